@@ -1,19 +1,15 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { ValidationPipe } from '@nestjs/common';
+import { bootstrap } from '@app/infra';
 import { AppModule } from './app/app.module';
+import { loadApiConfig } from './app/api.config';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
-}
-
-bootstrap();
+void bootstrap({
+  name: 'api',
+  loadConfig: () => loadApiConfig(process.env),
+  module: (config) => AppModule.forRoot(config),
+  globalPrefix: 'api',
+  configure: (app) => {
+    // Unknown fields are a 400 naming them; nothing reaches a handler unvalidated.
+    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  },
+});

@@ -1,10 +1,17 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AmqpModule, ConfigModule, HealthModule, MetricsModule, RedisModule } from '@app/infra';
+import { PublishingModule } from './publishing/publishing.module';
+import { SCHEDULER_CONFIG, type SchedulerConfig } from './scheduler.config';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+@Module({})
+export class AppModule {
+  static forRoot(config: SchedulerConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [ConfigModule.forRoot(config), RedisModule.forRoot(), AmqpModule.forRoot(), MetricsModule, HealthModule, PublishingModule],
+      providers: [{ provide: SCHEDULER_CONFIG, useValue: config }],
+      exports: [SCHEDULER_CONFIG],
+    };
+  }
+}

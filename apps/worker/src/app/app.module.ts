@@ -1,10 +1,25 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AmqpModule, ConfigModule, ElasticsearchModule, HealthModule, MetricsModule, RedisModule } from '@app/infra';
+import { ProcessingModule } from './processing/processing.module';
+import { WORKER_CONFIG, type WorkerConfig } from './worker.config';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+@Module({})
+export class AppModule {
+  static forRoot(config: WorkerConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        ConfigModule.forRoot(config),
+        RedisModule.forRoot(),
+        AmqpModule.forRoot(),
+        ElasticsearchModule.forRoot(),
+        MetricsModule,
+        HealthModule,
+        ProcessingModule,
+      ],
+      providers: [{ provide: WORKER_CONFIG, useValue: config }],
+      exports: [WORKER_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { WebSocketGateway, WebSocketServer, type OnGatewayConnection } from '@nestjs/websockets';
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '@app/contracts';
+import { ChangeCoalescer } from '@app/domain';
+import { RunStore } from '@app/infra';
+import { API_CONFIG, type ApiConfig } from '../api.config';
+import { RunsService } from '../runs/runs.service';
+
+/** Runs listed in the snapshot a client receives on connect. */
+const SNAPSHOT_SIZE = 50;
+
+type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+/**
+ * Pushes runs to dashboards: a snapshot on connect, then each changed run at most once per flush
+ * interval, however many changes (one per stored batch, from every worker) arrive in between.
+ */
+@WebSocketGateway({ path: '/socket.io', serveClient: false })
+export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap, OnApplicationShutdown {
+  @WebSocketServer() private readonly server!: LiveServer;
+  private readonly logger = new Logger(LiveGateway.name);
+  private readonly changed = new ChangeCoalescer<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private flushing = false;
+
+  constructor(
+    private readonly runs: RunsService,
+    private readonly runStore: RunStore,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runStore.onRunChanged((runId) => this.changed.mark(runId));
+    this.timer = setInterval(() => void this.flush(), this.config.liveFlushMs);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async handleConnection(client: LiveSocket): Promise<void> {
+    try {
+      const page = await this.runs.list(SNAPSHOT_SIZE);
+      client.emit('snapshot', page.items);
+    } catch (error) {
+      this.logger.warn(`snapshot for ${client.id} failed: ${(error as Error).message}`);
+      client.disconnect(true);
+    }
+  }
+
+  private async flush(): Promise<void> {
+    // A slow Redis must not stack flushes; changes keep coalescing meanwhile.
+    if (this.flushing || this.changed.size === 0) return;
+    this.flushing = true;
+    const runIds = this.changed.drain();
+    try {
+      for (const run of await this.runs.getMany(runIds)) this.server.emit('run', run);
+    } catch (error) {
+      for (const runId of runIds) this.changed.mark(runId);
+      this.logger.warn(`live flush failed, will retry: ${(error as Error).message}`);
+    } finally {
+      this.flushing = false;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { RunStore } from '@app/infra';
+import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
+import { LeadershipService } from './leadership.service';
+import { RunPublisher } from './run-publisher';
+
+/**
+ * Every tick, while this instance leads, publishes what each active run is due. Ticks never overlap:
+ * the next is scheduled when the previous ends, so a slow broker delays the pace but never doubles it.
+ */
+@Injectable()
+export class PublishLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(PublishLoop.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  private lastError = '';
+
+  constructor(
+    private readonly leadership: LeadershipService,
+    private readonly runs: RunStore,
+    private readonly publisher: RunPublisher,
+    @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule(0);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+    await this.leadership.resign();
+    this.logger.log('publishing stopped');
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => {
+        this.running = null;
+        this.schedule(this.config.tickMs);
+      });
+    }, delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      const now = Date.now();
+      if (!(await this.leadership.isLeader(now))) return;
+      const runs = await this.runs.getMany(await this.runs.activeRunIds());
+      for (const run of runs) await this.publisher.publishDue(run, now);
+      this.lastError = '';
+    } catch (error) {
+      // Logged once per distinct error so an outage does not flood the log at the tick rate.
+      const message = (error as Error).message;
+      if (message !== this.lastError) this.logger.warn(`publish tick failed: ${message}`);
+      this.lastError = message;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { hostname } from 'node:os';
+import { envInt, envString, loadInfraConfig, type Env, type InfraConfig } from '@app/infra';
+
+export interface SchedulerConfig extends InfraConfig {
+  /** This instance's name in the leader lease. */
+  instanceId: string;
+  /** How often the leader checks which records are due. */
+  tickMs: number;
+  /** How long leadership lasts without renewal; a standby takes over after it. */
+  leaseTtlMs: number;
+  /** Upper bound of one publish burst, so a confirm round-trip never holds a huge batch. */
+  maxPublishBatch: number;
+}
+
+export const SCHEDULER_CONFIG = Symbol('SCHEDULER_CONFIG');
+
+export function loadSchedulerConfig(env: Env): SchedulerConfig {
+  return {
+    ...loadInfraConfig(env, 3010),
+    instanceId: envString(env, 'SCHEDULER_ID', `${hostname()}-${process.pid}`),
+    tickMs: envInt(env, 'SCHEDULER_TICK_MS', 20, 5, 1_000),
+    leaseTtlMs: envInt(env, 'SCHEDULER_LEASE_TTL_MS', 3_000, 1_000, 60_000),
+    maxPublishBatch: envInt(env, 'SCHEDULER_MAX_PUBLISH_BATCH', 5_000, 1, 100_000),
+  };
+}

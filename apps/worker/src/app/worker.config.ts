@@ -1,0 +1,28 @@
+import { hostname } from 'node:os';
+import { envInt, envString, loadInfraConfig, type Env, type InfraConfig } from '@app/infra';
+
+export interface WorkerConfig extends InfraConfig {
+  workerId: string;
+  /** Unacked jobs RabbitMQ may hand this worker at once. */
+  prefetch: number;
+  /** Jobs stored in one Elasticsearch bulk request and counted in one Redis call. */
+  batchSize: number;
+  /** How long a partial batch waits for more jobs. */
+  batchWaitMs: number;
+  /** Pause before returning jobs to the queue after Elasticsearch failed, so an outage is not hammered. */
+  retryDelayMs: number;
+}
+
+export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
+
+export function loadWorkerConfig(env: Env): WorkerConfig {
+  const batchSize = envInt(env, 'WORKER_BATCH_SIZE', 250, 1, 5_000);
+  return {
+    ...loadInfraConfig(env, 3020),
+    workerId: envString(env, 'WORKER_ID', `${hostname()}-${process.pid}`),
+    prefetch: envInt(env, 'WORKER_PREFETCH', batchSize * 2, batchSize, 20_000),
+    batchSize,
+    batchWaitMs: envInt(env, 'WORKER_BATCH_WAIT_MS', 20, 1, 5_000),
+    retryDelayMs: envInt(env, 'WORKER_RETRY_DELAY_MS', 1_000, 0, 60_000),
+  };
+}

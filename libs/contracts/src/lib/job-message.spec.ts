@@ -1,0 +1,31 @@
+import { jobId, parseJobMessage } from './job-message';
+
+const valid = { runId: 'r1', seq: 7, input: 12, processor: 'square', publishedAt: 1_700_000_000_000 };
+const parse = (value: unknown) => parseJobMessage(Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)));
+
+describe('parseJobMessage', () => {
+  it('accepts a well-formed job', () => {
+    expect(parse(valid)).toEqual({ ok: true, job: valid });
+  });
+
+  it.each([
+    ['not json', 'body is not valid JSON'],
+    [[1, 2], 'body is not a JSON object'],
+    [{ ...valid, runId: '' }, 'runId must be a non-empty string'],
+    [{ ...valid, seq: 0 }, 'seq must be a positive integer'],
+    [{ ...valid, seq: 1.5 }, 'seq must be a positive integer'],
+    [{ ...valid, input: 'x' }, 'input must be an integer'],
+    [{ ...valid, processor: 'cube' }, 'processor must be one of: square'],
+    [{ ...valid, publishedAt: undefined }, 'publishedAt must be epoch milliseconds'],
+  ])('rejects %j with a reason', (body, reason) => {
+    expect(parse(body)).toEqual({ ok: false, reason });
+  });
+
+  it('drops unknown fields', () => {
+    expect(parse({ ...valid, extra: true })).toEqual({ ok: true, job: valid });
+  });
+
+  it('names jobs runId:seq', () => {
+    expect(jobId('r1', 7)).toBe('r1:7');
+  });
+});

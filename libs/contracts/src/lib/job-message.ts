@@ -1,0 +1,56 @@
+import { PROCESSOR_NAMES, type ProcessorName } from './processors';
+
+/** The body of one job on the jobs queue; its AMQP messageId is `jobId(runId, seq)`. */
+export interface JobMessage {
+  runId: string;
+  seq: number;
+  input: number;
+  processor: ProcessorName;
+  /** Epoch milliseconds at which the scheduler published the job. */
+  publishedAt: number;
+}
+
+export const jobId = (runId: string, seq: number): string => `${runId}:${seq}`;
+
+export type JobParseResult = { ok: true; job: JobMessage } | { ok: false; reason: string };
+
+const isSafeInt = (value: unknown): value is number => Number.isSafeInteger(value);
+
+/** Validates a raw job body; a bad one is dead-lettered with the returned reason instead of crashing a worker. */
+export function parseJobMessage(body: Buffer | string): JobParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString());
+  } catch {
+    return { ok: false, reason: 'body is not valid JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, reason: 'body is not a JSON object' };
+  }
+  const job = value as Record<string, unknown>;
+  if (typeof job['runId'] !== 'string' || job['runId'].length === 0) {
+    return { ok: false, reason: 'runId must be a non-empty string' };
+  }
+  if (!isSafeInt(job['seq']) || job['seq'] < 1) {
+    return { ok: false, reason: 'seq must be a positive integer' };
+  }
+  if (!isSafeInt(job['input'])) {
+    return { ok: false, reason: 'input must be an integer' };
+  }
+  if (!PROCESSOR_NAMES.includes(job['processor'] as ProcessorName)) {
+    return { ok: false, reason: `processor must be one of: ${PROCESSOR_NAMES.join(', ')}` };
+  }
+  if (!isSafeInt(job['publishedAt']) || job['publishedAt'] < 0) {
+    return { ok: false, reason: 'publishedAt must be epoch milliseconds' };
+  }
+  return {
+    ok: true,
+    job: {
+      runId: job['runId'],
+      seq: job['seq'],
+      input: job['input'],
+      processor: job['processor'] as ProcessorName,
+      publishedAt: job['publishedAt'],
+    },
+  };
+}

@@ -1,0 +1,35 @@
+export const RUN_STATUSES = ['running', 'paused', 'stopped', 'completed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** Limits of SPEC.md: a field outside them is a 400 naming the field. */
+export const RUN_LIMITS = {
+  totalMin: 1,
+  totalMax: 100_000_000,
+  ratePerMinuteMin: 1,
+  ratePerMinuteMax: 600_000,
+} as const;
+
+/** A run as the REST api and the live feed show it (SPEC.md, "A run as JSON"). */
+export interface Run {
+  id: string;
+  status: RunStatus;
+  total: number;
+  ratePerMinute: number;
+  processor: string;
+  published: number;
+  processed: number;
+  failed: number;
+  /** Published, not yet processed or failed. */
+  queued: number;
+  achievedRatePerMinute: number;
+  etaSeconds: number | null;
+  createdAt: string;
+  startedAt: string | null;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+export interface RunPage {
+  items: Run[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,60 @@
+/**
+ * Every name that crosses a process boundary, derived from one namespace so that several
+ * installations (or a test run) can share one Redis, RabbitMQ and Elasticsearch without meeting.
+ */
+export const DEFAULT_NAMESPACE = 'rr';
+
+export interface AmqpNames {
+  jobsQueue: string;
+  deadLetterExchange: string;
+  deadLetterQueue: string;
+}
+
+export const amqpNames = (ns: string): AmqpNames => ({
+  jobsQueue: `${ns}.jobs`,
+  deadLetterExchange: `${ns}.jobs.dlx`,
+  deadLetterQueue: `${ns}.jobs.dead`,
+});
+
+/** AMQP header that carries why a job was dead-lettered. */
+export const DEAD_LETTER_REASON_HEADER = 'x-dead-letter-reason';
+
+export interface RedisKeys {
+  /** Hash: a run's definition, status and counters. */
+  run: (runId: string) => string;
+  /** Bitmap: bit `seq` set once the seq's result is stored and counted. */
+  runProcessedSeqs: (runId: string) => string;
+  /** Bitmap: bit `seq` set once the seq is counted as failed. */
+  runFailedSeqs: (runId: string) => string;
+  /** Hash: epoch second -> records processed in that second (achieved rate, rate history). */
+  runProcessedPerSecond: (runId: string) => string;
+  /** Sorted set of run ids by creation time (newest-first listing). */
+  runsByCreation: string;
+  /** Set of run ids the scheduler still publishes for. */
+  activeRuns: string;
+  /** Lease held by the scheduler instance that publishes. */
+  schedulerLeader: string;
+  /** Pub/sub channel: a run's counters or status changed (payload: run id). */
+  runChangedChannel: string;
+}
+
+export const redisKeys = (ns: string): RedisKeys => ({
+  run: (runId) => `${ns}:run:${runId}`,
+  runProcessedSeqs: (runId) => `${ns}:run:${runId}:processed-seqs`,
+  runFailedSeqs: (runId) => `${ns}:run:${runId}:failed-seqs`,
+  runProcessedPerSecond: (runId) => `${ns}:run:${runId}:processed-per-second`,
+  runsByCreation: `${ns}:runs:by-creation`,
+  activeRuns: `${ns}:runs:active`,
+  schedulerLeader: `${ns}:scheduler:leader`,
+  runChangedChannel: `${ns}:run-changed`,
+});
+
+export interface ElasticsearchIndices {
+  jobs: string;
+  runs: string;
+}
+
+export const elasticsearchIndices = (prefix: string): ElasticsearchIndices => ({
+  jobs: `${prefix}jobs`,
+  runs: `${prefix}runs`,
+});

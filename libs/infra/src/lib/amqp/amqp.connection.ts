@@ -1,0 +1,170 @@
+import { Logger } from '@nestjs/common';
+import { connect, type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage, type RecoveringChannelModel } from 'amqplib';
+import { DEAD_LETTER_REASON_HEADER, type AmqpNames } from '@app/contracts';
+
+/** One delivered message, acknowledged on the channel it came from. */
+export interface Delivery {
+  readonly message: ConsumeMessage;
+  ack(): void;
+  /** Returns the message to the queue (requeue) or drops it to the dead-letter exchange. */
+  nack(requeue: boolean): void;
+  // Only the first ack or nack of a delivery takes effect.
+}
+
+export interface ConsumerOptions {
+  queue: string;
+  prefetch: number;
+  onMessage: (delivery: Delivery) => void;
+}
+
+export interface OutgoingMessage {
+  body: Buffer;
+  messageId: string;
+  timestamp: number;
+}
+
+/**
+ * The process's RabbitMQ connection. amqplib's recovery reconnects with backoff; after every (re)connect
+ * `setup` declares the topology, opens the confirm channel and restarts the registered consumers.
+ */
+export class AmqpConnection {
+  private readonly logger = new Logger(AmqpConnection.name);
+  private readonly consumers: ConsumerOptions[] = [];
+  /** Open consumer channels and their consumer tags. */
+  private readonly consumerChannels = new Map<Channel, string>();
+  private model: RecoveringChannelModel | null = null;
+  private current: ChannelModel | null = null;
+  private publishChannel: ConfirmChannel | null = null;
+
+  private constructor(readonly names: AmqpNames) {}
+
+  static async connect(url: string, names: AmqpNames): Promise<AmqpConnection> {
+    const connection = new AmqpConnection(names);
+    const model = await connect(url, {
+      recovery: {
+        initialDelay: 200,
+        maxDelay: 5_000,
+        setup: (channelModel: ChannelModel) => connection.setup(channelModel),
+      },
+    });
+    connection.model = model;
+    model.on('disconnect', (error: Error) => {
+      connection.current = null;
+      connection.publishChannel = null;
+      connection.consumerChannels.clear();
+      connection.logger.warn(`rabbitmq connection lost: ${error.message}; reconnecting`);
+    });
+    model.on('connect', () => connection.logger.log('rabbitmq connected'));
+    model.on('error', (error: Error) => connection.logger.warn(`rabbitmq: ${error.message}`));
+    return connection;
+  }
+
+  get connected(): boolean {
+    return this.publishChannel !== null;
+  }
+
+  /**
+   * Publishes persistent messages to a queue and resolves once the broker confirmed every one of them;
+   * rejects if any is nacked or the connection drops first (the caller then publishes them again).
+   */
+  async publishConfirmed(queue: string, messages: readonly OutgoingMessage[], headers?: Record<string, string>): Promise<void> {
+    const channel = this.publishChannel;
+    if (!channel) throw new Error('rabbitmq is not connected');
+    for (const message of messages) {
+      const hasRoom = channel.sendToQueue(queue, message.body, {
+        persistent: true,
+        contentType: 'application/json',
+        messageId: message.messageId,
+        timestamp: message.timestamp,
+        headers,
+      });
+      if (!hasRoom) await new Promise((resolve) => channel.once('drain', resolve));
+    }
+    await channel.waitForConfirms();
+  }
+
+  /** Moves a message to the dead-letter queue with the reason, confirmed, so the caller may then ack the original. */
+  async deadLetter(message: ConsumeMessage, reason: string): Promise<void> {
+    await this.publishConfirmed(
+      this.names.deadLetterQueue,
+      [{ body: message.content, messageId: message.properties.messageId ?? '', timestamp: Date.now() }],
+      { [DEAD_LETTER_REASON_HEADER]: reason },
+    );
+  }
+
+  async consume(options: ConsumerOptions): Promise<void> {
+    this.consumers.push(options);
+    if (this.current) await this.startConsumer(this.current, options);
+  }
+
+  async messageCount(queue: string): Promise<number> {
+    const channel = this.publishChannel;
+    if (!channel) throw new Error('rabbitmq is not connected');
+    return (await channel.checkQueue(queue)).messageCount;
+  }
+
+  /**
+   * Stops new deliveries to this process's consumers; messages already delivered can still be acked.
+   * Whatever stays unacked returns to the queue when the connection closes.
+   */
+  async stopConsuming(): Promise<void> {
+    this.consumers.length = 0;
+    await Promise.allSettled([...this.consumerChannels].map(([channel, tag]) => channel.cancel(tag)));
+  }
+
+  async close(): Promise<void> {
+    await this.stopConsuming();
+    await this.model?.close();
+  }
+
+  private async setup(model: ChannelModel): Promise<void> {
+    const channel = await model.createConfirmChannel();
+    await channel.assertExchange(this.names.deadLetterExchange, 'fanout', { durable: true });
+    await channel.assertQueue(this.names.deadLetterQueue, { durable: true });
+    await channel.bindQueue(this.names.deadLetterQueue, this.names.deadLetterExchange, '');
+    await channel.assertQueue(this.names.jobsQueue, {
+      durable: true,
+      arguments: { 'x-dead-letter-exchange': this.names.deadLetterExchange },
+    });
+    channel.on('error', (error: Error) => this.logger.warn(`rabbitmq publish channel: ${error.message}`));
+    this.current = model;
+    this.publishChannel = channel;
+    for (const consumer of this.consumers) await this.startConsumer(model, consumer);
+  }
+
+  private async startConsumer(model: ChannelModel, options: ConsumerOptions): Promise<void> {
+    const channel = await model.createChannel();
+    channel.on('error', (error: Error) => this.logger.warn(`rabbitmq consumer channel: ${error.message}`));
+    channel.on('close', () => this.consumerChannels.delete(channel));
+    await channel.prefetch(options.prefetch);
+    const { consumerTag } = await channel.consume(options.queue, (message) => {
+      // A null message means the broker cancelled the consumer (queue deleted); recovery re-creates it.
+      if (!message) return;
+      options.onMessage(settleOnce(channel, message));
+    });
+    this.consumerChannels.set(channel, consumerTag);
+  }
+}
+
+/**
+ * A delivery that can be settled once: a second ack or nack of the same tag would make the broker close
+ * the channel. Settling on a channel that has closed throws; the broker has already requeued the
+ * message then, so that is ignored.
+ */
+function settleOnce(channel: Channel, message: ConsumeMessage): Delivery {
+  let settled = false;
+  const settle = (operation: () => void) => {
+    if (settled) return;
+    settled = true;
+    try {
+      operation();
+    } catch {
+      // see above
+    }
+  };
+  return {
+    message,
+    ack: () => settle(() => channel.ack(message)),
+    nack: (requeue) => settle(() => channel.nack(message, false, requeue)),
+  };
+}

@@ -1,0 +1,29 @@
+import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { amqpNames } from '@app/contracts';
+import { INFRA_CONFIG } from '../config/infra-config.token';
+import type { InfraConfig } from '../config/infra.config';
+import { AmqpConnection } from './amqp.connection';
+
+@Global()
+@Module({})
+export class AmqpModule implements OnApplicationShutdown {
+  static forRoot(): DynamicModule {
+    return {
+      module: AmqpModule,
+      providers: [
+        {
+          provide: AmqpConnection,
+          inject: [INFRA_CONFIG],
+          useFactory: (config: InfraConfig) => AmqpConnection.connect(config.amqpUrl, amqpNames(config.namespace)),
+        },
+      ],
+      exports: [AmqpConnection],
+    };
+  }
+
+  constructor(private readonly connection: AmqpConnection) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}

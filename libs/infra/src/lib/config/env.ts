@@ -1,0 +1,43 @@
+/** Raised at start-up for a bad environment variable; the message names the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export type Env = Record<string, string | undefined>;
+
+export function envString(env: Env, name: string, fallback: string): string {
+  const value = env[name];
+  return value === undefined || value === '' ? fallback : value;
+}
+
+export function envInt(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+export function envUrl(env: Env, name: string, fallback: string, protocols: readonly string[]): string {
+  const value = envString(env, name, fallback);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be a URL, got "${value}"`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${value}"`);
+  }
+  return value;
+}
+
+export function envName(env: Env, name: string, fallback: string): string {
+  const value = envString(env, name, fallback);
+  if (!/^[a-z][a-z0-9-]{0,31}$/.test(value)) {
+    throw new ConfigError(`${name} must be lowercase letters, digits and dashes (max 32), got "${value}"`);
+  }
+  return value;
+}

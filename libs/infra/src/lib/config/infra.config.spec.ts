@@ -1,0 +1,31 @@
+import { ConfigError } from './env';
+import { loadInfraConfig } from './infra.config';
+
+describe('loadInfraConfig', () => {
+  it('has documented defaults', () => {
+    expect(loadInfraConfig({}, 3000)).toEqual({
+      namespace: 'rr',
+      redisUrl: 'redis://127.0.0.1:6379',
+      amqpUrl: 'amqp://guest:guest@127.0.0.1:5672',
+      elasticsearchUrl: 'http://127.0.0.1:9200',
+      elasticsearchIndexPrefix: '',
+      port: 3000,
+      host: '127.0.0.1',
+    });
+  });
+
+  it('prefixes indices with a non-default namespace', () => {
+    expect(loadInfraConfig({ NAMESPACE: 'test-1' }, 3000).elasticsearchIndexPrefix).toBe('test-1-');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^PORT must be an integer/],
+    [{ PORT: '70000' }, /^PORT must be an integer/],
+    [{ REDIS_URL: 'http://x' }, /^REDIS_URL must use redis: or rediss:/],
+    [{ AMQP_URL: 'not a url' }, /^AMQP_URL must be a URL/],
+    [{ NAMESPACE: 'Bad Name' }, /^NAMESPACE must be lowercase/],
+  ])('refuses %j naming the variable', (env, message) => {
+    expect(() => loadInfraConfig(env, 3000)).toThrow(ConfigError);
+    expect(() => loadInfraConfig(env, 3000)).toThrow(message);
+  });
+});

@@ -1,0 +1,28 @@
+import { DEFAULT_NAMESPACE } from '@app/contracts';
+import { type Env, envInt, envName, envString, envUrl } from './env';
+
+/** Connection settings every service shares; see the README's configuration table for the defaults. */
+export interface InfraConfig {
+  /** Prefix of every queue, Redis key and channel, so installations and test runs never meet. */
+  namespace: string;
+  redisUrl: string;
+  amqpUrl: string;
+  elasticsearchUrl: string;
+  elasticsearchIndexPrefix: string;
+  /** Port of this process's HTTP server (REST, or only /metrics and health for scheduler and worker). */
+  port: number;
+  host: string;
+}
+
+export function loadInfraConfig(env: Env, defaultPort: number): InfraConfig {
+  const namespace = envName(env, 'NAMESPACE', DEFAULT_NAMESPACE);
+  return {
+    namespace,
+    redisUrl: envUrl(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    amqpUrl: envUrl(env, 'AMQP_URL', 'amqp://guest:guest@127.0.0.1:5672', ['amqp:', 'amqps:']),
+    elasticsearchUrl: envUrl(env, 'ELASTICSEARCH_URL', 'http://127.0.0.1:9200', ['http:', 'https:']),
+    elasticsearchIndexPrefix: envString(env, 'ELASTICSEARCH_INDEX_PREFIX', namespace === DEFAULT_NAMESPACE ? '' : `${namespace}-`),
+    port: envInt(env, 'PORT', defaultPort, 0, 65535),
+    host: envString(env, 'HOST', '127.0.0.1'),
+  };
+}

@@ -1,0 +1,60 @@
+import { Logger } from '@nestjs/common';
+import { Client } from '@elastic/elasticsearch';
+import { JOBS_INDEX_MAPPINGS, type ElasticsearchIndices } from '@app/contracts';
+
+const STARTUP_ATTEMPTS = 30;
+
+/** The process's Elasticsearch client; creates the indices it needs before anything uses them. */
+export class ElasticsearchConnection {
+  private readonly logger = new Logger(ElasticsearchConnection.name);
+
+  private constructor(
+    readonly client: Client,
+    readonly indices: ElasticsearchIndices,
+  ) {}
+
+  static async connect(url: string, indices: ElasticsearchIndices): Promise<ElasticsearchConnection> {
+    const client = new Client({ node: url, maxRetries: 3, requestTimeout: 30_000 });
+    const connection = new ElasticsearchConnection(client, indices);
+    await connection.waitUntilReachable();
+    await connection.ensureJobsIndex();
+    return connection;
+  }
+
+  async ping(): Promise<void> {
+    await this.client.cluster.health({ timeout: '1s' });
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  private async waitUntilReachable(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.ping();
+        return;
+      } catch (error) {
+        if (attempt >= STARTUP_ATTEMPTS) throw error;
+        this.logger.warn(`elasticsearch not reachable (attempt ${attempt}): ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(200 * 2 ** attempt, 5_000)));
+      }
+    }
+  }
+
+  private async ensureJobsIndex(): Promise<void> {
+    const index = this.indices.jobs;
+    if (await this.client.indices.exists({ index })) return;
+    try {
+      await this.client.indices.create({
+        index,
+        settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' },
+        mappings: JOBS_INDEX_MAPPINGS,
+      });
+      this.logger.log(`created index ${index}`);
+    } catch (error) {
+      // Another process created it between the check and the create.
+      if (!(error as Error).message.includes('resource_already_exists_exception')) throw error;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { elasticsearchIndices } from '@app/contracts';
+import { INFRA_CONFIG } from '../config/infra-config.token';
+import type { InfraConfig } from '../config/infra.config';
+import { ElasticsearchConnection } from './elasticsearch.connection';
+import { ResultStore } from './result-store';
+
+@Global()
+@Module({})
+export class ElasticsearchModule implements OnApplicationShutdown {
+  static forRoot(): DynamicModule {
+    return {
+      module: ElasticsearchModule,
+      providers: [
+        {
+          provide: ElasticsearchConnection,
+          inject: [INFRA_CONFIG],
+          useFactory: (config: InfraConfig) =>
+            ElasticsearchConnection.connect(config.elasticsearchUrl, elasticsearchIndices(config.elasticsearchIndexPrefix)),
+        },
+        { provide: ResultStore, inject: [ElasticsearchConnection], useFactory: (es: ElasticsearchConnection) => new ResultStore(es) },
+      ],
+      exports: [ElasticsearchConnection, ResultStore],
+    };
+  }
+
+  constructor(private readonly connection: ElasticsearchConnection) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}

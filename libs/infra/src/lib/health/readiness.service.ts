@@ -1,0 +1,53 @@
+import { Injectable, Optional } from '@nestjs/common';
+import { AmqpConnection } from '../amqp/amqp.connection';
+import { ElasticsearchConnection } from '../elasticsearch/elasticsearch.connection';
+import { RedisConnection } from '../redis/redis.connection';
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+export type DependencyState = 'up' | 'down';
+
+export interface Readiness {
+  status: 'ok' | 'unavailable';
+  dependencies: Record<string, { status: DependencyState; error?: string }>;
+}
+
+/** Checks the backing services this process was built with (the api has all three). */
+@Injectable()
+export class ReadinessService {
+  constructor(
+    @Optional() private readonly redis?: RedisConnection,
+    @Optional() private readonly amqp?: AmqpConnection,
+    @Optional() private readonly elasticsearch?: ElasticsearchConnection,
+  ) {}
+
+  async check(): Promise<Readiness> {
+    const checks: [string, () => Promise<void>][] = [];
+    if (this.redis) checks.push(['redis', () => this.redis!.ping()]);
+    if (this.amqp) checks.push(['rabbitmq', async () => this.assertConnected(this.amqp!)]);
+    if (this.elasticsearch) checks.push(['elasticsearch', () => this.elasticsearch!.ping()]);
+    const results = await Promise.all(checks.map(async ([name, check]) => [name, await probe(check)] as const));
+    const dependencies = Object.fromEntries(results);
+    const status = results.every(([, result]) => result.status === 'up') ? 'ok' : 'unavailable';
+    return { status, dependencies };
+  }
+
+  private assertConnected(amqp: AmqpConnection): void {
+    if (!amqp.connected) throw new Error('not connected');
+  }
+}
+
+async function probe(check: () => Promise<void>): Promise<{ status: DependencyState; error?: string }> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([check(), timeout]);
+    return { status: 'up' };
+  } catch (error) {
+    return { status: 'down', error: (error as Error).message };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,61 @@
+import { Logger } from '@nestjs/common';
+import Redis from 'ioredis';
+
+const MAX_BACKOFF_MS = 5_000;
+
+/**
+ * The one ioredis client of a process (plus a dedicated subscriber connection on demand).
+ * ioredis reconnects by itself; the backoff here is capped so a restarted Redis is picked up within seconds.
+ */
+export class RedisConnection {
+  private readonly logger = new Logger(RedisConnection.name);
+  private subscriber: Redis | null = null;
+
+  private constructor(
+    readonly client: Redis,
+    private readonly url: string,
+  ) {}
+
+  static async connect(url: string): Promise<RedisConnection> {
+    const client = RedisConnection.createClient(url);
+    const connection = new RedisConnection(client, url);
+    connection.watch(client, 'client');
+    await client.connect();
+    return connection;
+  }
+
+  private static createClient(url: string): Redis {
+    return new Redis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: null,
+      retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 6), MAX_BACKOFF_MS),
+    });
+  }
+
+  /** A second connection in subscriber mode (a subscribed connection can run no other command). */
+  async subscriberClient(): Promise<Redis> {
+    if (!this.subscriber) {
+      this.subscriber = RedisConnection.createClient(this.url);
+      this.watch(this.subscriber, 'subscriber');
+      await this.subscriber.connect();
+    }
+    return this.subscriber;
+  }
+
+  async ping(): Promise<void> {
+    await this.client.ping();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.client.quit(), this.subscriber?.quit()]);
+  }
+
+  private watch(client: Redis, role: string): void {
+    let wasReady = false;
+    client.on('ready', () => {
+      if (wasReady) this.logger.log(`redis ${role} reconnected`);
+      wasReady = true;
+    });
+    client.on('error', (error: Error) => this.logger.warn(`redis ${role}: ${error.message}`));
+  }
+}

@@ -1,0 +1,138 @@
+import { PROCESSOR_NAMES, RUN_STATUSES, type ProcessorName, type RedisKeys, type RunStatus } from '@app/contracts';
+import type { RunState } from '@app/domain';
+import { COUNT_PROCESSED_SCRIPT, RECORD_PUBLISHED_SCRIPT } from './redis-scripts';
+import type { RedisConnection } from './redis.connection';
+
+/** Hot run state in Redis: definitions, counters, the active set and change notifications. */
+export class RunStore {
+  constructor(
+    private readonly redis: RedisConnection,
+    private readonly keys: RedisKeys,
+  ) {}
+
+  async create(run: RunState): Promise<void> {
+    await this.redis.client
+      .multi()
+      .hset(this.keys.run(run.id), serialize(run))
+      .zadd(this.keys.runsByCreation, 0, run.id)
+      .sadd(this.keys.activeRuns, run.id)
+      .publish(this.keys.runChangedChannel, run.id)
+      .exec();
+  }
+
+  async get(runId: string): Promise<RunState | null> {
+    const fields = await this.redis.client.hgetall(this.keys.run(runId));
+    return deserialize(fields);
+  }
+
+  /** Run ids, newest first (ids sort by creation time), after `cursor` when given. */
+  async listIds(limit: number, cursor?: string): Promise<string[]> {
+    const max = cursor ? `(${cursor}` : '+';
+    return this.redis.client.zrevrangebylex(this.keys.runsByCreation, max, '-', 'LIMIT', 0, limit);
+  }
+
+  async getMany(runIds: readonly string[]): Promise<RunState[]> {
+    if (runIds.length === 0) return [];
+    const pipeline = this.redis.client.pipeline();
+    for (const id of runIds) pipeline.hgetall(this.keys.run(id));
+    const replies = (await pipeline.exec()) ?? [];
+    return replies
+      .map(([, fields]) => deserialize(fields as Record<string, string>))
+      .filter((run): run is RunState => run !== null);
+  }
+
+  async activeRunIds(): Promise<string[]> {
+    return this.redis.client.smembers(this.keys.activeRuns);
+  }
+
+  /** Records that seqs 1..published are confirmed by the broker. */
+  async recordPublished(runId: string, published: number, nowMs: number): Promise<void> {
+    await this.redis.client.eval(
+      RECORD_PUBLISHED_SCRIPT,
+      2,
+      this.keys.run(runId),
+      this.keys.activeRuns,
+      published,
+      nowMs,
+      this.keys.runChangedChannel,
+      runId,
+    );
+  }
+
+  /**
+   * Counts stored seqs of one run exactly once; returns how many were new, or null for an unknown run.
+   * Safe to call again with the same seqs (redeliveries, retries after a lost reply).
+   */
+  async countProcessed(runId: string, seqs: readonly number[], nowMs: number): Promise<number | null> {
+    const added = (await this.redis.client.eval(
+      COUNT_PROCESSED_SCRIPT,
+      3,
+      this.keys.run(runId),
+      this.keys.runProcessedSeqs(runId),
+      this.keys.runProcessedPerSecond(runId),
+      Math.floor(nowMs / 1000),
+      nowMs,
+      this.keys.runChangedChannel,
+      runId,
+      ...seqs,
+    )) as number;
+    return added < 0 ? null : added;
+  }
+
+  /** Records processed in each of the `seconds` whole seconds before `nowMs`. */
+  async processedPerSecond(runId: string, nowMs: number, seconds: number): Promise<number[]> {
+    const current = Math.floor(nowMs / 1000);
+    const fields = Array.from({ length: seconds }, (_, i) => String(current - seconds + i));
+    const counts = await this.redis.client.hmget(this.keys.runProcessedPerSecond(runId), ...fields);
+    return counts.map((count) => Number(count ?? 0));
+  }
+
+  /** Calls `onChange(runId)` whenever a run's state changes, from any process. */
+  async onRunChanged(onChange: (runId: string) => void): Promise<void> {
+    const subscriber = await this.redis.subscriberClient();
+    subscriber.on('message', (channel: string, runId: string) => {
+      if (channel === this.keys.runChangedChannel) onChange(runId);
+    });
+    await subscriber.subscribe(this.keys.runChangedChannel);
+  }
+}
+
+function serialize(run: RunState): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(run)) {
+    if (value !== null) fields[key] = String(value);
+  }
+  return fields;
+}
+
+const optionalNumber = (value: string | undefined): number | null => (value === undefined ? null : Number(value));
+
+function deserialize(fields: Record<string, string>): RunState | null {
+  if (!fields['id']) return null;
+  return {
+    id: fields['id'],
+    status: asStatus(fields['status']),
+    total: Number(fields['total']),
+    ratePerMinute: Number(fields['ratePerMinute']),
+    processor: asProcessor(fields['processor']),
+    published: Number(fields['published'] ?? 0),
+    processed: Number(fields['processed'] ?? 0),
+    failed: Number(fields['failed'] ?? 0),
+    createdAt: Number(fields['createdAt']),
+    startedAt: optionalNumber(fields['startedAt']),
+    updatedAt: Number(fields['updatedAt']),
+    finishedAt: optionalNumber(fields['finishedAt']),
+  };
+}
+
+function asStatus(value: string | undefined): RunStatus {
+  const status = RUN_STATUSES.find((s) => s === value);
+  if (!status) throw new Error(`stored run has an unknown status "${value}"`);
+  return status;
+}
+
+function asProcessor(value: string | undefined): ProcessorName {
+  const processor = PROCESSOR_NAMES.find((p) => p === value);
+  if (!processor) throw new Error(`stored run has an unknown processor "${value}"`);
+  return processor;
+}
