@@ -18,7 +18,11 @@ export class RunPublisher {
     registry: Registry,
   ) {
     this.jobsQueue = amqpNames(config.namespace).jobsQueue;
-    this.published = new Counter({ name: 'scheduler_jobs_published_total', help: 'Jobs published and confirmed by RabbitMQ', registers: [registry] });
+    this.published = new Counter({
+      name: 'scheduler_jobs_published_total',
+      help: 'Jobs published and confirmed by RabbitMQ',
+      registers: [registry],
+    });
   }
 
   /** Publishes what is due now; returns how many records were published. */

@@ -19,6 +19,7 @@ interface ValidJob {
 export class JobBatchProcessor {
   private readonly logger = new Logger(JobBatchProcessor.name);
   private readonly processed: Counter;
+  private readonly duplicates: Counter;
   private readonly deadLettered: Counter;
 
   constructor(
@@ -29,7 +30,16 @@ export class JobBatchProcessor {
     registry: Registry,
   ) {
     this.processed = new Counter({ name: 'worker_jobs_processed_total', help: 'Jobs stored and counted', registers: [registry] });
-    this.deadLettered = new Counter({ name: 'worker_jobs_dead_lettered_total', help: 'Jobs moved to the dead-letter queue', registers: [registry] });
+    this.duplicates = new Counter({
+      name: 'worker_jobs_duplicate_total',
+      help: 'Redelivered jobs stored again under the same id but not counted again',
+      registers: [registry],
+    });
+    this.deadLettered = new Counter({
+      name: 'worker_jobs_dead_lettered_total',
+      help: 'Jobs moved to the dead-letter queue',
+      registers: [registry],
+    });
   }
 
   async process(batch: Delivery[]): Promise<void> {
@@ -74,13 +84,18 @@ export class JobBatchProcessor {
     }
     const stored = outcome.stored.map((index) => jobs[index]);
     for (const [runId, runJobs] of groupByRun(stored)) {
-      const counted = await this.runs.countProcessed(runId, runJobs.map(({ job }) => job.seq), Date.now());
+      const counted = await this.runs.countProcessed(
+        runId,
+        runJobs.map(({ job }) => job.seq),
+        Date.now(),
+      );
       if (counted === null) {
         for (const { delivery } of runJobs) await this.deadLetter(delivery, `unknown run ${runId}`);
         continue;
       }
       for (const { delivery } of runJobs) delivery.ack();
       this.processed.inc(counted);
+      this.duplicates.inc(runJobs.length - counted);
     }
   }
 

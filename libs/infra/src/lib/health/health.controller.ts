@@ -1,5 +1,4 @@
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ReadinessService, type Readiness } from './readiness.service';
 
 @Controller('health')
@@ -12,11 +11,11 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: every backing service this process uses answers; 503 otherwise. */
+  /** Readiness: every backing service this process uses answers; 503 with the same report otherwise. */
   @Get('ready')
-  async ready(@Res({ passthrough: true }) response: Response): Promise<Readiness> {
+  async ready(): Promise<Readiness> {
     const readiness = await this.readiness.check();
-    if (readiness.status !== 'ok') response.status(HttpStatus.SERVICE_UNAVAILABLE);
+    if (readiness.status !== 'ok') throw new ServiceUnavailableException(readiness);
     return readiness;
   }
 }

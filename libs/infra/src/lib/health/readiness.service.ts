@@ -22,19 +22,20 @@ export class ReadinessService {
   ) {}
 
   async check(): Promise<Readiness> {
+    const { redis, amqp, elasticsearch } = this;
     const checks: [string, () => Promise<void>][] = [];
-    if (this.redis) checks.push(['redis', () => this.redis!.ping()]);
-    if (this.amqp) checks.push(['rabbitmq', async () => this.assertConnected(this.amqp!)]);
-    if (this.elasticsearch) checks.push(['elasticsearch', () => this.elasticsearch!.ping()]);
+    if (redis) checks.push(['redis', () => redis.ping()]);
+    if (amqp) checks.push(['rabbitmq', async () => assertConnected(amqp)]);
+    if (elasticsearch) checks.push(['elasticsearch', () => elasticsearch.ping()]);
     const results = await Promise.all(checks.map(async ([name, check]) => [name, await probe(check)] as const));
     const dependencies = Object.fromEntries(results);
     const status = results.every(([, result]) => result.status === 'up') ? 'ok' : 'unavailable';
     return { status, dependencies };
   }
+}
 
-  private assertConnected(amqp: AmqpConnection): void {
-    if (!amqp.connected) throw new Error('not connected');
-  }
+function assertConnected(amqp: AmqpConnection): void {
+  if (!amqp.connected) throw new Error('not connected');
 }
 
 async function probe(check: () => Promise<void>): Promise<{ status: DependencyState; error?: string }> {

@@ -1,4 +1,4 @@
-import { Logger, RequestMethod, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { ConsoleLogger, Logger, RequestMethod, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError } from '../config/env';
 import type { InfraConfig } from '../config/infra.config';
@@ -28,7 +28,10 @@ export async function bootstrap<C extends InfraConfig>(options: BootstrapOptions
     }
     throw error;
   }
-  const app = await NestFactory.create(options.module(config), { bufferLogs: false });
+  // Colours only on a terminal: logs piped to files or collectors stay plain text.
+  const app = await NestFactory.create(options.module(config), {
+    logger: new ConsoleLogger({ prefix: options.name, colors: Boolean(process.stdout.isTTY) }),
+  });
   app.enableShutdownHooks();
   if (options.globalPrefix) {
     app.setGlobalPrefix(options.globalPrefix, { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });

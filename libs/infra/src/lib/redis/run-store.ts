@@ -36,9 +36,7 @@ export class RunStore {
     const pipeline = this.redis.client.pipeline();
     for (const id of runIds) pipeline.hgetall(this.keys.run(id));
     const replies = (await pipeline.exec()) ?? [];
-    return replies
-      .map(([, fields]) => deserialize(fields as Record<string, string>))
-      .filter((run): run is RunState => run !== null);
+    return replies.map(([, fields]) => deserialize(fields as Record<string, string>)).filter((run): run is RunState => run !== null);
   }
 
   async activeRunIds(): Promise<string[]> {

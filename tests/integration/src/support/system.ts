@@ -1,0 +1,138 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Client } from '@elastic/elasticsearch';
+import { connect, type ChannelModel } from 'amqplib';
+import Redis from 'ioredis';
+import { amqpNames, elasticsearchIndices, type AmqpNames, type ElasticsearchIndices } from '@app/contracts';
+
+const ROOT = resolve(__dirname, '../../../..');
+const LOG_DIR = join(ROOT, 'tmp', 'integration-logs');
+
+const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const AMQP_URL = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
+const ELASTICSEARCH_URL = process.env['ELASTICSEARCH_URL'] ?? 'http://127.0.0.1:9200';
+
+type AppName = 'api' | 'scheduler' | 'worker';
+
+export interface SystemOptions {
+  workers: number;
+  /** First of a block of free ports: api, scheduler, then one per worker. */
+  basePort: number;
+}
+
+/**
+ * The whole pipeline as real processes (the built apps) in a namespace of its own, plus direct
+ * clients of the services for the assertions. `stop()` shuts the processes down and removes every
+ * queue, key and index of the namespace, leaving the machine's services as they were.
+ */
+export class TestSystem {
+  readonly namespace = `it-${randomBytes(3).toString('hex')}`;
+  readonly apiUrl: string;
+  readonly names: AmqpNames = amqpNames(this.namespace);
+  readonly indices: ElasticsearchIndices = elasticsearchIndices(`${this.namespace}-`);
+  readonly redis = new Redis(REDIS_URL, { lazyConnect: true });
+  readonly es = new Client({ node: ELASTICSEARCH_URL });
+  amqp!: ChannelModel;
+  private readonly processes: ChildProcess[] = [];
+
+  constructor(private readonly options: SystemOptions) {
+    this.apiUrl = `http://127.0.0.1:${options.basePort}`;
+  }
+
+  async start(): Promise<void> {
+    mkdirSync(LOG_DIR, { recursive: true });
+    await this.redis.connect();
+    this.amqp = await connect(AMQP_URL);
+    this.launch('api', this.options.basePort);
+    this.launch('scheduler', this.options.basePort + 1);
+    for (let i = 1; i <= this.options.workers; i++) this.launch('worker', this.options.basePort + 1 + i, `worker-${i}`);
+    await waitFor(async () => (await fetch(`${this.apiUrl}/api/health/ready`)).ok, 60_000, 'the api to be ready');
+    for (let i = 1; i <= this.options.workers; i++) {
+      const url = `http://127.0.0.1:${this.options.basePort + 1 + i}/health/ready`;
+      await waitFor(async () => (await fetch(url)).ok, 60_000, `worker-${i} to be ready`);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.processes.map((child) => terminate(child)));
+    await this.removeNamespace();
+    await this.amqp?.close();
+    await this.redis.quit();
+    await this.es.close();
+  }
+
+  async api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${this.apiUrl}/api${path}`, {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  /** The sum of a counter over every worker's `/metrics`. */
+  async workerMetric(name: string): Promise<number> {
+    let sum = 0;
+    for (let i = 1; i <= this.options.workers; i++) {
+      const text = await (await fetch(`http://127.0.0.1:${this.options.basePort + 1 + i}/metrics`)).text();
+      const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+      sum += Number(line?.split(' ')[1] ?? 0);
+    }
+    return sum;
+  }
+
+  private launch(app: AppName, port: number, workerId?: string): void {
+    const name = workerId ?? app;
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', app, 'main.js')], {
+      env: {
+        ...process.env,
+        NAMESPACE: this.namespace,
+        PORT: String(port),
+        REDIS_URL,
+        AMQP_URL,
+        ELASTICSEARCH_URL,
+        ...(workerId ? { WORKER_ID: workerId } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const log = createWriteStream(join(LOG_DIR, `${this.namespace}-${name}.log`));
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    this.processes.push(child);
+  }
+
+  private async removeNamespace(): Promise<void> {
+    const channel = await this.amqp.createChannel();
+    for (const queue of [this.names.jobsQueue, this.names.deadLetterQueue]) await channel.deleteQueue(queue);
+    await channel.deleteExchange(this.names.deadLetterExchange);
+    await channel.close();
+    await this.es.indices.delete({ index: `${this.namespace}-*`, ignore_unavailable: true });
+    const keys = await this.redis.keys(`${this.namespace}:*`);
+    if (keys.length > 0) await this.redis.del(...keys);
+  }
+}
+
+export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch {
+      // not there yet
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
