@@ -17,10 +17,10 @@ export type JobParseResult = { ok: true; job: JobMessage } | { ok: false; reason
 const isSafeInt = (value: unknown): value is number => Number.isSafeInteger(value);
 
 /** Validates a raw job body; a bad one is dead-lettered with the returned reason instead of crashing a worker. */
-export function parseJobMessage(body: Buffer | string): JobParseResult {
+export function parseJobMessage(body: Uint8Array | string): JobParseResult {
   let value: unknown;
   try {
-    value = JSON.parse(body.toString());
+    value = JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(body));
   } catch {
     return { ok: false, reason: 'body is not valid JSON' };
   }

@@ -1,0 +1,56 @@
+import { runFormats, toRunView } from './run-view';
+import { aRun } from './runs.testing';
+
+describe('toRunView', () => {
+  const formats = runFormats('en-US');
+
+  it('formats the counters, rates and ETA of a running run', () => {
+    const view = toRunView(
+      aRun({ total: 1_000_000, published: 250_000, processed: 200_000, failed: 1234, queued: 48_766, etaSeconds: 3725 }),
+      formats,
+    );
+    expect(view).toMatchObject({
+      status: 'running',
+      statusLabel: 'Running',
+      done: 201_234,
+      total: 1_000_000,
+      progressLabel: '201,234 of 1,000,000',
+      percentLabel: '20.1%',
+      progressText: '20.1%, 201,234 of 1,000,000 jobs done',
+      published: '250,000',
+      processed: '200,000',
+      failed: '1,234',
+      queued: '48,766',
+      hasFailures: true,
+      targetRate: '600/min',
+      achievedRate: '598.4/min',
+      eta: '1h 02m 05s',
+    });
+  });
+
+  it('counts failed jobs as done and never reads 100% before the last job', () => {
+    expect(toRunView(aRun({ total: 10_000, processed: 9_990, failed: 9 }), formats).percentLabel).toBe('99.9%');
+    expect(toRunView(aRun({ total: 10, processed: 9, failed: 1 }), formats).percentLabel).toBe('100.0%');
+  });
+
+  it('caps the progress at the total', () => {
+    const view = toRunView(aRun({ total: 10, processed: 11, failed: 2 }), formats);
+    expect(view.done).toBe(10);
+    expect(view.percentLabel).toBe('100.0%');
+  });
+
+  it('shows no ETA for a run that is not running', () => {
+    expect(toRunView(aRun({ status: 'completed', etaSeconds: 0 }), formats).eta).toBe('—');
+    expect(toRunView(aRun({ status: 'paused', etaSeconds: 120 }), formats).eta).toBe('—');
+    expect(toRunView(aRun({ status: 'running', etaSeconds: null }), formats).eta).toBe('—');
+  });
+
+  it('flags failures only when there are some', () => {
+    expect(toRunView(aRun({ failed: 0 }), formats).hasFailures).toBe(false);
+  });
+
+  it('builds the formats of a locale once', () => {
+    expect(runFormats('en-US')).toBe(formats);
+    expect(runFormats('de-DE').count.format(1234567)).toBe('1.234.567');
+  });
+});

@@ -1,0 +1,82 @@
+import type { Run, RunStatus } from '@app/contracts';
+import { formatEta } from './format-eta';
+
+/** Number formats for one locale, built once and shared by every run card. */
+export interface RunFormats {
+  readonly count: Intl.NumberFormat;
+  readonly rate: Intl.NumberFormat;
+  readonly percent: Intl.NumberFormat;
+}
+
+const formatsByLocale = new Map<string, RunFormats>();
+
+export function runFormats(locale: string): RunFormats {
+  let formats = formatsByLocale.get(locale);
+  if (formats === undefined) {
+    formats = {
+      count: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+      rate: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
+      percent: new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+    };
+    formatsByLocale.set(locale, formats);
+  }
+  return formats;
+}
+
+const STATUS_LABELS: Readonly<Record<RunStatus, string>> = {
+  running: 'Running',
+  paused: 'Paused',
+  stopped: 'Stopped',
+  completed: 'Completed',
+};
+
+/** Everything a run card shows, already formatted. */
+export interface RunView {
+  readonly id: string;
+  readonly status: RunStatus;
+  readonly statusLabel: string;
+  /** Jobs done (processed + failed), capped at `total`, for the progress bar. */
+  readonly done: number;
+  readonly total: number;
+  readonly progressLabel: string;
+  readonly percentLabel: string;
+  /** What assistive technology reads for the progress bar. */
+  readonly progressText: string;
+  readonly published: string;
+  readonly processed: string;
+  readonly failed: string;
+  readonly queued: string;
+  readonly hasFailures: boolean;
+  readonly targetRate: string;
+  readonly achievedRate: string;
+  readonly eta: string;
+}
+
+const nonNegative = (value: number): number => (Number.isFinite(value) && value > 0 ? value : 0);
+
+export function toRunView(run: Run, formats: RunFormats): RunView {
+  const total = nonNegative(run.total);
+  const done = Math.min(nonNegative(run.processed) + nonNegative(run.failed), total);
+  // Floored to the shown precision, so a run never reads 100.0 % before its last job is done.
+  const progressLabel = `${formats.count.format(done)} of ${formats.count.format(total)}`;
+  const fraction = total > 0 ? Math.floor((done / total) * 1000) / 1000 : 0;
+  const percentLabel = formats.percent.format(fraction);
+  return {
+    id: run.id,
+    status: run.status,
+    statusLabel: STATUS_LABELS[run.status] ?? run.status,
+    done,
+    total,
+    progressLabel,
+    percentLabel,
+    progressText: `${percentLabel}, ${progressLabel} jobs done`,
+    published: formats.count.format(run.published),
+    processed: formats.count.format(run.processed),
+    failed: formats.count.format(run.failed),
+    queued: formats.count.format(run.queued),
+    hasFailures: run.failed > 0,
+    targetRate: `${formats.rate.format(run.ratePerMinute)}/min`,
+    achievedRate: `${formats.rate.format(run.achievedRatePerMinute)}/min`,
+    eta: run.status === 'running' ? formatEta(run.etaSeconds) : '—',
+  };
+}

@@ -1,0 +1,52 @@
+import { mapMessagesToFields, validationMessages } from './server-field-errors';
+
+describe('validationMessages', () => {
+  it('reads the message list of a Nest 400 body', () => {
+    const body = { statusCode: 400, message: ['total must be an integer', 'ratePerMinute must be a number'], error: 'Bad Request' };
+    expect(validationMessages(body)).toEqual(['total must be an integer', 'ratePerMinute must be a number']);
+  });
+
+  it('accepts a single message string', () => {
+    expect(validationMessages({ statusCode: 400, message: 'Invalid JSON' })).toEqual(['Invalid JSON']);
+  });
+
+  it.each([null, undefined, 'Bad Request', 42, {}, { message: 7 }])('finds no messages in %p', (body) => {
+    expect(validationMessages(body)).toEqual([]);
+  });
+
+  it('drops entries that are not strings', () => {
+    expect(validationMessages({ message: ['total must be an integer', 3, null] })).toEqual(['total must be an integer']);
+  });
+});
+
+describe('mapMessagesToFields', () => {
+  const fields = ['total', 'ratePerMinute'] as const;
+
+  it('puts each message under the field it starts with', () => {
+    const errors = mapMessagesToFields(
+      ['total must be an integer from 1 to 100,000,000', 'ratePerMinute must be a number from 1 to 600,000', 'total must be an integer'],
+      fields,
+    );
+    expect(errors.fields).toEqual({
+      total: ['total must be an integer from 1 to 100,000,000', 'total must be an integer'],
+      ratePerMinute: ['ratePerMinute must be a number from 1 to 600,000'],
+    });
+    expect(errors.general).toEqual([]);
+  });
+
+  it('sends messages naming no field of the form to the general line', () => {
+    const errors = mapMessagesToFields(['property foo should not exist', 'processor must be one of: square', 'totally unrelated'], fields);
+    expect(errors.fields).toEqual({});
+    expect(errors.general).toEqual(['property foo should not exist', 'processor must be one of: square', 'totally unrelated']);
+  });
+
+  it('matches whole field names only, not prefixes of longer words', () => {
+    expect(mapMessagesToFields(['totalCount must be set', 'ratePerMinuteX is odd'], fields).fields).toEqual({});
+  });
+
+  it('drops blank and duplicate messages', () => {
+    const errors = mapMessagesToFields(['total must be an integer', ' total must be an integer ', '', '  '], fields);
+    expect(errors.fields).toEqual({ total: ['total must be an integer'] });
+    expect(errors.general).toEqual([]);
+  });
+});
