@@ -10,6 +10,10 @@ export interface SchedulerConfig extends InfraConfig {
   leaseTtlMs: number;
   /** Upper bound of one publish burst, so a confirm round-trip never holds a huge batch. */
   maxPublishBatch: number;
+  /** A run is held back while more than this many seconds of its rate are queued... */
+  backpressureSeconds: number;
+  /** ...or, for slow runs, more than this many jobs. */
+  backpressureMinQueued: number;
 }
 
 export const SCHEDULER_CONFIG = Symbol('SCHEDULER_CONFIG');
@@ -21,5 +25,7 @@ export function loadSchedulerConfig(env: Env): SchedulerConfig {
     tickMs: envInt(env, 'SCHEDULER_TICK_MS', 20, 5, 1_000),
     leaseTtlMs: envInt(env, 'SCHEDULER_LEASE_TTL_MS', 3_000, 1_000, 60_000),
     maxPublishBatch: envInt(env, 'SCHEDULER_MAX_PUBLISH_BATCH', 5_000, 1, 100_000),
+    backpressureSeconds: envInt(env, 'BACKPRESSURE_QUEUED_SECONDS', 30, 1, 3_600),
+    backpressureMinQueued: envInt(env, 'BACKPRESSURE_MIN_QUEUED', 1_000, 1, 10_000_000),
   };
 }

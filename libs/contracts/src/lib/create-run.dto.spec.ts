@@ -14,6 +14,7 @@ describe('CreateRunDto', () => {
     expect(errors({ total: 1, ratePerMinute: 1 })).toEqual([]);
     expect(errors({ total: 100_000_000, ratePerMinute: 600_000, processor: 'square' })).toEqual([]);
     expect(errors({ total: 10, ratePerMinute: 0.5 + 1 })).toEqual([]);
+    expect(errors({ total: 10, durationMinutes: 0.5 })).toEqual([]);
   });
 
   it.each([
@@ -22,7 +23,8 @@ describe('CreateRunDto', () => {
     [{ total: 1.5, ratePerMinute: 60 }, 'total'],
     [{ total: '10', ratePerMinute: 60 }, 'total'],
     [{ total: 100_000_001, ratePerMinute: 60 }, 'total'],
-    [{ total: 10 }, 'ratePerMinute'],
+    [{ total: 10, durationMinutes: 0 }, 'durationMinutes'],
+    [{ total: 10, durationMinutes: 'soon' }, 'durationMinutes'],
     [{ total: 10, ratePerMinute: 0.5 }, 'ratePerMinute'],
     [{ total: 10, ratePerMinute: 600_001 }, 'ratePerMinute'],
     [{ total: 10, ratePerMinute: 60, processor: 'cube' }, 'processor'],

@@ -21,6 +21,10 @@ export interface Run {
   failed: number;
   /** Published, not yet processed or failed. */
   queued: number;
+  /** True while the scheduler holds back because consumers fell behind (backpressure). */
+  throttled: boolean;
+  /** Why the run is throttled, or null. */
+  throttleReason: string | null;
   achievedRatePerMinute: number;
   etaSeconds: number | null;
   createdAt: string;

@@ -32,8 +32,10 @@ export interface RedisKeys {
   runsByCreation: string;
   /** Set of run ids the scheduler still publishes for. */
   activeRuns: string;
-  /** Lease held by the scheduler instance that publishes. */
+  /** Lease held by the scheduler instance that publishes (value: its fencing token). */
   schedulerLeader: string;
+  /** Counter from which each new scheduler lease takes its fencing epoch. */
+  schedulerLeaderEpoch: string;
   /** Pub/sub channel: a run's counters or status changed (payload: run id). */
   runChangedChannel: string;
 }
@@ -46,6 +48,7 @@ export const redisKeys = (ns: string): RedisKeys => ({
   runsByCreation: `${ns}:runs:by-creation`,
   activeRuns: `${ns}:runs:active`,
   schedulerLeader: `${ns}:scheduler:leader`,
+  schedulerLeaderEpoch: `${ns}:scheduler:leader-epoch`,
   runChangedChannel: `${ns}:run-changed`,
 });
 

@@ -1,14 +1,19 @@
-import { achievedRatePerMinute, toRunView, type RunState } from './run-view';
+import { startPace } from './pace';
+import type { RunState } from './run-state';
+import { achievedRatePerMinute, toRunView } from './run-view';
 
 const state: RunState = {
   id: 'r1',
   status: 'running',
   total: 1_000,
-  ratePerMinute: 600,
   processor: 'square',
+  pace: startPace(600, Date.UTC(2026, 0, 1)),
+  reserved: 400,
   published: 400,
   processed: 300,
   failed: 10,
+  throttleReason: null,
+  revision: 0,
   createdAt: Date.UTC(2026, 0, 1),
   startedAt: Date.UTC(2026, 0, 1),
   updatedAt: Date.UTC(2026, 0, 1, 0, 1),
@@ -19,6 +24,8 @@ describe('toRunView', () => {
   it('derives queued and the ETA from the remaining records at the target rate', () => {
     const view = toRunView(state, 590);
     expect(view.queued).toBe(90);
+    expect(view.ratePerMinute).toBe(600);
+    expect(view.throttled).toBe(false);
     expect(view.etaSeconds).toBe(69); // 690 records at 10/s
     expect(view.achievedRatePerMinute).toBe(590);
     expect(view.createdAt).toBe('2026-01-01T00:00:00.000Z');

@@ -1,20 +1,5 @@
-import type { ProcessorName, Run, RunStatus } from '@app/contracts';
-
-/** A run as held in the hot store: counters and epoch-millisecond times. */
-export interface RunState {
-  id: string;
-  status: RunStatus;
-  total: number;
-  ratePerMinute: number;
-  processor: ProcessorName;
-  published: number;
-  processed: number;
-  failed: number;
-  createdAt: number;
-  startedAt: number | null;
-  updatedAt: number;
-  finishedAt: number | null;
-}
+import type { Run, RunStatus } from '@app/contracts';
+import type { RunState } from './run-state';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -25,19 +10,26 @@ export function toRunView(state: RunState, achievedRatePerMinute: number): Run {
     id: state.id,
     status: state.status,
     total: state.total,
-    ratePerMinute: state.ratePerMinute,
+    ratePerMinute: state.pace.ratePerMinute,
     processor: state.processor,
     published: state.published,
     processed: state.processed,
     failed: state.failed,
-    queued: Math.max(0, state.published - state.processed - state.failed),
+    queued: queuedCount(state),
+    throttled: state.throttleReason !== null,
+    throttleReason: state.throttleReason,
     achievedRatePerMinute,
-    etaSeconds: etaSeconds(state.status, remaining, state.ratePerMinute),
+    etaSeconds: etaSeconds(state.status, remaining, state.pace.ratePerMinute),
     createdAt: iso(state.createdAt) as string,
     startedAt: iso(state.startedAt),
     updatedAt: iso(state.updatedAt) as string,
     finishedAt: iso(state.finishedAt),
   };
+}
+
+/** Published, not yet processed or failed. */
+export function queuedCount(state: RunState): number {
+  return Math.max(0, state.published - state.processed - state.failed);
 }
 
 function etaSeconds(status: RunStatus, remaining: number, ratePerMinute: number): number | null {

@@ -19,8 +19,11 @@ type AppName = 'api' | 'scheduler' | 'worker';
 
 export interface SystemOptions {
   workers: number;
-  /** First of a block of free ports: api, scheduler, then one per worker. */
+  schedulers?: number;
+  /** First of a block of free ports: api, the schedulers, then one per worker. */
   basePort: number;
+  /** Extra environment for every process. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -36,7 +39,7 @@ export class TestSystem {
   readonly redis = new Redis(REDIS_URL, { lazyConnect: true });
   readonly es = new Client({ node: ELASTICSEARCH_URL });
   amqp!: ChannelModel;
-  private readonly processes: ChildProcess[] = [];
+  private readonly processes = new Map<string, ChildProcess>();
 
   constructor(private readonly options: SystemOptions) {
     this.apiUrl = `http://127.0.0.1:${options.basePort}`;
@@ -47,17 +50,34 @@ export class TestSystem {
     await this.redis.connect();
     this.amqp = await connect(AMQP_URL);
     this.launch('api', this.options.basePort);
-    this.launch('scheduler', this.options.basePort + 1);
-    for (let i = 1; i <= this.options.workers; i++) this.launch('worker', this.options.basePort + 1 + i, `worker-${i}`);
+    for (let i = 1; i <= this.schedulerCount; i++) this.launch('scheduler', this.options.basePort + i, `scheduler-${i}`);
     await waitFor(async () => (await fetch(`${this.apiUrl}/api/health/ready`)).ok, 60_000, 'the api to be ready');
-    for (let i = 1; i <= this.options.workers; i++) {
-      const url = `http://127.0.0.1:${this.options.basePort + 1 + i}/health/ready`;
-      await waitFor(async () => (await fetch(url)).ok, 60_000, `worker-${i} to be ready`);
-    }
+    for (let i = 1; i <= this.options.workers; i++) await this.startWorker(i);
+  }
+
+  /** Starts worker number `n` (its id is `worker-<n>`) and waits until it is ready. */
+  async startWorker(n: number): Promise<void> {
+    const port = this.options.basePort + this.schedulerCount + n;
+    this.launch('worker', port, `worker-${n}`);
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, 60_000, `worker-${n} to be ready`);
+  }
+
+  /** Sends a signal to one process by name (`api`, `scheduler-1`, `worker-2`...) and waits for it to exit. */
+  async kill(name: string, signal: NodeJS.Signals): Promise<void> {
+    const child = this.processes.get(name);
+    if (!child) throw new Error(`no process ${name}`);
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill(signal);
+    await exited;
+    this.processes.delete(name);
+  }
+
+  private get schedulerCount(): number {
+    return this.options.schedulers ?? 1;
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.processes.map((child) => terminate(child)));
+    await Promise.all([...this.processes.values()].map((child) => terminate(child)));
     await this.removeNamespace();
     await this.amqp?.close();
     await this.redis.quit();
@@ -77,15 +97,14 @@ export class TestSystem {
   async workerMetric(name: string): Promise<number> {
     let sum = 0;
     for (let i = 1; i <= this.options.workers; i++) {
-      const text = await (await fetch(`http://127.0.0.1:${this.options.basePort + 1 + i}/metrics`)).text();
+      const text = await (await fetch(`http://127.0.0.1:${this.options.basePort + this.schedulerCount + i}/metrics`)).text();
       const line = text.split('\n').find((l) => l.startsWith(`${name} `));
       sum += Number(line?.split(' ')[1] ?? 0);
     }
     return sum;
   }
 
-  private launch(app: AppName, port: number, workerId?: string): void {
-    const name = workerId ?? app;
+  private launch(app: AppName, port: number, name: string = app): void {
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', app, 'main.js')], {
       env: {
         ...process.env,
@@ -94,14 +113,16 @@ export class TestSystem {
         REDIS_URL,
         AMQP_URL,
         ELASTICSEARCH_URL,
-        ...(workerId ? { WORKER_ID: workerId } : {}),
+        WORKER_ID: name,
+        SCHEDULER_ID: name,
+        ...this.options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const log = createWriteStream(join(LOG_DIR, `${this.namespace}-${name}.log`));
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
-    this.processes.push(child);
+    this.processes.set(name, child);
   }
 
   private async removeNamespace(): Promise<void> {

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { CreateRunDto, ListRunsQuery, type Run, type RunPage } from '@app/contracts';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { CreateRunDto, ListRunsQuery, UpdateRunDto, type Run, type RunPage } from '@app/contracts';
 import { RunsService } from './runs.service';
 
 @Controller('runs')
@@ -13,11 +13,34 @@ export class RunsController {
 
   @Get()
   list(@Query() query: ListRunsQuery): Promise<RunPage> {
-    return this.runs.list(query.limit, query.cursor);
+    return this.runs.list(query.limit, query.cursor, query.status);
   }
 
   @Get(':id')
   get(@Param('id') id: string): Promise<Run> {
     return this.runs.get(id);
+  }
+
+  @Patch(':id')
+  update(@Param('id') id: string, @Body() request: UpdateRunDto): Promise<Run> {
+    return this.runs.update(id, request);
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  pause(@Param('id') id: string): Promise<Run> {
+    return this.runs.pause(id);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  resume(@Param('id') id: string): Promise<Run> {
+    return this.runs.resume(id);
+  }
+
+  @Post(':id/stop')
+  @HttpCode(200)
+  stop(@Param('id') id: string): Promise<Run> {
+    return this.runs.stop(id);
   }
 }

@@ -1,47 +1,79 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_PROCESSOR, type CreateRunDto, type Run, type RunPage } from '@app/contracts';
-import { achievedRatePerMinute, formatRunId, toRunView, type RunState } from '@app/domain';
+import { DEFAULT_PROCESSOR, type CreateRunDto, type Run, type RunPage, type RunStatus, type UpdateRunDto } from '@app/contracts';
+import {
+  achievedRatePerMinute,
+  claimedCount,
+  formatRunId,
+  newRun,
+  pauseRun,
+  requestedRate,
+  resumeRun,
+  stopRun,
+  toRunView,
+  updateRun,
+  type RunState,
+  type RunTransition,
+} from '@app/domain';
 import { RunStore } from '@app/infra';
 
 /** Seconds over which `achievedRatePerMinute` is measured. */
 const ACHIEVED_RATE_WINDOW_S = 10;
 const DEFAULT_PAGE_SIZE = 20;
+/** Ids read per step while filtering the list by status. */
+const FILTER_SCAN_SIZE = 200;
+/** Compare-and-set attempts before giving up on a run that keeps changing under us. */
+const SAVE_ATTEMPTS = 10;
+
+/** A 400 in the shape of the validation pipe's, naming the field. */
+const badRequest = (message: string) => new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message] });
 
 @Injectable()
 export class RunsService {
   constructor(private readonly runs: RunStore) {}
 
   async create(request: CreateRunDto): Promise<Run> {
+    const rate = requestedRate(request, request.total, true);
+    if (!rate.ok) throw badRequest(rate.error);
     const now = Date.now();
-    const state: RunState = {
-      id: formatRunId(now, randomBytes(4).readUInt32BE().toString(36).padStart(7, '0')),
-      status: 'running',
-      total: request.total,
-      ratePerMinute: request.ratePerMinute,
-      processor: request.processor ?? DEFAULT_PROCESSOR,
-      published: 0,
-      processed: 0,
-      failed: 0,
-      createdAt: now,
-      startedAt: now,
-      updatedAt: now,
-      finishedAt: null,
-    };
+    const id = formatRunId(now, randomBytes(4).readUInt32BE().toString(36).padStart(7, '0'));
+    const state = newRun(
+      { id, total: request.total, ratePerMinute: rate.ratePerMinute as number, processor: request.processor ?? DEFAULT_PROCESSOR },
+      now,
+    );
     await this.runs.create(state);
     return this.view(state, now);
   }
 
   async get(runId: string): Promise<Run> {
-    const state = await this.runs.get(runId);
-    if (!state) throw new NotFoundException(`run ${runId} does not exist`);
-    return this.view(state, Date.now());
+    return this.view(await this.load(runId), Date.now());
   }
 
-  async list(limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<RunPage> {
-    const ids = await this.runs.listIds(limit, cursor);
-    const items = await this.getMany(ids);
-    return { items, nextCursor: ids.length === limit ? ids[ids.length - 1] : null };
+  /** The newest run's id; 404 when there is none yet. */
+  async latestId(): Promise<string> {
+    const [id] = await this.runs.listIds(1);
+    if (!id) throw new NotFoundException('no run has been started yet');
+    return id;
+  }
+
+  async list(limit = DEFAULT_PAGE_SIZE, cursor?: string, status?: RunStatus): Promise<RunPage> {
+    if (!status) {
+      const ids = await this.runs.listIds(limit, cursor);
+      return { items: await this.getMany(ids), nextCursor: ids.length === limit ? ids[ids.length - 1] : null };
+    }
+    const items: Run[] = [];
+    let scanned = cursor;
+    for (;;) {
+      const ids = await this.runs.listIds(FILTER_SCAN_SIZE, scanned);
+      for (const run of await this.getMany(ids)) {
+        scanned = run.id;
+        if (run.status !== status) continue;
+        items.push(run);
+        if (items.length === limit) return { items, nextCursor: run.id };
+      }
+      if (ids.length < FILTER_SCAN_SIZE) return { items, nextCursor: null };
+      scanned = ids[ids.length - 1];
+    }
   }
 
   /** Current views of the given runs; unknown ids are left out. */
@@ -49,6 +81,47 @@ export class RunsService {
     const now = Date.now();
     const states = await this.runs.getMany(runIds);
     return Promise.all(states.map((state) => this.view(state, now)));
+  }
+
+  update(runId: string, request: UpdateRunDto): Promise<Run> {
+    if (request.total === undefined && request.ratePerMinute === undefined && request.durationMinutes === undefined) {
+      throw badRequest('give at least one of total, ratePerMinute or durationMinutes');
+    }
+    return this.change(runId, (run, now) => {
+      const total = request.total ?? run.total;
+      const rate = requestedRate(request, total - claimedCount(run), false);
+      if (!rate.ok) throw badRequest(rate.error);
+      return updateRun(run, { total, ratePerMinute: rate.ratePerMinute }, now);
+    });
+  }
+
+  pause(runId: string): Promise<Run> {
+    return this.change(runId, pauseRun);
+  }
+
+  resume(runId: string): Promise<Run> {
+    return this.change(runId, resumeRun);
+  }
+
+  stop(runId: string): Promise<Run> {
+    return this.change(runId, stopRun);
+  }
+
+  /** Applies a transition with compare-and-set, re-reading when a worker or scheduler moved the run meanwhile. */
+  private async change(runId: string, transition: (run: RunState, now: number) => RunTransition): Promise<Run> {
+    for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
+      const now = Date.now();
+      const result = transition(await this.load(runId), now);
+      if (!result.ok) throw new ConflictException(result.conflict);
+      if ((await this.runs.save(result.state, now)) === 'saved') return this.get(runId);
+    }
+    throw new ConflictException(`run ${runId} kept changing; try again`);
+  }
+
+  private async load(runId: string): Promise<RunState> {
+    const state = await this.runs.get(runId);
+    if (!state) throw new NotFoundException(`run ${runId} does not exist`);
+    return state;
   }
 
   private async view(state: RunState, now: number): Promise<Run> {

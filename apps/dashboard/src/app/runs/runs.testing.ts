@@ -13,6 +13,8 @@ export function aRun(overrides: Partial<Run> = {}): Run {
     processed: 80,
     failed: 5,
     queued: 15,
+    throttled: false,
+    throttleReason: null,
     achievedRatePerMinute: 598.4,
     etaSeconds: 91,
     createdAt: '2026-11-23T10:00:00.000Z',

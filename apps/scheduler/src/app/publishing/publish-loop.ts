@@ -48,9 +48,10 @@ export class PublishLoop implements OnApplicationBootstrap, BeforeApplicationShu
   private async tick(): Promise<void> {
     try {
       const now = Date.now();
-      if (!(await this.leadership.isLeader(now))) return;
+      const token = await this.leadership.leaderToken(now);
+      if (token === null) return;
       const runs = await this.runs.getMany(await this.runs.activeRunIds());
-      for (const run of runs) await this.publisher.publishDue(run, now);
+      for (const run of runs) await this.publisher.publishDue(run, this.leadership.lease.key, token, now);
       this.lastError = '';
     } catch (error) {
       // Logged once per distinct error so an outage does not flood the log at the tick rate.

@@ -1,13 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Counter, Registry } from 'prom-client';
 import { amqpNames, jobId, type JobMessage } from '@app/contracts';
-import { recordInput, scheduledCount, type RunState } from '@app/domain';
+import { backpressureLimit, dueCount, holdBack, queuedCount, recordInput, releaseHold, type RunState } from '@app/domain';
 import { AmqpConnection, RunStore } from '@app/infra';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 
-/** Publishes the records of one run that are due by its schedule, then records them as published. */
+/**
+ * Publishes the records of one run that are due by its schedule: claims them (fenced by the lease),
+ * publishes them with confirms, then records them as published. Holds the run back while its queue is
+ * over the backpressure limit.
+ */
 @Injectable()
 export class RunPublisher {
+  private readonly logger = new Logger(RunPublisher.name);
   private readonly jobsQueue: string;
   private readonly published: Counter;
 
@@ -26,20 +31,39 @@ export class RunPublisher {
   }
 
   /** Publishes what is due now; returns how many records were published. */
-  async publishDue(run: RunState, now: number): Promise<number> {
-    if (run.status !== 'running' || run.startedAt === null) return 0;
-    const due = scheduledCount({ total: run.total, ratePerMinute: run.ratePerMinute, runningMs: now - run.startedAt });
-    const upTo = Math.min(due, run.published + this.config.maxPublishBatch);
-    if (upTo <= run.published) return 0;
+  async publishDue(run: RunState, leaseKey: string, leaseToken: string, now: number): Promise<number> {
+    if (run.status !== 'running') return 0;
+    if (!(await this.keepsUnderBackpressureLimit(run, now))) return 0;
+    const due = dueCount(run.pace, run.total, now);
+    const wanted = Math.min(due, run.published + this.config.maxPublishBatch);
+    if (wanted <= run.published) return 0;
+    const claimed = await this.runs.reserve(run.id, leaseKey, leaseToken, wanted);
+    if (typeof claimed !== 'number' || claimed <= run.published) return 0;
     const messages = [];
-    for (let seq = run.published + 1; seq <= upTo; seq++) {
+    for (let seq = run.published + 1; seq <= claimed; seq++) {
       const job: JobMessage = { runId: run.id, seq, input: recordInput(run.id, seq), processor: run.processor, publishedAt: now };
       messages.push({ body: Buffer.from(JSON.stringify(job)), messageId: jobId(run.id, seq), timestamp: now });
     }
     // Recorded only once confirmed: a crash in between republishes these seqs, which workers count once.
     await this.amqp.publishConfirmed(this.jobsQueue, messages);
-    await this.runs.recordPublished(run.id, upTo, Date.now());
+    await this.runs.recordPublished(run.id, claimed, Date.now());
     this.published.inc(messages.length);
     return messages.length;
+  }
+
+  /** Enters or leaves the throttled state as the run's queue crosses its limit; false while held back. */
+  private async keepsUnderBackpressureLimit(run: RunState, now: number): Promise<boolean> {
+    const queued = queuedCount(run);
+    const limit = backpressureLimit(run.pace.ratePerMinute, this.config.backpressureSeconds, this.config.backpressureMinQueued);
+    const over = queued > limit;
+    if (over && run.throttleReason === null) {
+      const reason = `${queued} jobs queued, over the limit of ${limit}: holding back until workers catch up`;
+      if ((await this.runs.save(holdBack(run, reason, now), now)) === 'saved') this.logger.warn(`run ${run.id} throttled: ${reason}`);
+    } else if (!over && run.throttleReason !== null) {
+      if ((await this.runs.save(releaseHold(run, now), now)) === 'saved') this.logger.log(`run ${run.id} back to its pace`);
+      // The next tick publishes from the rebased schedule.
+      return false;
+    }
+    return !over;
   }
 }

@@ -1,7 +1,13 @@
+/*
+ * Lua scripts: each runs atomically in Redis, which is what makes counting, claiming and
+ * compare-and-set safe across any number of api, scheduler and worker instances.
+ */
+
 /**
  * Counts stored results exactly once. KEYS: run hash, processed-seqs bitmap, per-second hash.
  * ARGV: epoch second, now (ms), change channel, run id, seq...
- * A seq whose bit is already set was counted before (a redelivery): it adds nothing.
+ * A seq whose bit is already set was counted before (a redelivery): it adds nothing. Completing the run
+ * bumps its revision, so that a concurrent compare-and-set from the api re-reads instead of undoing it.
  * Returns how many seqs were newly counted, or -1 when the run is unknown.
  */
 export const COUNT_PROCESSED_SCRIPT = `
@@ -17,8 +23,10 @@ redis.call('EXPIRE', KEYS[3], 86400)
 local failed = tonumber(redis.call('HGET', KEYS[1], 'failed') or '0')
 local total = tonumber(redis.call('HGET', KEYS[1], 'total'))
 redis.call('HSET', KEYS[1], 'updatedAt', ARGV[2])
-if processed + failed >= total and redis.call('HGET', KEYS[1], 'status') ~= 'completed' then
-  redis.call('HSET', KEYS[1], 'status', 'completed', 'finishedAt', ARGV[2])
+local status = redis.call('HGET', KEYS[1], 'status')
+if processed + failed >= total and (status == 'running' or status == 'paused') then
+  redis.call('HSET', KEYS[1], 'status', 'completed', 'finishedAt', ARGV[2], 'throttleReason', '')
+  redis.call('HINCRBY', KEYS[1], 'revision', 1)
 end
 redis.call('PUBLISH', ARGV[3], ARGV[4])
 return added
@@ -39,17 +47,72 @@ redis.call('PUBLISH', ARGV[3], ARGV[4])
 return 1
 `;
 
-/** Takes or renews a lease. KEYS: lease key. ARGV: holder id, ttl (ms). Returns 1 when held by the caller. */
-export const ACQUIRE_LEASE_SCRIPT = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  redis.call('PEXPIRE', KEYS[1], ARGV[2])
-  return 1
+/**
+ * Compare-and-set of a run's definition, schedule and status; counters are never written here.
+ * KEYS: run hash, active-runs set. ARGV: expected revision, now (ms), change channel, run id, field, value...
+ * Returns 1 when saved, 0 when the revision moved (re-read and retry), -1 when the new total is below the
+ * seqs already claimed for publishing (checked here because schedulers claim without a revision).
+ * A run left with every record processed or failed is completed here, for the same reason.
+ */
+export const SAVE_RUN_SCRIPT = `
+if redis.call('HGET', KEYS[1], 'revision') ~= ARGV[1] then return 0 end
+for i = 5, #ARGV, 2 do
+  if ARGV[i] == 'total' then
+    local published = tonumber(redis.call('HGET', KEYS[1], 'published'))
+    local reserved = tonumber(redis.call('HGET', KEYS[1], 'reserved'))
+    if tonumber(ARGV[i + 1]) < math.max(published, reserved) then return -1 end
+  end
 end
-if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
-return 0
+redis.call('HSET', KEYS[1], unpack(ARGV, 5))
+redis.call('HINCRBY', KEYS[1], 'revision', 1)
+local run = redis.call('HMGET', KEYS[1], 'status', 'total', 'processed', 'failed', 'published')
+local status, total = run[1], tonumber(run[2])
+if (status == 'running' or status == 'paused') and tonumber(run[3]) + tonumber(run[4]) >= total then
+  status = 'completed'
+  redis.call('HSET', KEYS[1], 'status', status, 'finishedAt', ARGV[2], 'throttleReason', '')
+end
+if (status == 'running' or status == 'paused') and tonumber(run[5]) < total then
+  redis.call('SADD', KEYS[2], ARGV[4])
+else
+  redis.call('SREM', KEYS[2], ARGV[4])
+end
+redis.call('PUBLISH', ARGV[3], ARGV[4])
+return 1
 `;
 
-/** Releases a lease only if the caller holds it. KEYS: lease key. ARGV: holder id. */
+/**
+ * Claims seqs up to a count for publishing, for the scheduler holding the lease (fencing: a scheduler
+ * that lost its lease, say after a long pause, can claim nothing). KEYS: run hash, lease key.
+ * ARGV: lease token, wanted count. Returns the count claimed (capped at total), -1 when the run is not
+ * running, -2 when the caller does not hold the lease.
+ */
+export const RESERVE_SCRIPT = `
+if redis.call('GET', KEYS[2]) ~= ARGV[1] then return -2 end
+local run = redis.call('HMGET', KEYS[1], 'status', 'total', 'reserved')
+if run[1] ~= 'running' then return -1 end
+local upTo = math.min(tonumber(ARGV[2]), tonumber(run[2]))
+if upTo > tonumber(run[3]) then redis.call('HSET', KEYS[1], 'reserved', upTo) end
+return upTo
+`;
+
+/**
+ * Renews the caller's lease or takes a free one with a new fencing token (holder id and an epoch that
+ * only grows). KEYS: lease key, epoch key. ARGV: current token (or ''), holder id, ttl (ms).
+ * Returns the token held, or nil when another holder has the lease.
+ */
+export const ACQUIRE_LEASE_SCRIPT = `
+local current = redis.call('GET', KEYS[1])
+if current then
+  if current ~= ARGV[1] then return false end
+  redis.call('PEXPIRE', KEYS[1], ARGV[3])
+  return current
+end
+local token = ARGV[2] .. '#' .. redis.call('INCR', KEYS[2])
+redis.call('SET', KEYS[1], token, 'PX', ARGV[3])
+return token
+`;
+
+/** Releases a lease only if the caller holds it. KEYS: lease key. ARGV: token. */
 export const RELEASE_LEASE_SCRIPT = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0

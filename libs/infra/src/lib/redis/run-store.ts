@@ -1,9 +1,12 @@
 import { PROCESSOR_NAMES, RUN_STATUSES, type ProcessorName, type RedisKeys, type RunStatus } from '@app/contracts';
 import type { RunState } from '@app/domain';
-import { COUNT_PROCESSED_SCRIPT, RECORD_PUBLISHED_SCRIPT } from './redis-scripts';
+import { COUNT_PROCESSED_SCRIPT, RECORD_PUBLISHED_SCRIPT, RESERVE_SCRIPT, SAVE_RUN_SCRIPT } from './redis-scripts';
 import type { RedisConnection } from './redis.connection';
 
-/** Hot run state in Redis: definitions, counters, the active set and change notifications. */
+export type SaveOutcome = 'saved' | 'stale' | 'total-below-claimed';
+export type ReserveOutcome = number | 'not-running' | 'fenced';
+
+/** Hot run state in Redis: definitions, schedules, counters, the active set and change notifications. */
 export class RunStore {
   constructor(
     private readonly redis: RedisConnection,
@@ -13,7 +16,7 @@ export class RunStore {
   async create(run: RunState): Promise<void> {
     await this.redis.client
       .multi()
-      .hset(this.keys.run(run.id), serialize(run))
+      .hset(this.keys.run(run.id), { ...definitionFields(run), reserved: 0, published: 0, processed: 0, failed: 0, revision: 0 })
       .zadd(this.keys.runsByCreation, 0, run.id)
       .sadd(this.keys.activeRuns, run.id)
       .publish(this.keys.runChangedChannel, run.id)
@@ -21,8 +24,7 @@ export class RunStore {
   }
 
   async get(runId: string): Promise<RunState | null> {
-    const fields = await this.redis.client.hgetall(this.keys.run(runId));
-    return deserialize(fields);
+    return fromFields(await this.redis.client.hgetall(this.keys.run(runId)));
   }
 
   /** Run ids, newest first (ids sort by creation time), after `cursor` when given. */
@@ -36,11 +38,37 @@ export class RunStore {
     const pipeline = this.redis.client.pipeline();
     for (const id of runIds) pipeline.hgetall(this.keys.run(id));
     const replies = (await pipeline.exec()) ?? [];
-    return replies.map(([, fields]) => deserialize(fields as Record<string, string>)).filter((run): run is RunState => run !== null);
+    return replies.map(([, fields]) => fromFields(fields as Record<string, string>)).filter((run): run is RunState => run !== null);
   }
 
   async activeRunIds(): Promise<string[]> {
     return this.redis.client.smembers(this.keys.activeRuns);
+  }
+
+  /**
+   * Saves a changed definition, schedule or status if nobody changed the run since `run.revision` was
+   * read; counters are left to their own atomic updates.
+   */
+  async save(run: RunState, nowMs: number): Promise<SaveOutcome> {
+    const fields = Object.entries(definitionFields(run)).flat();
+    const result = await this.redis.client.eval(
+      SAVE_RUN_SCRIPT,
+      2,
+      this.keys.run(run.id),
+      this.keys.activeRuns,
+      run.revision,
+      nowMs,
+      this.keys.runChangedChannel,
+      run.id,
+      ...fields,
+    );
+    return result === 1 ? 'saved' : result === 0 ? 'stale' : 'total-below-claimed';
+  }
+
+  /** Claims seqs up to `upTo` for publishing, fenced by the scheduler lease's token. */
+  async reserve(runId: string, leaseKey: string, leaseToken: string, upTo: number): Promise<ReserveOutcome> {
+    const result = (await this.redis.client.eval(RESERVE_SCRIPT, 2, this.keys.run(runId), leaseKey, leaseToken, upTo)) as number;
+    return result === -1 ? 'not-running' : result === -2 ? 'fenced' : result;
   }
 
   /** Records that seqs 1..published are confirmed by the broker. */
@@ -95,31 +123,50 @@ export class RunStore {
   }
 }
 
-function serialize(run: RunState): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const [key, value] of Object.entries(run)) {
-    if (value !== null) fields[key] = String(value);
-  }
-  return fields;
+const orEmpty = (value: number | string | null): string => (value === null ? '' : String(value));
+const orNull = (value: string | undefined): string | null => (value === undefined || value === '' ? null : value);
+const numberOrNull = (value: string | undefined): number | null => (orNull(value) === null ? null : Number(value));
+
+/** The fields a compare-and-set may write: everything but the counters. */
+function definitionFields(run: RunState): Record<string, string> {
+  return {
+    id: run.id,
+    status: run.status,
+    total: String(run.total),
+    processor: run.processor,
+    ratePerMinute: String(run.pace.ratePerMinute),
+    paceAccrued: String(run.pace.accrued),
+    paceSince: orEmpty(run.pace.since),
+    throttleReason: orEmpty(run.throttleReason),
+    createdAt: String(run.createdAt),
+    startedAt: orEmpty(run.startedAt),
+    updatedAt: String(run.updatedAt),
+    finishedAt: orEmpty(run.finishedAt),
+  };
 }
 
-const optionalNumber = (value: string | undefined): number | null => (value === undefined ? null : Number(value));
-
-function deserialize(fields: Record<string, string>): RunState | null {
+function fromFields(fields: Record<string, string>): RunState | null {
   if (!fields['id']) return null;
   return {
     id: fields['id'],
     status: asStatus(fields['status']),
     total: Number(fields['total']),
-    ratePerMinute: Number(fields['ratePerMinute']),
     processor: asProcessor(fields['processor']),
+    pace: {
+      ratePerMinute: Number(fields['ratePerMinute']),
+      accrued: Number(fields['paceAccrued']),
+      since: numberOrNull(fields['paceSince']),
+    },
+    reserved: Number(fields['reserved'] ?? 0),
     published: Number(fields['published'] ?? 0),
     processed: Number(fields['processed'] ?? 0),
     failed: Number(fields['failed'] ?? 0),
+    throttleReason: orNull(fields['throttleReason']),
+    revision: Number(fields['revision'] ?? 0),
     createdAt: Number(fields['createdAt']),
-    startedAt: optionalNumber(fields['startedAt']),
+    startedAt: numberOrNull(fields['startedAt']),
     updatedAt: Number(fields['updatedAt']),
-    finishedAt: optionalNumber(fields['finishedAt']),
+    finishedAt: numberOrNull(fields['finishedAt']),
   };
 }
 
