@@ -21,7 +21,8 @@ export default [
             { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:testing'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:util'] },
             // The browser app may share shapes and pure logic, never the server's clients.
             { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['scope:shared'], notDependOnLibsWithTags: ['type:data-access'] },
           ],

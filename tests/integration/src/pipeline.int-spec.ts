@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { DEAD_LETTER_REASON_HEADER, jobId, type JobDocument, type JobMessage, type Run, type ServerToClientEvents } from '@app/contracts';
 import { recordInput } from '@app/domain';
-import { TestSystem, waitFor } from './support/system';
+import { TestSystem, waitFor } from '@app/testing';
 
 const system = new TestSystem({ workers: 2, basePort: 3900 });
 

@@ -1,5 +1,5 @@
 import { redisKeys, type JobDocument, type Run } from '@app/contracts';
-import { TestSystem, waitFor } from './support/system';
+import { TestSystem, waitFor } from '@app/testing';
 
 const system = new TestSystem({ workers: 2, schedulers: 2, basePort: 3920 });
 

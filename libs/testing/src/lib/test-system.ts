@@ -9,7 +9,7 @@ import Redis from 'ioredis';
 import { amqpNames, elasticsearchIndices, type AmqpNames, type ElasticsearchIndices } from '@app/contracts';
 
 const ROOT = resolve(__dirname, '../../../..');
-const LOG_DIR = join(ROOT, 'tmp', 'integration-logs');
+const LOG_DIR = join(ROOT, 'tmp', 'system-logs');
 
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const AMQP_URL = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -24,6 +24,8 @@ export interface SystemOptions {
   basePort: number;
   /** Extra environment for every process. */
   env?: Record<string, string>;
+  /** Start of the namespace's name (`it` for tests, `bench` for benchmarks). */
+  label?: string;
 }
 
 /**
@@ -32,16 +34,19 @@ export interface SystemOptions {
  * queue, key and index of the namespace, leaving the machine's services as they were.
  */
 export class TestSystem {
-  readonly namespace = `it-${randomBytes(3).toString('hex')}`;
+  readonly namespace: string;
   readonly apiUrl: string;
-  readonly names: AmqpNames = amqpNames(this.namespace);
-  readonly indices: ElasticsearchIndices = elasticsearchIndices(`${this.namespace}-`);
+  readonly names: AmqpNames;
+  readonly indices: ElasticsearchIndices;
   readonly redis = new Redis(REDIS_URL, { lazyConnect: true });
   readonly es = new Client({ node: ELASTICSEARCH_URL });
   amqp!: ChannelModel;
   private readonly processes = new Map<string, ChildProcess>();
 
   constructor(private readonly options: SystemOptions) {
+    this.namespace = `${options.label ?? 'it'}-${randomBytes(3).toString('hex')}`;
+    this.names = amqpNames(this.namespace);
+    this.indices = elasticsearchIndices(`${this.namespace}-`);
     this.apiUrl = `http://127.0.0.1:${options.basePort}`;
   }
 
