@@ -29,7 +29,8 @@ export class App {
   /** The list still shows the last snapshot and updates, but nothing new arrives until the feed is back. */
   protected readonly stale = computed(() => this.loaded() && this.connection() !== 'connected');
 
-  protected onCreated(run: Run): void {
+  /** A run the REST api answered with (created or changed here): shown at once, before its live event. */
+  protected applyRun(run: Run): void {
     this.live.upsert(run);
   }
 

@@ -45,6 +45,23 @@ describe('toRunView', () => {
     expect(toRunView(aRun({ status: 'running', etaSeconds: null }), formats).eta).toBe('—');
   });
 
+  it('says whether the run is throttled and why', () => {
+    expect(toRunView(aRun(), formats)).toMatchObject({ throttled: false, throttleReason: '' });
+    const reason = '12000 jobs queued, over the limit of 10000: holding back until workers catch up';
+    expect(toRunView(aRun({ throttled: true, throttleReason: reason }), formats)).toMatchObject({
+      throttled: true,
+      throttleReason: reason,
+    });
+    expect(toRunView(aRun({ throttled: true, throttleReason: null }), formats)).toMatchObject({ throttled: true, throttleReason: '' });
+  });
+
+  it('lets only a running or paused run be edited', () => {
+    expect(toRunView(aRun({ status: 'running' }), formats).editable).toBe(true);
+    expect(toRunView(aRun({ status: 'paused' }), formats).editable).toBe(true);
+    expect(toRunView(aRun({ status: 'stopped' }), formats).editable).toBe(false);
+    expect(toRunView(aRun({ status: 'completed' }), formats).editable).toBe(false);
+  });
+
   it('flags failures only when there are some', () => {
     expect(toRunView(aRun({ failed: 0 }), formats).hasFailures).toBe(false);
   });

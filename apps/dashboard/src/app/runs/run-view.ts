@@ -1,11 +1,16 @@
 import type { Run, RunStatus } from '@app/contracts';
 import { formatEta } from './format-eta';
+import { canEditRun } from './run-actions';
 
-/** Number formats for one locale, built once and shared by every run card. */
+/** Number and clock formats for one locale, built once and shared by every run card. */
 export interface RunFormats {
   readonly count: Intl.NumberFormat;
   readonly rate: Intl.NumberFormat;
   readonly percent: Intl.NumberFormat;
+  /** A local clock time, `14:05:09`. */
+  readonly time: Intl.DateTimeFormat;
+  /** A local date and time, `24 Nov 2026, 14:05`. */
+  readonly dateTime: Intl.DateTimeFormat;
 }
 
 const formatsByLocale = new Map<string, RunFormats>();
@@ -17,6 +22,8 @@ export function runFormats(locale: string): RunFormats {
       count: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
       rate: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
       percent: new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      time: new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }),
+      dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
     };
     formatsByLocale.set(locale, formats);
   }
@@ -50,6 +57,12 @@ export interface RunView {
   readonly targetRate: string;
   readonly achievedRate: string;
   readonly eta: string;
+  /** True while the scheduler holds the run back (backpressure). */
+  readonly throttled: boolean;
+  /** Why it is held back, as the scheduler said; empty when it gave no reason. */
+  readonly throttleReason: string;
+  /** Whether X and Y may still be changed. */
+  readonly editable: boolean;
 }
 
 const nonNegative = (value: number): number => (Number.isFinite(value) && value > 0 ? value : 0);
@@ -78,5 +91,8 @@ export function toRunView(run: Run, formats: RunFormats): RunView {
     targetRate: `${formats.rate.format(run.ratePerMinute)}/min`,
     achievedRate: `${formats.rate.format(run.achievedRatePerMinute)}/min`,
     eta: run.status === 'running' ? formatEta(run.etaSeconds) : '—',
+    throttled: run.throttled,
+    throttleReason: run.throttled ? (run.throttleReason ?? '') : '',
+    editable: canEditRun(run.status),
   };
 }

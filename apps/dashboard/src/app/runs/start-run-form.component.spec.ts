@@ -58,6 +58,40 @@ describe('StartRunFormComponent', () => {
     expect(element.querySelector('button[type="submit"]')?.hasAttribute('disabled')).toBe(false);
   });
 
+  it('posts a duration instead of a rate when the pace is given as a duration', async () => {
+    input('run-pace-duration').click();
+    await fixture.whenStable();
+    expect(input('run-rate')).toBeNull();
+    expect(element.querySelector('label[for="run-duration"]')?.textContent).toContain('Duration (minutes)');
+
+    type('run-total', '6000');
+    type('run-duration', '2.5');
+    await submit();
+    const request = http.expectOne({ method: 'POST', url: '/api/runs' });
+    expect(request.request.body).toEqual({ total: 6000, durationMinutes: 2.5 });
+    request.flush(aRun({ id: 'r-43' }), { status: 201, statusText: 'Created' });
+    await fixture.whenStable();
+
+    type('run-duration', '');
+    await submit();
+    http.expectNone('/api/runs');
+    expect(errorsOf('run-duration')).toEqual(['Enter the duration in minutes.']);
+  });
+
+  it('shows a duration message next to the duration field', async () => {
+    input('run-pace-duration').click();
+    await fixture.whenStable();
+    await submit();
+    http
+      .expectOne('/api/runs')
+      .flush(
+        { statusCode: 400, message: ['durationMinutes must be a positive number'], error: 'Bad Request' },
+        { status: 400, statusText: 'Bad Request' },
+      );
+    await fixture.whenStable();
+    expect(errorsOf('run-duration')).toEqual(['durationMinutes must be a positive number']);
+  });
+
   it('shows each 400 message next to its field and the others in the general line', async () => {
     type('run-total', '0');
     await submit();
