@@ -61,6 +61,15 @@ describe('run control', () => {
     expect(done).toMatchObject({ status: 'completed', finishedAt: T0 + 5 });
   });
 
+  it('releases a held-back run when it is paused, so that resuming does not burst', () => {
+    const held = holdBack(run({ published: 100 }), 'queue over 1,000', T0 + 60_000);
+    const paused = next(pauseRun(held, T0 + 60_000));
+    expect(paused.throttleReason).toBeNull();
+    const resumed = next(resumeRun(paused, T0 + 90_000));
+    expect(dueCount(resumed.pace, resumed.total, T0 + 90_000)).toBe(100);
+    expect(dueCount(resumed.pace, resumed.total, T0 + 91_000)).toBe(110);
+  });
+
   it('holds back and then goes on from what was published without a burst', () => {
     const held = holdBack(run({ published: 100 }), 'queue over 1,000', T0 + 60_000);
     expect(held.throttleReason).toBe('queue over 1,000');

@@ -40,9 +40,11 @@ export function newRun({ id, total, ratePerMinute, processor }: NewRun, now: num
 const ok = (state: RunState): RunTransition => ({ ok: true, state });
 const conflict = (message: string): RunTransition => ({ ok: false, conflict: message });
 
+/** Stops the clock. A run held back by backpressure is released too, its schedule going on from what was published. */
 export function pauseRun(run: RunState, now: number): RunTransition {
   if (run.status !== 'running') return conflict(`run ${run.id} is ${run.status}, only a running run can be paused`);
-  return ok({ ...run, status: 'paused', pace: pausePace(run.pace, now), updatedAt: now });
+  const released = run.throttleReason === null ? run : releaseHold(run, now);
+  return ok({ ...released, status: 'paused', pace: pausePace(released.pace, now), updatedAt: now });
 }
 
 export function resumeRun(run: RunState, now: number): RunTransition {
