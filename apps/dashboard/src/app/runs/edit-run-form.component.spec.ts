@@ -58,8 +58,8 @@ describe('EditRunFormComponent', () => {
 
   it("opens prefilled with the run's values and previews them", () => {
     expect(input('total').value).toBe('1000');
-    expect(input('ratePerMinute').value).toBe('600');
-    expect(input('durationMinutes')).toBeNull();
+    expect(input('rate').value).toBe('600');
+    expect(input('duration')).toBeNull();
     // (1000 - 85) / 600 min = 91.5 s.
     expect(previewOf('New ETA')).toBe('1m 32s');
     expect(previewOf('Finish time')).toMatch(/\d{1,2}:\d{2}:\d{2}/);
@@ -68,11 +68,11 @@ describe('EditRunFormComponent', () => {
 
   it('previews the entered values before anything is sent', async () => {
     await type('total', '2000');
-    await type('ratePerMinute', '60');
+    await type('rate', '60');
     // (2000 - 85) jobs at 60/min.
     expect(previewOf('New ETA')).toBe('31m 55s');
     await choosePace('duration');
-    await type('durationMinutes', '19');
+    await type('duration', '19');
     // (2000 - 100) / 19 = 100/min.
     expect(previewOf('Rate')).toBe('100/min');
     expect(previewOf('New ETA')).toBe('19m 09s');
@@ -107,7 +107,7 @@ describe('EditRunFormComponent', () => {
 
   it('sends a duration instead of a rate in duration mode', async () => {
     await choosePace('duration');
-    await type('durationMinutes', '30');
+    await type('duration', '30');
     await apply();
     expect(http.expectOne({ method: 'PATCH', url: '/api/runs/r-1' }).request.body).toEqual({ durationMinutes: 30 });
   });
@@ -119,15 +119,15 @@ describe('EditRunFormComponent', () => {
   });
 
   it('asks for an emptied field without calling the server', async () => {
-    await type('ratePerMinute', '');
+    await type('rate', '');
     await apply();
     http.expectNone('/api/runs/r-1');
-    expect(errorsOf('ratePerMinute')).toEqual(['Enter the rate in jobs per minute.']);
+    expect(errorsOf('rate')).toEqual(['Enter the rate in jobs per minute.']);
   });
 
   it("shows a 400's messages next to their fields", async () => {
     await type('total', '0');
-    await type('ratePerMinute', '0');
+    await type('rate', '0');
     await apply();
     http.expectOne('/api/runs/r-1').flush(
       {
@@ -140,13 +140,13 @@ describe('EditRunFormComponent', () => {
     await fixture.whenStable();
 
     expect(errorsOf('total')).toEqual(['total must be an integer from 1 to 100,000,000']);
-    expect(errorsOf('ratePerMinute')).toEqual(['ratePerMinute must be a number from 1 to 600,000']);
+    expect(errorsOf('rate')).toEqual(['ratePerMinute must be a number from 1 to 600,000']);
     expect(input('total').getAttribute('aria-invalid')).toBe('true');
     expect(closed).toBe(0);
 
     await type('total', '10');
     expect(errorsOf('total')).toEqual([]);
-    expect(errorsOf('ratePerMinute')).toHaveLength(1);
+    expect(errorsOf('rate')).toHaveLength(1);
   });
 
   it("shows a 409's message as a form-level error and stays open", async () => {

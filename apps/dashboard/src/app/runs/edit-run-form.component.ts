@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   afterNextRender,
   ChangeDetectionStrategy,
@@ -14,50 +13,32 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { ReactiveFormsModule } from '@angular/forms';
 import type { Run } from '@app/contracts';
 import { finalize, map } from 'rxjs';
+import { ErrorListComponent } from './error-list.component';
+import { createPaceForm, editedFields, type PaceFormFailureText, paceFormErrors } from './pace-form';
 import { describePreview, previewChange } from './preview-change';
-import { requestErrorLine } from './request-error';
-import {
-  buildRunChange,
-  type ChangeField,
-  initialChangeValues,
-  PACE_OPTIONS,
-  type PaceMode,
-  paceField,
-  type RunChangeValues,
-} from './run-change';
+import { buildRunChange, type ChangeField, initialChangeValues, type RunChangeValues } from './run-change';
+import { type PaceFieldHints, RunPaceFieldsComponent } from './run-pace-fields.component';
 import { runFormats } from './run-view';
 import { RunsApiService } from './runs-api.service';
-import { mapMessagesToFields, type ServerFieldErrors, validationMessages } from './server-field-errors';
+import { NO_FIELD_ERRORS, type ServerFieldErrors, withoutFieldErrors } from './server-field-errors';
 
-interface FieldText {
-  readonly label: string;
-  readonly hint: string;
-  readonly step: string;
-}
+/** The form is empty until the run is known (`ngOnInit`). */
+const NO_VALUES: RunChangeValues = { total: null, pace: 'rate', ratePerMinute: null, durationMinutes: null };
 
-const FIELD_TEXT: Readonly<Record<ChangeField, FieldText>> = {
-  total: { label: 'Total jobs', hint: 'Not below the jobs already published.', step: '1' },
-  ratePerMinute: { label: 'Rate (jobs per minute)', hint: 'From now on.', step: 'any' },
-  durationMinutes: { label: 'Duration (minutes)', hint: 'To publish the jobs left, from now.', step: 'any' },
+const HINTS: PaceFieldHints = {
+  total: 'Not below the jobs already published.',
+  ratePerMinute: 'From now on.',
+  durationMinutes: 'To publish the jobs left, from now.',
 };
 
-const NO_ERRORS: ServerFieldErrors<ChangeField> = { fields: {}, general: [] };
-const CHANGE_FIELDS: readonly ChangeField[] = ['total', 'ratePerMinute', 'durationMinutes'];
+/** What a failed `PATCH /api/runs/:id` says when the server gives no message of its own (a 409 gives one). */
+const FAILURE_TEXT: PaceFormFailureText = { rejected: 'The server rejected the change.', failure: 'Could not change the run' };
+
 /** How often the finish time of the preview follows the clock. */
 const CLOCK_TICK_MS = 1000;
-
-/** Turns a failed `PATCH /api/runs/:id` into messages: a 400's by field (of the pace mode sent), a 409's as one line. */
-export function editRunErrors(error: unknown, pace: PaceMode): ServerFieldErrors<ChangeField> {
-  if (error instanceof HttpErrorResponse && error.status === 400) {
-    const mapped = mapMessagesToFields(validationMessages(error.error), ['total', paceField(pace)]);
-    const hasMessages = mapped.general.length > 0 || Object.keys(mapped.fields).length > 0;
-    return hasMessages ? mapped : { fields: {}, general: ['The server rejected the change.'] };
-  }
-  return { fields: {}, general: [requestErrorLine(error, 'Could not change the run')] };
-}
 
 /**
  * Changes X (total) and Y (a rate, or a duration the rate is derived from) of a running or paused run.
@@ -66,7 +47,7 @@ export function editRunErrors(error: unknown, pace: PaceMode): ServerFieldErrors
  */
 @Component({
   selector: 'app-edit-run-form',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, RunPaceFieldsComponent, ErrorListComponent],
   templateUrl: './edit-run-form.component.html',
   styleUrl: './edit-run-form.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -83,12 +64,8 @@ export class EditRunFormComponent implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   private readonly formats = runFormats(inject(LOCALE_ID));
 
-  protected readonly form = new FormGroup({
-    total: new FormControl<number | null>(null),
-    pace: new FormControl<PaceMode>('rate', { nonNullable: true }),
-    ratePerMinute: new FormControl<number | null>(null),
-    durationMinutes: new FormControl<number | null>(null),
-  });
+  protected readonly form = createPaceForm(NO_VALUES);
+  protected readonly hints = HINTS;
 
   /** The values the form opened with: what "changed" is measured against. */
   private readonly initial = signal<RunChangeValues>(this.form.getRawValue());
@@ -96,38 +73,18 @@ export class EditRunFormComponent implements OnInit {
     initialValue: this.form.getRawValue(),
   });
   private readonly now = signal(Date.now());
-  private readonly errors = signal<ServerFieldErrors<ChangeField>>(NO_ERRORS);
+  private readonly errors = signal<ServerFieldErrors<ChangeField>>(NO_FIELD_ERRORS);
 
   protected readonly submitting = signal(false);
   protected readonly applyLabel = computed(() => (this.submitting() ? 'Applying…' : 'Apply'));
+  protected readonly fieldErrors = computed(() => this.errors().fields);
   protected readonly generalErrors = computed(() => this.errors().general);
+  protected readonly pace = computed(() => this.values().pace);
   /** Only the id: the live feed's counter updates do not rebuild the fields. */
   private readonly runId = computed(() => this.run().id);
   protected readonly ids = computed(() => {
     const base = `edit-${this.runId()}`;
     return { title: `${base}-title`, preview: `${base}-preview`, base };
-  });
-  protected readonly paceOptions = computed(() => {
-    const { base } = this.ids();
-    return PACE_OPTIONS.map((option) => ({ ...option, id: `${base}-pace-${option.value}` }));
-  });
-  protected readonly fields = computed(() => {
-    const errors = this.errors().fields;
-    const { base } = this.ids();
-    return (['total', paceField(this.values().pace)] as const).map((name) => {
-      const id = `${base}-${name}`;
-      const messages = errors[name] ?? [];
-      const invalid = messages.length > 0;
-      return {
-        name,
-        id,
-        ...FIELD_TEXT[name],
-        messages,
-        invalid,
-        errorsId: `${id}-errors`,
-        describedBy: invalid ? `${id}-hint ${id}-errors` : `${id}-hint`,
-      };
-    });
   });
   protected readonly preview = computed(() => {
     const now = this.now();
@@ -135,13 +92,9 @@ export class EditRunFormComponent implements OnInit {
   });
 
   constructor() {
-    // A field's messages are about the value that was sent: editing it clears them; switching the pace clears both paces'.
-    for (const name of CHANGE_FIELDS) {
-      this.form.controls[name].valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.clearFieldErrors([name]));
-    }
-    this.form.controls.pace.valueChanges
+    editedFields(this.form)
       .pipe(takeUntilDestroyed())
-      .subscribe(() => this.clearFieldErrors(['ratePerMinute', 'durationMinutes']));
+      .subscribe((names) => this.errors.update((errors) => withoutFieldErrors(errors, names)));
 
     // The finish time is "now + ETA": it moves with the clock even while no live update arrives.
     const clock = setInterval(() => this.now.set(Date.now()), CLOCK_TICK_MS);
@@ -172,7 +125,7 @@ export class EditRunFormComponent implements OnInit {
       return;
     }
 
-    this.errors.set(NO_ERRORS);
+    this.errors.set(NO_FIELD_ERRORS);
     this.submitting.set(true);
     this.api
       .updateRun(this.run().id, request.body)
@@ -185,24 +138,11 @@ export class EditRunFormComponent implements OnInit {
           this.changed.emit(run);
           this.closed.emit();
         },
-        error: (error: unknown) => this.errors.set(editRunErrors(error, values.pace)),
+        error: (error: unknown) => this.errors.set(paceFormErrors(error, values.pace, FAILURE_TEXT)),
       });
   }
 
   protected cancel(): void {
     this.closed.emit();
-  }
-
-  private clearFieldErrors(names: readonly ChangeField[]): void {
-    this.errors.update((errors) => {
-      if (names.every((name) => errors.fields[name] === undefined)) {
-        return errors;
-      }
-      const fields = { ...errors.fields };
-      for (const name of names) {
-        delete fields[name];
-      }
-      return { ...errors, fields };
-    });
   }
 }

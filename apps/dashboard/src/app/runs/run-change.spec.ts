@@ -1,4 +1,4 @@
-import { buildRunChange, initialChangeValues, paceField, type RunChangeValues } from './run-change';
+import { buildRunChange, initialChangeValues, missingValues, paceField, type RunChangeValues } from './run-change';
 import { aRun } from './runs.testing';
 
 describe('initialChangeValues', () => {
@@ -28,6 +28,22 @@ describe('paceField', () => {
   it('names the field that carries the pace', () => {
     expect(paceField('rate')).toBe('ratePerMinute');
     expect(paceField('duration')).toBe('durationMinutes');
+  });
+});
+
+describe('missingValues', () => {
+  it('asks for the empty total and the empty field of the pace mode, not for the other mode', () => {
+    expect(missingValues({ total: null, pace: 'rate', ratePerMinute: null, durationMinutes: null })).toEqual({
+      total: ['Enter the total number of jobs.'],
+      ratePerMinute: ['Enter the rate in jobs per minute.'],
+    });
+    expect(missingValues({ total: 10, pace: 'duration', ratePerMinute: 600, durationMinutes: null })).toEqual({
+      durationMinutes: ['Enter the duration in minutes.'],
+    });
+  });
+
+  it('finds nothing missing in a complete form', () => {
+    expect(missingValues({ total: 10, pace: 'rate', ratePerMinute: 600, durationMinutes: null })).toEqual({});
   });
 });
 

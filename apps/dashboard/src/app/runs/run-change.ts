@@ -48,19 +48,24 @@ export const MISSING_VALUE: Readonly<Record<ChangeField, string>> = {
   durationMinutes: 'Enter the duration in minutes.',
 };
 
+/** What to say about each field the form needs (the total, and the field of its pace mode) that is empty. */
+export function missingValues(values: RunChangeValues): Partial<Record<ChangeField, string[]>> {
+  const missing: Partial<Record<ChangeField, string[]>> = {};
+  for (const field of ['total', paceField(values.pace)] as const) {
+    if (values[field] === null) {
+      missing[field] = [MISSING_VALUE[field]];
+    }
+  }
+  return missing;
+}
+
 /**
  * The `PATCH /api/runs/:id` body for `values`, holding only what changed from `initial`: `total` when it
  * differs, `ratePerMinute` when it differs. A duration is always sent in duration mode: choosing it asks the
  * server to spread the records left to publish over it, which is a new rate (and what the preview shows).
  */
 export function buildRunChange(initial: RunChangeValues, values: RunChangeValues): RunChangeRequest {
-  const pace = paceField(values.pace);
-  const missing: Partial<Record<ChangeField, string[]>> = {};
-  for (const field of ['total', pace] as const) {
-    if (values[field] === null) {
-      missing[field] = [MISSING_VALUE[field]];
-    }
-  }
+  const missing = missingValues(values);
   if (Object.keys(missing).length > 0) {
     return { kind: 'incomplete', fields: missing };
   }

@@ -1,4 +1,4 @@
-import { mapMessagesToFields, validationMessages } from './server-field-errors';
+import { mapMessagesToFields, type ServerFieldErrors, validationMessages, withoutFieldErrors } from './server-field-errors';
 
 describe('validationMessages', () => {
   it('reads the message list of a Nest 400 body', () => {
@@ -48,5 +48,24 @@ describe('mapMessagesToFields', () => {
     const errors = mapMessagesToFields(['total must be an integer', ' total must be an integer ', '', '  '], fields);
     expect(errors.fields).toEqual({ total: ['total must be an integer'] });
     expect(errors.general).toEqual([]);
+  });
+});
+
+describe('withoutFieldErrors', () => {
+  const errors: ServerFieldErrors<'total' | 'ratePerMinute' | 'durationMinutes'> = {
+    fields: { total: ['total must be an integer'], ratePerMinute: ['ratePerMinute must be a number'] },
+    general: ['property foo should not exist'],
+  };
+
+  it("drops the named fields' messages and keeps the others", () => {
+    expect(withoutFieldErrors(errors, ['ratePerMinute', 'durationMinutes'])).toEqual({
+      fields: { total: ['total must be an integer'] },
+      general: ['property foo should not exist'],
+    });
+    expect(errors.fields.ratePerMinute).toEqual(['ratePerMinute must be a number']);
+  });
+
+  it('gives back the same object when the named fields have no messages', () => {
+    expect(withoutFieldErrors(errors, ['durationMinutes'])).toBe(errors);
   });
 });

@@ -4,6 +4,21 @@ export interface ServerFieldErrors<F extends string> {
   readonly general: readonly string[];
 }
 
+/** No messages at all: what a form shows before anything is sent, and while a request is in flight. */
+export const NO_FIELD_ERRORS: ServerFieldErrors<never> = { fields: {}, general: [] };
+
+/** `errors` without the messages of `names` (the same object when it has none of them, so a signal holding it does not notify). */
+export function withoutFieldErrors<F extends string>(errors: ServerFieldErrors<F>, names: readonly F[]): ServerFieldErrors<F> {
+  if (names.every((name) => errors.fields[name] === undefined)) {
+    return errors;
+  }
+  const fields = { ...errors.fields };
+  for (const name of names) {
+    delete fields[name];
+  }
+  return { ...errors, fields };
+}
+
 /**
  * Reads the messages of Nest's validation error body, `{ statusCode: 400, message: string[] | string, error }`.
  * Returns an empty list for anything else.

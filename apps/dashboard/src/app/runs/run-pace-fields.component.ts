@@ -1,0 +1,84 @@
+import { booleanAttribute, ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ReactiveFormsModule } from '@angular/forms';
+import { ErrorListComponent } from './error-list.component';
+import type { PaceForm } from './pace-form';
+import { type ChangeField, PACE_OPTIONS, type PaceMode, paceField } from './run-change';
+import type { ServerFieldErrors } from './server-field-errors';
+
+/** What each field says under its input: the forms that share these fields word them for their own purpose. */
+export type PaceFieldHints = Readonly<Record<ChangeField, string>>;
+
+interface FieldText {
+  /** Appended to the id prefix: `run-total`, `run-rate`, `run-duration`. */
+  readonly idSuffix: string;
+  readonly label: string;
+  readonly step: string;
+}
+
+const FIELD_TEXT: Readonly<Record<ChangeField, FieldText>> = {
+  total: { idSuffix: 'total', label: 'Total jobs', step: '1' },
+  ratePerMinute: { idSuffix: 'rate', label: 'Rate (jobs per minute)', step: 'any' },
+  durationMinutes: { idSuffix: 'duration', label: 'Duration (minutes)', step: 'any' },
+};
+
+/**
+ * The X and Y fields of a run: the total, the choice of giving the pace as a rate or as a duration, and the
+ * field of that pace mode, each with its hint and the server's messages about it. Presentational: the values
+ * live in the `form` it is given, the messages in the parent (which clears them as the fields are edited).
+ * Its host has no box of its own: the pace toggle and the fields are laid out by the parent's form.
+ */
+@Component({
+  selector: 'app-run-pace-fields',
+  imports: [ReactiveFormsModule, ErrorListComponent],
+  templateUrl: './run-pace-fields.component.html',
+  styleUrl: './run-pace-fields.component.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '[class.compact]': 'compact()' },
+})
+export class RunPaceFieldsComponent {
+  readonly form = input.required<PaceForm>();
+  /** The pace mode the form holds: which of the rate and the duration field is shown. */
+  readonly pace = input.required<PaceMode>();
+  readonly hints = input.required<PaceFieldHints>();
+  /** Makes the ids unique on the page: `<prefix>-total`, `<prefix>-pace-rate`, … */
+  readonly idPrefix = input.required<string>();
+  /** The server's messages by field. */
+  readonly errors = input<ServerFieldErrors<ChangeField>['fields']>({});
+  /** Smaller inputs and gaps, for a form inside a card. */
+  readonly compact = input(false, { transform: booleanAttribute });
+
+  protected readonly paceToggle = computed(() => {
+    const prefix = this.idPrefix();
+    return {
+      control: this.form().controls.pace,
+      // Scopes the radios' group to this form (they are not bound by name to a parent form group).
+      name: `${prefix}-pace`,
+      options: PACE_OPTIONS.map((option) => ({ ...option, id: `${prefix}-pace-${option.value}` })),
+    };
+  });
+  protected readonly fields = computed(() => {
+    const form = this.form();
+    const hints = this.hints();
+    const errors = this.errors();
+    const prefix = this.idPrefix();
+    return (['total', paceField(this.pace())] as const).map((name) => {
+      const { idSuffix, label, step } = FIELD_TEXT[name];
+      const id = `${prefix}-${idSuffix}`;
+      const messages = errors[name] ?? [];
+      const invalid = messages.length > 0;
+      return {
+        name,
+        id,
+        label,
+        step,
+        control: form.controls[name],
+        hint: hints[name],
+        hintId: `${id}-hint`,
+        messages,
+        invalid,
+        errorsId: `${id}-errors`,
+        describedBy: invalid ? `${id}-hint ${id}-errors` : `${id}-hint`,
+      };
+    });
+  });
+}
