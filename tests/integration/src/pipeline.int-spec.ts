@@ -97,6 +97,7 @@ describe('a run through the whole pipeline', () => {
       input: recordInput(run.id, seq),
       processor: 'square',
       publishedAt: Date.now(),
+      attempt: 1,
     });
     const body = (seq: number) => Buffer.from(JSON.stringify(job(seq)));
     await publishRaw(body(1), jobId(run.id, 1));

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { AmqpModule, ConfigModule, ElasticsearchModule, HealthModule, MetricsModule, RedisModule } from '@app/infra';
 import { API_CONFIG, type ApiConfig } from './api.config';
+import { FailuresModule } from './failures/failures.module';
 import { LiveModule } from './live/live.module';
 import { RunsModule } from './runs/runs.module';
 
@@ -22,6 +23,7 @@ export class AppModule {
         MetricsModule,
         HealthModule,
         RunsModule,
+        FailuresModule,
         LiveModule,
         ...dashboard,
       ],

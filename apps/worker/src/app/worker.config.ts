@@ -11,6 +11,10 @@ export interface WorkerConfig extends InfraConfig {
   batchWaitMs: number;
   /** Pause before returning jobs to the queue after Elasticsearch failed, so an outage is not hammered. */
   retryDelayMs: number;
+  /** Attempts a job gets in all before it is dead-lettered when its processor fails. */
+  maxAttempts: number;
+  /** Delay before a failed job's second attempt; each later one waits twice as long. */
+  retryBaseDelayMs: number;
 }
 
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
@@ -24,5 +28,7 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     batchSize,
     batchWaitMs: envInt(env, 'WORKER_BATCH_WAIT_MS', 20, 1, 5_000),
     retryDelayMs: envInt(env, 'WORKER_RETRY_DELAY_MS', 1_000, 0, 60_000),
+    maxAttempts: envInt(env, 'JOB_MAX_ATTEMPTS', 3, 1, 20),
+    retryBaseDelayMs: envInt(env, 'JOB_RETRY_BASE_DELAY_MS', 1_000, 10, 600_000),
   };
 }

@@ -1,6 +1,6 @@
 import { jobId, parseJobMessage } from './job-message';
 
-const valid = { runId: 'r1', seq: 7, input: 12, processor: 'square', publishedAt: 1_700_000_000_000 };
+const valid = { runId: 'r1', seq: 7, input: 12, processor: 'square', publishedAt: 1_700_000_000_000, attempt: 1 };
 const parse = (value: unknown) => parseJobMessage(Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)));
 
 describe('parseJobMessage', () => {
@@ -15,10 +15,15 @@ describe('parseJobMessage', () => {
     [{ ...valid, seq: 0 }, 'seq must be a positive integer'],
     [{ ...valid, seq: 1.5 }, 'seq must be a positive integer'],
     [{ ...valid, input: 'x' }, 'input must be an integer'],
-    [{ ...valid, processor: 'cube' }, 'processor must be one of: square'],
+    [{ ...valid, processor: 'cube' }, 'processor must be one of: square, flaky, poison'],
     [{ ...valid, publishedAt: undefined }, 'publishedAt must be epoch milliseconds'],
+    [{ ...valid, attempt: 0 }, 'attempt must be a positive integer'],
   ])('rejects %j with a reason', (body, reason) => {
     expect(parse(body)).toEqual({ ok: false, reason });
+  });
+
+  it('takes a missing attempt as the first', () => {
+    expect(parse({ ...valid, attempt: undefined })).toEqual({ ok: true, job: valid });
   });
 
   it('drops unknown fields', () => {

@@ -8,6 +8,8 @@ export interface JobMessage {
   processor: ProcessorName;
   /** Epoch milliseconds at which the scheduler published the job. */
   publishedAt: number;
+  /** 1 for the first delivery; a retry or a replay carries the attempt it is. */
+  attempt: number;
 }
 
 export const jobId = (runId: string, seq: number): string => `${runId}:${seq}`;
@@ -43,6 +45,10 @@ export function parseJobMessage(body: Uint8Array | string): JobParseResult {
   if (!isSafeInt(job['publishedAt']) || job['publishedAt'] < 0) {
     return { ok: false, reason: 'publishedAt must be epoch milliseconds' };
   }
+  const attempt = job['attempt'] ?? 1;
+  if (!isSafeInt(attempt) || attempt < 1) {
+    return { ok: false, reason: 'attempt must be a positive integer' };
+  }
   return {
     ok: true,
     job: {
@@ -51,6 +57,7 @@ export function parseJobMessage(body: Uint8Array | string): JobParseResult {
       input: job['input'],
       processor: job['processor'] as ProcessorName,
       publishedAt: job['publishedAt'],
+      attempt,
     },
   };
 }

@@ -22,3 +22,19 @@ export class ListRunsQuery {
   @Matches(/^[0-9a-z]{1,64}$/, { message: 'cursor must be a run id' })
   cursor?: string;
 }
+
+/** Query of `GET /api/runs/:id/failures`: dead letters by seq, `size` per page, continuing after `cursor`. */
+export class ListFailuresQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'size must be an integer from 1 to 1,000' })
+  @Min(1, { message: 'size must be an integer from 1 to 1,000' })
+  @Max(1_000, { message: 'size must be an integer from 1 to 1,000' })
+  size?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'cursor must be a seq' })
+  @Min(1, { message: 'cursor must be a seq' })
+  cursor?: number;
+}

@@ -7,13 +7,17 @@ export const DEFAULT_NAMESPACE = 'rr';
 export interface AmqpNames {
   jobsQueue: string;
   deadLetterExchange: string;
+  /** Messages that cannot be attributed to a run (malformed, unknown run), with the reason in a header. */
   deadLetterQueue: string;
+  /** Holds a failed job for `delayMs`, then dead-letters it back onto the jobs queue (a retry with backoff). */
+  retryQueue: (delayMs: number) => string;
 }
 
 export const amqpNames = (ns: string): AmqpNames => ({
   jobsQueue: `${ns}.jobs`,
   deadLetterExchange: `${ns}.jobs.dlx`,
   deadLetterQueue: `${ns}.jobs.dead`,
+  retryQueue: (delayMs) => `${ns}.jobs.retry.${delayMs}ms`,
 });
 
 /** AMQP header that carries why a job was dead-lettered. */
@@ -55,9 +59,12 @@ export const redisKeys = (ns: string): RedisKeys => ({
 export interface ElasticsearchIndices {
   jobs: string;
   runs: string;
+  /** A run's dead letters: jobs that failed every attempt, `_id` = `runId:seq`. */
+  failures: string;
 }
 
 export const elasticsearchIndices = (prefix: string): ElasticsearchIndices => ({
   jobs: `${prefix}jobs`,
   runs: `${prefix}runs`,
+  failures: `${prefix}failures`,
 });

@@ -7,6 +7,7 @@ import { Client } from '@elastic/elasticsearch';
 import { connect, type ChannelModel } from 'amqplib';
 import Redis from 'ioredis';
 import { amqpNames, elasticsearchIndices, type AmqpNames, type ElasticsearchIndices } from '@app/contracts';
+import { onFailure } from '@app/domain';
 
 const ROOT = resolve(__dirname, '../../../..');
 const LOG_DIR = join(ROOT, 'tmp', 'system-logs');
@@ -130,9 +131,23 @@ export class TestSystem {
     this.processes.set(name, child);
   }
 
+  /** The retry queues the workers may have declared, from the retry policy they were given. */
+  private retryQueues(): string[] {
+    const policy = {
+      maxAttempts: Number(this.options.env?.['JOB_MAX_ATTEMPTS'] ?? 3),
+      baseDelayMs: Number(this.options.env?.['JOB_RETRY_BASE_DELAY_MS'] ?? 1_000),
+    };
+    const queues: string[] = [];
+    for (let attempt = 1; attempt < policy.maxAttempts; attempt++) {
+      const decision = onFailure(policy, attempt);
+      if (decision.retry) queues.push(this.names.retryQueue(decision.delayMs));
+    }
+    return queues;
+  }
+
   private async removeNamespace(): Promise<void> {
     const channel = await this.amqp.createChannel();
-    for (const queue of [this.names.jobsQueue, this.names.deadLetterQueue]) await channel.deleteQueue(queue);
+    for (const queue of [this.names.jobsQueue, this.names.deadLetterQueue, ...this.retryQueues()]) await channel.deleteQueue(queue);
     await channel.deleteExchange(this.names.deadLetterExchange);
     await channel.close();
     await this.es.indices.delete({ index: `${this.namespace}-*`, ignore_unavailable: true });

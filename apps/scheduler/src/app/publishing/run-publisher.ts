@@ -41,7 +41,14 @@ export class RunPublisher {
     if (typeof claimed !== 'number' || claimed <= run.published) return 0;
     const messages = [];
     for (let seq = run.published + 1; seq <= claimed; seq++) {
-      const job: JobMessage = { runId: run.id, seq, input: recordInput(run.id, seq), processor: run.processor, publishedAt: now };
+      const job: JobMessage = {
+        runId: run.id,
+        seq,
+        input: recordInput(run.id, seq),
+        processor: run.processor,
+        publishedAt: now,
+        attempt: 1,
+      };
       messages.push({ body: Buffer.from(JSON.stringify(job)), messageId: jobId(run.id, seq), timestamp: now });
     }
     // Recorded only once confirmed: a crash in between republishes these seqs, which workers count once.

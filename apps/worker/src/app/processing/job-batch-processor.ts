@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Counter, Registry } from 'prom-client';
-import { parseJobMessage, type JobDocument, type JobMessage } from '@app/contracts';
-import { runProcessor } from '@app/domain';
-import { AmqpConnection, ResultStore, RunStore, type Delivery } from '@app/infra';
+import { jobId, parseJobMessage, type JobMessage } from '@app/contracts';
+import { onFailure, runProcessor, type RetryPolicy } from '@app/domain';
+import { AmqpConnection, ResultStore, RunStore, type Delivery, type StoredDocument } from '@app/infra';
 import { WORKER_CONFIG, type WorkerConfig } from '../worker.config';
 
 interface ValidJob {
@@ -10,16 +10,27 @@ interface ValidJob {
   job: JobMessage;
 }
 
+/** A job's outcome that is stored: its result, or its dead letter after the last failed attempt. */
+interface Outcome {
+  delivery: Delivery;
+  stored: StoredDocument;
+}
+
 /**
- * Handles one batch: dead-letters malformed jobs, computes and stores the rest in one bulk request,
- * counts the stored ones exactly once, and only then acks them. A crash anywhere before the ack
- * leaves the job to be redelivered, rewritten under the same id and not counted again.
+ * Handles one batch: dead-letters malformed jobs; computes the rest; sends jobs whose processor failed
+ * to a retry queue (exponential backoff, the consumer never waits) until their last attempt; stores the
+ * results and the dead letters of last attempts in one bulk request; counts them exactly once; and only
+ * then acks. A crash anywhere before the ack leaves the job to be redelivered, rewritten under the same
+ * id and not counted again.
  */
 @Injectable()
 export class JobBatchProcessor {
   private readonly logger = new Logger(JobBatchProcessor.name);
+  private readonly retryPolicy: RetryPolicy;
   private readonly processed: Counter;
   private readonly duplicates: Counter;
+  private readonly retried: Counter;
+  private readonly failed: Counter;
   private readonly deadLettered: Counter;
 
   constructor(
@@ -29,23 +40,20 @@ export class JobBatchProcessor {
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     registry: Registry,
   ) {
-    this.processed = new Counter({ name: 'worker_jobs_processed_total', help: 'Jobs stored and counted', registers: [registry] });
-    this.duplicates = new Counter({
-      name: 'worker_jobs_duplicate_total',
-      help: 'Redelivered jobs stored again under the same id but not counted again',
-      registers: [registry],
-    });
-    this.deadLettered = new Counter({
-      name: 'worker_jobs_dead_lettered_total',
-      help: 'Jobs moved to the dead-letter queue',
-      registers: [registry],
-    });
+    this.retryPolicy = { maxAttempts: config.maxAttempts, baseDelayMs: config.retryBaseDelayMs };
+    const counter = (name: string, help: string) => new Counter({ name, help, registers: [registry] });
+    this.processed = counter('worker_jobs_processed_total', 'Jobs stored and counted');
+    this.duplicates = counter('worker_jobs_duplicate_total', 'Redelivered jobs stored again under the same id but not counted again');
+    this.retried = counter('worker_jobs_retried_total', 'Failed attempts sent to a retry queue');
+    this.failed = counter('worker_jobs_failed_total', 'Jobs that failed their last attempt, recorded and counted as failed');
+    this.deadLettered = counter('worker_jobs_dead_lettered_total', 'Malformed or orphaned messages moved to the dead-letter queue');
   }
 
   async process(batch: Delivery[]): Promise<void> {
     try {
       const valid = await this.takeValid(batch);
-      if (valid.length > 0) await this.storeAndCount(valid);
+      const outcomes = await this.computeOrRetry(valid);
+      if (outcomes.length > 0) await this.storeAndCount(outcomes);
     } catch (error) {
       // Elasticsearch, Redis or RabbitMQ failed mid-batch: return every job still held for a later retry.
       this.logger.warn(`batch of ${batch.length} failed, requeueing after ${this.config.retryDelayMs} ms: ${(error as Error).message}`);
@@ -64,39 +72,85 @@ export class JobBatchProcessor {
     return valid;
   }
 
-  private async storeAndCount(jobs: ValidJob[]): Promise<void> {
-    const processedAt = new Date().toISOString();
-    const documents = jobs.map(({ delivery, job }): JobDocument => ({
-      runId: job.runId,
-      seq: job.seq,
-      input: job.input,
-      output: runProcessor(job.processor, job.input),
-      processor: job.processor,
-      workerId: this.config.workerId,
-      attempt: delivery.message.fields.redelivered ? 2 : 1,
-      publishedAt: new Date(job.publishedAt).toISOString(),
-      processedAt,
-    }));
-    const outcome = await this.results.storeMany(documents);
-    for (const { index, reason } of outcome.failed) {
-      this.logger.warn(`storing ${jobs[index].job.runId}:${jobs[index].job.seq} failed, requeueing: ${reason}`);
-      jobs[index].delivery.nack(true);
+  /** Runs each job's processor; a failure before the last attempt goes to a retry queue and is acked. */
+  private async computeOrRetry(jobs: ValidJob[]): Promise<Outcome[]> {
+    const now = new Date().toISOString();
+    const outcomes: Outcome[] = [];
+    const retries = new Map<number, ValidJob[]>();
+    for (const { delivery, job } of jobs) {
+      const common = { runId: job.runId, seq: job.seq, input: job.input, processor: job.processor, workerId: this.config.workerId };
+      const publishedAt = new Date(job.publishedAt).toISOString();
+      try {
+        const output = runProcessor(job.processor, job.input, job.attempt);
+        outcomes.push({
+          delivery,
+          stored: { kind: 'result', document: { ...common, output, attempt: job.attempt, publishedAt, processedAt: now } },
+        });
+      } catch (error) {
+        const decision = onFailure(this.retryPolicy, job.attempt);
+        if (decision.retry) {
+          pushTo(retries, decision.delayMs, { delivery, job: { ...job, attempt: decision.nextAttempt } });
+          continue;
+        }
+        const reason = error instanceof Error ? error.message : String(error);
+        outcomes.push({
+          delivery,
+          stored: { kind: 'failure', document: { ...common, error: reason, attempts: job.attempt, publishedAt, failedAt: now } },
+        });
+      }
     }
-    const stored = outcome.stored.map((index) => jobs[index]);
-    for (const [runId, runJobs] of groupByRun(stored)) {
-      const counted = await this.runs.countProcessed(
-        runId,
-        runJobs.map(({ job }) => job.seq),
-        Date.now(),
-      );
-      if (counted === null) {
-        for (const { delivery } of runJobs) await this.deadLetter(delivery, `unknown run ${runId}`);
+    for (const [delayMs, waiting] of retries) {
+      const messages = waiting.map(({ job }) => ({
+        body: Buffer.from(JSON.stringify(job)),
+        messageId: jobId(job.runId, job.seq),
+        timestamp: Date.now(),
+      }));
+      await this.amqp.publishForRetry(delayMs, messages);
+      for (const { delivery } of waiting) delivery.ack();
+      this.retried.inc(waiting.length);
+    }
+    return outcomes;
+  }
+
+  private async storeAndCount(outcomes: Outcome[]): Promise<void> {
+    const stored = await this.results.storeMany(outcomes.map(({ stored }) => stored));
+    for (const { index, reason } of stored.failed) {
+      const { document } = outcomes[index].stored;
+      this.logger.warn(`storing ${jobId(document.runId, document.seq)} failed, requeueing: ${reason}`);
+      outcomes[index].delivery.nack(true);
+    }
+    for (const [runId, runOutcomes] of groupByRun(stored.stored.map((index) => outcomes[index]))) {
+      const results = runOutcomes.filter(({ stored }) => stored.kind === 'result');
+      const failures = runOutcomes.filter(({ stored }) => stored.kind === 'failure');
+      if (!(await this.countResults(runId, results)) || !(await this.countFailures(runId, failures))) {
+        for (const { delivery } of runOutcomes) await this.deadLetter(delivery, `unknown run ${runId}`);
         continue;
       }
-      for (const { delivery } of runJobs) delivery.ack();
-      this.processed.inc(counted);
-      this.duplicates.inc(runJobs.length - counted);
+      for (const { delivery } of runOutcomes) delivery.ack();
     }
+  }
+
+  /** Counts results once; a replayed dead letter that now succeeded loses its failure record. False for an unknown run. */
+  private async countResults(runId: string, results: Outcome[]): Promise<boolean> {
+    if (results.length === 0) return true;
+    const counted = await this.runs.countProcessed(runId, seqsOf(results), Date.now());
+    if (counted === null) return false;
+    await this.results.deleteFailures(runId, counted.movedFromFailed);
+    this.processed.inc(counted.added);
+    this.duplicates.inc(results.length - counted.added);
+    return true;
+  }
+
+  private async countFailures(runId: string, failures: Outcome[]): Promise<boolean> {
+    if (failures.length === 0) return true;
+    const counted = await this.runs.countFailed(runId, seqsOf(failures), Date.now());
+    if (counted === null) return false;
+    this.failed.inc(counted);
+    for (const { stored } of failures) {
+      if (stored.kind === 'failure')
+        this.logger.warn(`${jobId(runId, stored.document.seq)} failed ${stored.document.attempts} attempts: ${stored.document.error}`);
+    }
+    return true;
   }
 
   private async deadLetter(delivery: Delivery, reason: string): Promise<void> {
@@ -107,13 +161,17 @@ export class JobBatchProcessor {
   }
 }
 
-function groupByRun(jobs: ValidJob[]): Map<string, ValidJob[]> {
-  const groups = new Map<string, ValidJob[]>();
-  for (const job of jobs) {
-    const group = groups.get(job.job.runId);
-    if (group) group.push(job);
-    else groups.set(job.job.runId, [job]);
-  }
+const seqsOf = (outcomes: Outcome[]): number[] => outcomes.map(({ stored }) => stored.document.seq);
+
+function pushTo<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+  const group = groups.get(key);
+  if (group) group.push(value);
+  else groups.set(key, [value]);
+}
+
+function groupByRun(outcomes: Outcome[]): Map<string, Outcome[]> {
+  const groups = new Map<string, Outcome[]>();
+  for (const outcome of outcomes) pushTo(groups, outcome.stored.document.runId, outcome);
   return groups;
 }
 

@@ -35,6 +35,8 @@ export class AmqpConnection {
   private model: RecoveringChannelModel | null = null;
   private current: ChannelModel | null = null;
   private publishChannel: ConfirmChannel | null = null;
+  /** Retry queues declared on the current connection. */
+  private readonly retryQueues = new Set<string>();
 
   private constructor(readonly names: AmqpNames) {}
 
@@ -83,6 +85,25 @@ export class AmqpConnection {
     await channel.waitForConfirms();
   }
 
+  /**
+   * Publishes messages to wait `delayMs` in a retry queue, from which the broker moves them back onto the
+   * jobs queue (per-delay queues with a message ttl, so no message waits behind a longer delay). Confirmed,
+   * so the caller may then ack the originals.
+   */
+  async publishForRetry(delayMs: number, messages: readonly OutgoingMessage[]): Promise<void> {
+    const queue = this.names.retryQueue(delayMs);
+    const channel = this.publishChannel;
+    if (!channel) throw new Error('rabbitmq is not connected');
+    if (!this.retryQueues.has(queue)) {
+      await channel.assertQueue(queue, {
+        durable: true,
+        arguments: { 'x-message-ttl': delayMs, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': this.names.jobsQueue },
+      });
+      this.retryQueues.add(queue);
+    }
+    await this.publishConfirmed(queue, messages);
+  }
+
   /** Moves a message to the dead-letter queue with the reason, confirmed, so the caller may then ack the original. */
   async deadLetter(message: ConsumeMessage, reason: string): Promise<void> {
     await this.publishConfirmed(
@@ -129,6 +150,7 @@ export class AmqpConnection {
     channel.on('error', (error: Error) => this.logger.warn(`rabbitmq publish channel: ${error.message}`));
     this.current = model;
     this.publishChannel = channel;
+    this.retryQueues.clear();
     for (const consumer of this.consumers) await this.startConsumer(model, consumer);
   }
 

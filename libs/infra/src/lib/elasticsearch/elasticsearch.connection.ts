@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
-import { JOBS_INDEX_MAPPINGS, type ElasticsearchIndices } from '@app/contracts';
+import { FAILURES_INDEX_MAPPINGS, JOBS_INDEX_MAPPINGS, type ElasticsearchIndices } from '@app/contracts';
 
 const STARTUP_ATTEMPTS = 30;
 
@@ -17,7 +17,8 @@ export class ElasticsearchConnection {
     const client = new Client({ node: url, maxRetries: 3, requestTimeout: 30_000 });
     const connection = new ElasticsearchConnection(client, indices);
     await connection.waitUntilReachable();
-    await connection.ensureJobsIndex();
+    await connection.ensureIndex(indices.jobs, JOBS_INDEX_MAPPINGS);
+    await connection.ensureIndex(indices.failures, FAILURES_INDEX_MAPPINGS);
     return connection;
   }
 
@@ -42,14 +43,13 @@ export class ElasticsearchConnection {
     }
   }
 
-  private async ensureJobsIndex(): Promise<void> {
-    const index = this.indices.jobs;
+  private async ensureIndex(index: string, mappings: typeof JOBS_INDEX_MAPPINGS | typeof FAILURES_INDEX_MAPPINGS): Promise<void> {
     if (await this.client.indices.exists({ index })) return;
     try {
       await this.client.indices.create({
         index,
         settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' },
-        mappings: JOBS_INDEX_MAPPINGS,
+        mappings,
       });
       this.logger.log(`created index ${index}`);
     } catch (error) {

@@ -1,5 +1,4 @@
-import type { JobDocument } from '@app/contracts';
-import { jobId } from '@app/contracts';
+import { jobId, type FailureDocument, type FailurePage, type JobDocument } from '@app/contracts';
 import type { ElasticsearchConnection } from './elasticsearch.connection';
 
 export interface BulkStoreOutcome {
@@ -9,14 +8,19 @@ export interface BulkStoreOutcome {
   failed: { index: number; reason: string }[];
 }
 
-/** Job results in Elasticsearch, written idempotently under `_id = runId:seq`. */
+export type StoredDocument = { kind: 'result'; document: JobDocument } | { kind: 'failure'; document: FailureDocument };
+
+/** Job results and dead letters in Elasticsearch, each written idempotently under `_id = runId:seq`. */
 export class ResultStore {
   constructor(private readonly es: ElasticsearchConnection) {}
 
-  /** Indexes (overwrites) each document under its job id; a redelivered job rewrites the same document. */
-  async storeMany(documents: readonly JobDocument[]): Promise<BulkStoreOutcome> {
-    const index = this.es.indices.jobs;
-    const operations = documents.flatMap((document) => [{ index: { _index: index, _id: jobId(document.runId, document.seq) } }, document]);
+  /** Indexes (overwrites) each document under its job id in one bulk request; a redelivered job rewrites the same document. */
+  async storeMany(documents: readonly StoredDocument[]): Promise<BulkStoreOutcome> {
+    const { jobs, failures } = this.es.indices;
+    const operations = documents.flatMap(({ kind, document }) => [
+      { index: { _index: kind === 'result' ? jobs : failures, _id: jobId(document.runId, document.seq) } },
+      document,
+    ]);
     const response = await this.es.client.bulk({ operations });
     const outcome: BulkStoreOutcome = { stored: [], failed: [] };
     response.items.forEach((item, i) => {
@@ -25,5 +29,32 @@ export class ResultStore {
       else outcome.failed.push({ index: i, reason: result?.error?.reason ?? `status ${result?.status}` });
     });
     return outcome;
+  }
+
+  /** Removes the dead letters of seqs that have since been processed (a replay succeeded); absent ones are fine. */
+  async deleteFailures(runId: string, seqs: readonly number[]): Promise<void> {
+    if (seqs.length === 0) return;
+    const index = this.es.indices.failures;
+    const response = await this.es.client.bulk({ operations: seqs.map((seq) => ({ delete: { _index: index, _id: jobId(runId, seq) } })) });
+    const failed = response.items.find((item) => item.delete?.error);
+    if (failed) throw new Error(`deleting dead letters of run ${runId} failed: ${failed.delete?.error?.reason}`);
+  }
+
+  /** Makes every dead letter stored so far visible to `listFailures` (search is near-real-time otherwise). */
+  async refreshFailures(): Promise<void> {
+    await this.es.client.indices.refresh({ index: this.es.indices.failures });
+  }
+
+  /** A run's dead letters by seq, `size` at a time after the seq in `cursor`. */
+  async listFailures(runId: string, size: number, cursor?: number): Promise<FailurePage> {
+    const response = await this.es.client.search<FailureDocument>({
+      index: this.es.indices.failures,
+      size,
+      query: { term: { runId } },
+      sort: [{ seq: 'asc' }],
+      search_after: cursor === undefined ? undefined : [cursor],
+    });
+    const items = response.hits.hits.map((hit) => hit._source as FailureDocument);
+    return { items, nextCursor: items.length === size ? String(items[items.length - 1].seq) : null };
   }
 }

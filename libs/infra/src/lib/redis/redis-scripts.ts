@@ -4,31 +4,64 @@
  */
 
 /**
- * Counts stored results exactly once. KEYS: run hash, processed-seqs bitmap, per-second hash.
- * ARGV: epoch second, now (ms), change channel, run id, seq...
- * A seq whose bit is already set was counted before (a redelivery): it adds nothing. Completing the run
- * bumps its revision, so that a concurrent compare-and-set from the api re-reads instead of undoing it.
- * Returns how many seqs were newly counted, or -1 when the run is unknown.
+ * Completes a run whose every record is processed or failed; shared by the counting scripts. Completing
+ * bumps the revision, so that a concurrent compare-and-set from the api re-reads instead of undoing it.
  */
-export const COUNT_PROCESSED_SCRIPT = `
+const COMPLETE_IF_DONE = `
+local function completeIfDone(runKey, now)
+  local run = redis.call('HMGET', runKey, 'status', 'total', 'processed', 'failed')
+  if (run[1] == 'running' or run[1] == 'paused') and tonumber(run[3]) + tonumber(run[4]) >= tonumber(run[2]) then
+    redis.call('HSET', runKey, 'status', 'completed', 'finishedAt', now, 'throttleReason', '')
+    redis.call('HINCRBY', runKey, 'revision', 1)
+  end
+end
+`;
+
+/**
+ * Counts stored results exactly once. KEYS: run hash, processed-seqs bitmap, failed-seqs bitmap, per-second hash.
+ * ARGV: epoch second, now (ms), change channel, run id, seq...
+ * A seq whose processed bit is already set was counted before (a redelivery): it adds nothing. A seq that
+ * was counted as failed (a replayed dead letter) moves from failed to processed.
+ * Returns { newly counted, seqs moved from failed... }, or { -1 } when the run is unknown.
+ */
+export const COUNT_PROCESSED_SCRIPT = `${COMPLETE_IF_DONE}
+if redis.call('EXISTS', KEYS[1]) == 0 then return { -1 } end
+local added = 0
+local moved = {}
+for i = 5, #ARGV do
+  if redis.call('SETBIT', KEYS[2], ARGV[i], 1) == 0 then
+    added = added + 1
+    if redis.call('SETBIT', KEYS[3], ARGV[i], 0) == 1 then moved[#moved + 1] = tonumber(ARGV[i]) end
+  end
+end
+if added == 0 then return { 0 } end
+redis.call('HINCRBY', KEYS[1], 'processed', added)
+if #moved > 0 then redis.call('HINCRBY', KEYS[1], 'failed', -#moved) end
+redis.call('HINCRBY', KEYS[4], ARGV[1], added)
+redis.call('EXPIRE', KEYS[4], 86400)
+redis.call('HSET', KEYS[1], 'updatedAt', ARGV[2])
+completeIfDone(KEYS[1], ARGV[2])
+redis.call('PUBLISH', ARGV[3], ARGV[4])
+return { added, unpack(moved) }
+`;
+
+/**
+ * Counts dead letters exactly once. KEYS: run hash, processed-seqs bitmap, failed-seqs bitmap.
+ * ARGV: now (ms), change channel, run id, seq...
+ * A seq already processed (another delivery of it succeeded) or already counted as failed adds nothing.
+ * Returns how many seqs were newly counted as failed, or -1 when the run is unknown.
+ */
+export const COUNT_FAILED_SCRIPT = `${COMPLETE_IF_DONE}
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 local added = 0
-for i = 5, #ARGV do
-  if redis.call('SETBIT', KEYS[2], ARGV[i], 1) == 0 then added = added + 1 end
+for i = 4, #ARGV do
+  if redis.call('GETBIT', KEYS[2], ARGV[i]) == 0 and redis.call('SETBIT', KEYS[3], ARGV[i], 1) == 0 then added = added + 1 end
 end
 if added == 0 then return 0 end
-local processed = redis.call('HINCRBY', KEYS[1], 'processed', added)
-redis.call('HINCRBY', KEYS[3], ARGV[1], added)
-redis.call('EXPIRE', KEYS[3], 86400)
-local failed = tonumber(redis.call('HGET', KEYS[1], 'failed') or '0')
-local total = tonumber(redis.call('HGET', KEYS[1], 'total'))
-redis.call('HSET', KEYS[1], 'updatedAt', ARGV[2])
-local status = redis.call('HGET', KEYS[1], 'status')
-if processed + failed >= total and (status == 'running' or status == 'paused') then
-  redis.call('HSET', KEYS[1], 'status', 'completed', 'finishedAt', ARGV[2], 'throttleReason', '')
-  redis.call('HINCRBY', KEYS[1], 'revision', 1)
-end
-redis.call('PUBLISH', ARGV[3], ARGV[4])
+redis.call('HINCRBY', KEYS[1], 'failed', added)
+redis.call('HSET', KEYS[1], 'updatedAt', ARGV[1])
+completeIfDone(KEYS[1], ARGV[1])
+redis.call('PUBLISH', ARGV[2], ARGV[3])
 return added
 `;
 
@@ -54,7 +87,7 @@ return 1
  * seqs already claimed for publishing (checked here because schedulers claim without a revision).
  * A run left with every record processed or failed is completed here, for the same reason.
  */
-export const SAVE_RUN_SCRIPT = `
+export const SAVE_RUN_SCRIPT = `${COMPLETE_IF_DONE}
 if redis.call('HGET', KEYS[1], 'revision') ~= ARGV[1] then return 0 end
 for i = 5, #ARGV, 2 do
   if ARGV[i] == 'total' then
@@ -65,13 +98,9 @@ for i = 5, #ARGV, 2 do
 end
 redis.call('HSET', KEYS[1], unpack(ARGV, 5))
 redis.call('HINCRBY', KEYS[1], 'revision', 1)
-local run = redis.call('HMGET', KEYS[1], 'status', 'total', 'processed', 'failed', 'published')
-local status, total = run[1], tonumber(run[2])
-if (status == 'running' or status == 'paused') and tonumber(run[3]) + tonumber(run[4]) >= total then
-  status = 'completed'
-  redis.call('HSET', KEYS[1], 'status', status, 'finishedAt', ARGV[2], 'throttleReason', '')
-end
-if (status == 'running' or status == 'paused') and tonumber(run[5]) < total then
+completeIfDone(KEYS[1], ARGV[2])
+local run = redis.call('HMGET', KEYS[1], 'status', 'total', 'published')
+if (run[1] == 'running' or run[1] == 'paused') and tonumber(run[3]) < tonumber(run[2]) then
   redis.call('SADD', KEYS[2], ARGV[4])
 else
   redis.call('SREM', KEYS[2], ARGV[4])

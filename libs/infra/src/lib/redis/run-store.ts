@@ -1,10 +1,17 @@
 import { PROCESSOR_NAMES, RUN_STATUSES, type ProcessorName, type RedisKeys, type RunStatus } from '@app/contracts';
 import type { RunState } from '@app/domain';
-import { COUNT_PROCESSED_SCRIPT, RECORD_PUBLISHED_SCRIPT, RESERVE_SCRIPT, SAVE_RUN_SCRIPT } from './redis-scripts';
+import { COUNT_FAILED_SCRIPT, COUNT_PROCESSED_SCRIPT, RECORD_PUBLISHED_SCRIPT, RESERVE_SCRIPT, SAVE_RUN_SCRIPT } from './redis-scripts';
 import type { RedisConnection } from './redis.connection';
 
 export type SaveOutcome = 'saved' | 'stale' | 'total-below-claimed';
 export type ReserveOutcome = number | 'not-running' | 'fenced';
+
+export interface ProcessedCount {
+  /** Seqs counted as processed now (0 for redeliveries of counted seqs). */
+  added: number;
+  /** Seqs that were dead letters until now (a replay succeeded): their failure records are obsolete. */
+  movedFromFailed: number[];
+}
 
 /** Hot run state in Redis: definitions, schedules, counters, the active set and change notifications. */
 export class RunStore {
@@ -86,17 +93,34 @@ export class RunStore {
   }
 
   /**
-   * Counts stored seqs of one run exactly once; returns how many were new, or null for an unknown run.
-   * Safe to call again with the same seqs (redeliveries, retries after a lost reply).
+   * Counts stored seqs of one run exactly once, moving replayed dead letters from failed to processed;
+   * null for an unknown run. Safe to call again with the same seqs (redeliveries, retries after a lost reply).
    */
-  async countProcessed(runId: string, seqs: readonly number[], nowMs: number): Promise<number | null> {
-    const added = (await this.redis.client.eval(
+  async countProcessed(runId: string, seqs: readonly number[], nowMs: number): Promise<ProcessedCount | null> {
+    const [added, ...movedFromFailed] = (await this.redis.client.eval(
       COUNT_PROCESSED_SCRIPT,
+      4,
+      this.keys.run(runId),
+      this.keys.runProcessedSeqs(runId),
+      this.keys.runFailedSeqs(runId),
+      this.keys.runProcessedPerSecond(runId),
+      Math.floor(nowMs / 1000),
+      nowMs,
+      this.keys.runChangedChannel,
+      runId,
+      ...seqs,
+    )) as number[];
+    return added < 0 ? null : { added, movedFromFailed };
+  }
+
+  /** Counts dead-lettered seqs of one run exactly once; returns how many were new, or null for an unknown run. */
+  async countFailed(runId: string, seqs: readonly number[], nowMs: number): Promise<number | null> {
+    const added = (await this.redis.client.eval(
+      COUNT_FAILED_SCRIPT,
       3,
       this.keys.run(runId),
       this.keys.runProcessedSeqs(runId),
-      this.keys.runProcessedPerSecond(runId),
-      Math.floor(nowMs / 1000),
+      this.keys.runFailedSeqs(runId),
       nowMs,
       this.keys.runChangedChannel,
       runId,

@@ -1,0 +1,19 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ListFailuresQuery, type FailurePage, type ReplayResult } from '@app/contracts';
+import { FailuresService } from './failures.service';
+
+@Controller('runs/:id/failures')
+export class FailuresController {
+  constructor(private readonly failures: FailuresService) {}
+
+  @Get()
+  list(@Param('id') id: string, @Query() query: ListFailuresQuery): Promise<FailurePage> {
+    return this.failures.list(id, query.size, query.cursor);
+  }
+
+  @Post('replay')
+  @HttpCode(200)
+  replay(@Param('id') id: string): Promise<ReplayResult> {
+    return this.failures.replay(id);
+  }
+}

@@ -1,0 +1,40 @@
+import type { ProcessorName } from './processors';
+
+/** A dead letter in the `failures` index: a job that failed its last attempt; `_id` is `jobId(runId, seq)`. */
+export interface FailureDocument {
+  runId: string;
+  seq: number;
+  input: number;
+  processor: ProcessorName;
+  error: string;
+  attempts: number;
+  workerId: string;
+  publishedAt: string;
+  failedAt: string;
+}
+
+export const FAILURES_INDEX_MAPPINGS = {
+  dynamic: 'strict',
+  properties: {
+    runId: { type: 'keyword' },
+    seq: { type: 'long' },
+    input: { type: 'long' },
+    processor: { type: 'keyword' },
+    error: { type: 'text' },
+    attempts: { type: 'integer' },
+    workerId: { type: 'keyword' },
+    publishedAt: { type: 'date' },
+    failedAt: { type: 'date' },
+  },
+} as const;
+
+/** `GET /api/runs/:id/failures`: a page of dead letters, by seq. */
+export interface FailurePage {
+  items: FailureDocument[];
+  nextCursor: string | null;
+}
+
+/** `POST /api/runs/:id/failures/replay`: how many dead letters were published again. */
+export interface ReplayResult {
+  replayed: number;
+}
