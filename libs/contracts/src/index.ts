@@ -6,4 +6,5 @@ export * from './lib/list.queries';
 export * from './lib/live-events';
 export * from './lib/processors';
 export * from './lib/run';
+export * from './lib/run-document';
 export * from './lib/topology';

@@ -7,6 +7,7 @@ export * from './lib/config/infra.config';
 export * from './lib/elasticsearch/elasticsearch.connection';
 export * from './lib/elasticsearch/elasticsearch.module';
 export * from './lib/elasticsearch/result-store';
+export * from './lib/elasticsearch/run-archive';
 export * from './lib/health/health.module';
 export * from './lib/health/readiness.service';
 export * from './lib/lifecycle/bootstrap';

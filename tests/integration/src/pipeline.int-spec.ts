@@ -1,5 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
-import { DEAD_LETTER_REASON_HEADER, jobId, type JobDocument, type JobMessage, type Run, type ServerToClientEvents } from '@app/contracts';
+import {
+  DEAD_LETTER_REASON_HEADER,
+  jobId,
+  type RunDocument,
+  type JobDocument,
+  type JobMessage,
+  type Run,
+  type ServerToClientEvents,
+} from '@app/contracts';
 import { recordInput } from '@app/domain';
 import { TestSystem, waitFor } from '@app/testing';
 
@@ -132,6 +140,22 @@ describe('a run through the whole pipeline', () => {
 
     const { body: run } = await system.api<Run>('POST', '/runs', { total: 5, ratePerMinute: 600_000 });
     await waitFor(async () => (await getRun(run.id)).status === 'completed', 10_000, 'a later run to complete');
+  });
+});
+
+describe('the durable record of runs', () => {
+  const archived = async (id: string) => (await system.es.get<RunDocument>({ index: system.indices.runs, id }))._source as RunDocument;
+
+  it('is written before the run is created, on every change, and with its counters as it goes', async () => {
+    const { body: run } = await system.api<Run>('POST', '/runs', { total: 300, ratePerMinute: 6_000 });
+    expect(await archived(run.id)).toMatchObject({ id: run.id, status: 'running', total: 300, ratePerMinute: 6_000, processor: 'square' });
+
+    await system.api('PATCH', `/runs/${run.id}`, { ratePerMinute: 60_000 });
+    expect((await archived(run.id)).ratePerMinute).toBe(60_000);
+
+    await waitFor(async () => (await getRun(run.id)).status === 'completed', 10_000, 'the run to complete');
+    await waitFor(async () => (await archived(run.id)).status === 'completed', 5_000, 'the record to show completion');
+    expect(await archived(run.id)).toMatchObject({ published: 300, processed: 300, failed: 0 });
   });
 });
 

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AmqpModule, ConfigModule, HealthModule, MetricsModule, RedisModule } from '@app/infra';
+import { AmqpModule, ConfigModule, ElasticsearchModule, HealthModule, MetricsModule, RedisModule } from '@app/infra';
+import { ArchivingModule } from './archiving/archiving.module';
 import { PublishingModule } from './publishing/publishing.module';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from './scheduler.config';
 
@@ -9,7 +10,16 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [ConfigModule.forRoot(config), RedisModule.forRoot(), AmqpModule.forRoot(), MetricsModule, HealthModule, PublishingModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        RedisModule.forRoot(),
+        AmqpModule.forRoot(),
+        ElasticsearchModule.forRoot(),
+        MetricsModule,
+        HealthModule,
+        PublishingModule,
+        ArchivingModule,
+      ],
       providers: [{ provide: SCHEDULER_CONFIG, useValue: config }],
       exports: [SCHEDULER_CONFIG],
     };

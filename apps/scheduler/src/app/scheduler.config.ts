@@ -14,6 +14,8 @@ export interface SchedulerConfig extends InfraConfig {
   backpressureSeconds: number;
   /** ...or, for slow runs, more than this many jobs. */
   backpressureMinQueued: number;
+  /** How often changed runs are written to their durable record in Elasticsearch. */
+  archiveIntervalMs: number;
 }
 
 export const SCHEDULER_CONFIG = Symbol('SCHEDULER_CONFIG');
@@ -27,5 +29,6 @@ export function loadSchedulerConfig(env: Env): SchedulerConfig {
     maxPublishBatch: envInt(env, 'SCHEDULER_MAX_PUBLISH_BATCH', 5_000, 1, 100_000),
     backpressureSeconds: envInt(env, 'BACKPRESSURE_QUEUED_SECONDS', 30, 1, 3_600),
     backpressureMinQueued: envInt(env, 'BACKPRESSURE_MIN_QUEUED', 1_000, 1, 10_000_000),
+    archiveIntervalMs: envInt(env, 'RUN_ARCHIVE_INTERVAL_MS', 2_000, 100, 60_000),
   };
 }

@@ -15,7 +15,7 @@ import {
   type RunState,
   type RunTransition,
 } from '@app/domain';
-import { RunStore } from '@app/infra';
+import { RunArchive, RunStore } from '@app/infra';
 
 /** Seconds over which `achievedRatePerMinute` is measured. */
 const ACHIEVED_RATE_WINDOW_S = 10;
@@ -30,7 +30,10 @@ const badRequest = (message: string) => new BadRequestException({ statusCode: 40
 
 @Injectable()
 export class RunsService {
-  constructor(private readonly runs: RunStore) {}
+  constructor(
+    private readonly runs: RunStore,
+    private readonly archive: RunArchive,
+  ) {}
 
   async create(request: CreateRunDto): Promise<Run> {
     const rate = requestedRate(request, request.total, true);
@@ -41,6 +44,8 @@ export class RunsService {
       { id, total: request.total, ratePerMinute: rate.ratePerMinute as number, processor: request.processor ?? DEFAULT_PROCESSOR },
       now,
     );
+    // Durable before it is answered: the run survives the loss of Redis from its first moment.
+    await this.archive.save(state);
     await this.runs.create(state);
     return this.view(state, now);
   }
@@ -113,7 +118,11 @@ export class RunsService {
       const now = Date.now();
       const result = transition(await this.load(runId), now);
       if (!result.ok) throw new ConflictException(result.conflict);
-      if ((await this.runs.save(result.state, now)) === 'saved') return this.get(runId);
+      if ((await this.runs.save(result.state, now)) === 'saved') {
+        const saved = await this.load(runId);
+        await this.archive.save(saved);
+        return this.view(saved, Date.now());
+      }
     }
     throw new ConflictException(`run ${runId} kept changing; try again`);
   }

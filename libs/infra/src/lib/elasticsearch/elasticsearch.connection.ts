@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
-import { FAILURES_INDEX_MAPPINGS, JOBS_INDEX_MAPPINGS, type ElasticsearchIndices } from '@app/contracts';
+import { FAILURES_INDEX_MAPPINGS, JOBS_INDEX_MAPPINGS, RUNS_INDEX_MAPPINGS, type ElasticsearchIndices } from '@app/contracts';
 
 const STARTUP_ATTEMPTS = 30;
 
@@ -19,6 +19,7 @@ export class ElasticsearchConnection {
     await connection.waitUntilReachable();
     await connection.ensureIndex(indices.jobs, JOBS_INDEX_MAPPINGS);
     await connection.ensureIndex(indices.failures, FAILURES_INDEX_MAPPINGS);
+    await connection.ensureIndex(indices.runs, RUNS_INDEX_MAPPINGS);
     return connection;
   }
 
@@ -43,7 +44,10 @@ export class ElasticsearchConnection {
     }
   }
 
-  private async ensureIndex(index: string, mappings: typeof JOBS_INDEX_MAPPINGS | typeof FAILURES_INDEX_MAPPINGS): Promise<void> {
+  private async ensureIndex(
+    index: string,
+    mappings: typeof JOBS_INDEX_MAPPINGS | typeof FAILURES_INDEX_MAPPINGS | typeof RUNS_INDEX_MAPPINGS,
+  ): Promise<void> {
     if (await this.client.indices.exists({ index })) return;
     try {
       await this.client.indices.create({

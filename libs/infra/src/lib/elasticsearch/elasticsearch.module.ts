@@ -4,6 +4,7 @@ import { INFRA_CONFIG } from '../config/infra-config.token';
 import type { InfraConfig } from '../config/infra.config';
 import { ElasticsearchConnection } from './elasticsearch.connection';
 import { ResultStore } from './result-store';
+import { RunArchive } from './run-archive';
 
 @Global()
 @Module({})
@@ -19,8 +20,9 @@ export class ElasticsearchModule implements OnApplicationShutdown {
             ElasticsearchConnection.connect(config.elasticsearchUrl, elasticsearchIndices(config.elasticsearchIndexPrefix)),
         },
         { provide: ResultStore, inject: [ElasticsearchConnection], useFactory: (es: ElasticsearchConnection) => new ResultStore(es) },
+        { provide: RunArchive, inject: [ElasticsearchConnection], useFactory: (es: ElasticsearchConnection) => new RunArchive(es) },
       ],
-      exports: [ElasticsearchConnection, ResultStore],
+      exports: [ElasticsearchConnection, ResultStore, RunArchive],
     };
   }
 

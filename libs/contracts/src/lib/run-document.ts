@@ -1,0 +1,49 @@
+import type { ProcessorName } from './processors';
+import type { RunStatus } from './run';
+
+/**
+ * The durable record of a run in the `runs` index, `_id` = run id: its definition, schedule and counters
+ * as last archived (times in epoch milliseconds), so that history and recovery never depend on Redis.
+ */
+export interface RunDocument {
+  id: string;
+  status: RunStatus;
+  total: number;
+  processor: ProcessorName;
+  ratePerMinute: number;
+  paceAccrued: number;
+  paceSince: number | null;
+  reserved: number;
+  published: number;
+  processed: number;
+  failed: number;
+  throttleReason: string | null;
+  revision: number;
+  createdAt: number;
+  startedAt: number | null;
+  updatedAt: number;
+  finishedAt: number | null;
+}
+
+export const RUNS_INDEX_MAPPINGS = {
+  dynamic: 'strict',
+  properties: {
+    id: { type: 'keyword' },
+    status: { type: 'keyword' },
+    total: { type: 'long' },
+    processor: { type: 'keyword' },
+    ratePerMinute: { type: 'double' },
+    paceAccrued: { type: 'double' },
+    paceSince: { type: 'date', format: 'epoch_millis' },
+    reserved: { type: 'long' },
+    published: { type: 'long' },
+    processed: { type: 'long' },
+    failed: { type: 'long' },
+    throttleReason: { type: 'text' },
+    revision: { type: 'long' },
+    createdAt: { type: 'date', format: 'epoch_millis' },
+    startedAt: { type: 'date', format: 'epoch_millis' },
+    updatedAt: { type: 'date', format: 'epoch_millis' },
+    finishedAt: { type: 'date', format: 'epoch_millis' },
+  },
+} as const;
