@@ -5,6 +5,7 @@ export * from './lib/processors';
 export * from './lib/record-input';
 export * from './lib/run-id';
 export * from './lib/requested-rate';
+export * from './lib/restore-run';
 export * from './lib/retry-policy';
 export * from './lib/run-control';
 export * from './lib/run-state';

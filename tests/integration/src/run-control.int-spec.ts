@@ -195,6 +195,31 @@ describe('run control', () => {
   });
 });
 
+describe('recovery', () => {
+  it('rebuilds the state from Elasticsearch when Redis loses its data mid-run, skipping and doubling nothing', async () => {
+    const run = await start(6_000, 36_000);
+    await sleep(4_000);
+    // Everything this installation keeps in Redis goes, as in a restart of a Redis that keeps nothing on disk.
+    const keys = await system.redis.keys(`${system.namespace}:*`);
+    expect(keys.length).toBeGreaterThan(3);
+    await system.redis.del(...keys);
+    const lostAt = Date.now();
+
+    await waitFor(async () => (await getRun(run.id))?.status === 'completed', 60_000, 'the run to complete after the loss');
+    console.log(`Redis data loss mid-run: run completed ${((Date.now() - lostAt) / 1000).toFixed(1)} s after the loss`);
+    expect(await getRun(run.id)).toMatchObject({ published: 6_000, processed: 6_000, failed: 0 });
+    await system.es.indices.refresh({ index: system.indices.jobs });
+    const stored = await system.es.search({
+      index: system.indices.jobs,
+      size: 0,
+      query: { term: { runId: run.id } },
+      aggs: { distinct: { cardinality: { field: 'seq', precision_threshold: 40_000 } }, max: { max: { field: 'seq' } } },
+    });
+    const aggs = stored.aggregations as Record<string, { value: number }>;
+    expect([(stored.hits.total as { value: number }).value, aggs['distinct'].value, aggs['max'].value]).toEqual([6_000, 6_000, 6_000]);
+  });
+});
+
 describe('backpressure', () => {
   const slow = new TestSystem({ workers: 0, basePort: 3940, env: { BACKPRESSURE_QUEUED_SECONDS: '1', BACKPRESSURE_MIN_QUEUED: '100' } });
 

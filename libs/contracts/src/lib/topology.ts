@@ -42,6 +42,13 @@ export interface RedisKeys {
   schedulerLeaderEpoch: string;
   /** Pub/sub channel: a run's counters or status changed (payload: run id). */
   runChangedChannel: string;
+  /**
+   * Present while Redis holds the whole hot state. Missing after Redis lost its data (or on a first start):
+   * workers then count nothing and the scheduler rebuilds the state from Elasticsearch before setting it.
+   */
+  stateReady: string;
+  /** Held by the one scheduler rebuilding the state, so that two never rebuild at once. */
+  stateRebuildLock: string;
 }
 
 export const redisKeys = (ns: string): RedisKeys => ({
@@ -54,6 +61,8 @@ export const redisKeys = (ns: string): RedisKeys => ({
   schedulerLeader: `${ns}:scheduler:leader`,
   schedulerLeaderEpoch: `${ns}:scheduler:leader-epoch`,
   runChangedChannel: `${ns}:run-changed`,
+  stateReady: `${ns}:state-ready`,
+  stateRebuildLock: `${ns}:state-rebuild-lock`,
 });
 
 export interface ElasticsearchIndices {

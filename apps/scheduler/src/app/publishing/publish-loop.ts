@@ -3,6 +3,7 @@ import { RunStore } from '@app/infra';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 import { LeadershipService } from './leadership.service';
 import { RunPublisher } from './run-publisher';
+import { StateRecovery } from './state-recovery.service';
 
 /**
  * Every tick, while this instance leads, publishes what each active run is due. Ticks never overlap:
@@ -20,6 +21,7 @@ export class PublishLoop implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly leadership: LeadershipService,
     private readonly runs: RunStore,
     private readonly publisher: RunPublisher,
+    private readonly recovery: StateRecovery,
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
   ) {}
 
@@ -50,6 +52,7 @@ export class PublishLoop implements OnApplicationBootstrap, BeforeApplicationShu
       const now = Date.now();
       const token = await this.leadership.leaderToken(now);
       if (token === null) return;
+      if (!(await this.recovery.ensureReady())) return;
       const runs = await this.runs.getMany(await this.runs.activeRunIds());
       for (const run of runs) await this.publisher.publishDue(run, this.leadership.lease.key, token, now);
       this.lastError = '';

@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { LeadershipService } from './leadership.service';
 import { PublishLoop } from './publish-loop';
 import { RunPublisher } from './run-publisher';
+import { StateRecovery } from './state-recovery.service';
 
 @Module({
-  providers: [LeadershipService, RunPublisher, PublishLoop],
+  providers: [LeadershipService, StateRecovery, RunPublisher, PublishLoop],
 })
 export class PublishingModule {}

@@ -40,6 +40,27 @@ export class ResultStore {
     if (failed) throw new Error(`deleting dead letters of run ${runId} failed: ${failed.delete?.error?.reason}`);
   }
 
+  /** Every seq of a run stored in the index of results or of dead letters, in order (for rebuilding counters). */
+  async storedSeqs(runId: string, kind: StoredDocument['kind']): Promise<number[]> {
+    const index = kind === 'result' ? this.es.indices.jobs : this.es.indices.failures;
+    await this.es.client.indices.refresh({ index });
+    const seqs: number[] = [];
+    let after: number[] | undefined;
+    for (;;) {
+      const page = await this.es.client.search<{ seq: number }>({
+        index,
+        size: 10_000,
+        _source: ['seq'],
+        query: { term: { runId } },
+        sort: [{ seq: 'asc' }],
+        search_after: after,
+      });
+      for (const hit of page.hits.hits) seqs.push((hit._source as { seq: number }).seq);
+      if (page.hits.hits.length < 10_000) return seqs;
+      after = page.hits.hits[page.hits.hits.length - 1].sort as number[];
+    }
+  }
+
   /** Makes every dead letter stored so far visible to `listFailures` (search is near-real-time otherwise). */
   async refreshFailures(): Promise<void> {
     await this.es.client.indices.refresh({ index: this.es.indices.failures });

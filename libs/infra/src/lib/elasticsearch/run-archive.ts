@@ -37,6 +37,24 @@ export class RunArchive {
     if (failed) throw new Error(`archiving runs failed: ${failed.index?.error?.reason}`);
   }
 
+  /** Every archived run, oldest first. */
+  async all(): Promise<RunDocument[]> {
+    await this.es.client.indices.refresh({ index: this.es.indices.runs });
+    const runs: RunDocument[] = [];
+    let after: string[] | undefined;
+    for (;;) {
+      const page = await this.es.client.search<RunDocument>({
+        index: this.es.indices.runs,
+        size: 1_000,
+        sort: [{ id: 'asc' }],
+        search_after: after,
+      });
+      for (const hit of page.hits.hits) runs.push(hit._source as RunDocument);
+      if (page.hits.hits.length < 1_000) return runs;
+      after = page.hits.hits[page.hits.hits.length - 1].sort as string[];
+    }
+  }
+
   async get(runId: string): Promise<RunDocument | null> {
     try {
       return (await this.es.client.get<RunDocument>({ index: this.es.indices.runs, id: runId }))._source ?? null;

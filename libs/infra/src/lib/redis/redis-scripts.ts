@@ -18,13 +18,16 @@ end
 `;
 
 /**
- * Counts stored results exactly once. KEYS: run hash, processed-seqs bitmap, failed-seqs bitmap, per-second hash.
+ * Counts stored results exactly once. KEYS: run hash, processed-seqs bitmap, failed-seqs bitmap, per-second hash,
+ * state-ready marker.
  * ARGV: epoch second, now (ms), change channel, run id, seq...
  * A seq whose processed bit is already set was counted before (a redelivery): it adds nothing. A seq that
  * was counted as failed (a replayed dead letter) moves from failed to processed.
- * Returns { newly counted, seqs moved from failed... }, or { -1 } when the run is unknown.
+ * Returns { newly counted, seqs moved from failed... }, { -1 } when the run is unknown, or { -2 } while the
+ * state is not ready (Redis lost its data and the bitmaps are being rebuilt: nothing may be counted).
  */
 export const COUNT_PROCESSED_SCRIPT = `${COMPLETE_IF_DONE}
+if redis.call('EXISTS', KEYS[5]) == 0 then return { -2 } end
 if redis.call('EXISTS', KEYS[1]) == 0 then return { -1 } end
 local added = 0
 local moved = {}
@@ -46,12 +49,13 @@ return { added, unpack(moved) }
 `;
 
 /**
- * Counts dead letters exactly once. KEYS: run hash, processed-seqs bitmap, failed-seqs bitmap.
+ * Counts dead letters exactly once. KEYS: run hash, processed-seqs bitmap, failed-seqs bitmap, state-ready marker.
  * ARGV: now (ms), change channel, run id, seq...
  * A seq already processed (another delivery of it succeeded) or already counted as failed adds nothing.
- * Returns how many seqs were newly counted as failed, or -1 when the run is unknown.
+ * Returns how many seqs were newly counted as failed, -1 when the run is unknown, -2 while the state is not ready.
  */
 export const COUNT_FAILED_SCRIPT = `${COMPLETE_IF_DONE}
+if redis.call('EXISTS', KEYS[4]) == 0 then return -2 end
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 local added = 0
 for i = 4, #ARGV do

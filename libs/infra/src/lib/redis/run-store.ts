@@ -1,10 +1,19 @@
 import { PROCESSOR_NAMES, RUN_STATUSES, type ProcessorName, type RedisKeys, type RunStatus } from '@app/contracts';
 import type { RunState } from '@app/domain';
 import { COUNT_FAILED_SCRIPT, COUNT_PROCESSED_SCRIPT, RECORD_PUBLISHED_SCRIPT, RESERVE_SCRIPT, SAVE_RUN_SCRIPT } from './redis-scripts';
+import { bitmapOf } from './bitmap';
 import type { RedisConnection } from './redis.connection';
 
 export type SaveOutcome = 'saved' | 'stale' | 'total-below-claimed';
 export type ReserveOutcome = number | 'not-running' | 'fenced';
+
+/** Redis lost its data and the state is being rebuilt from Elasticsearch: nothing may be counted yet. */
+export class StateNotReadyError extends Error {
+  override name = 'StateNotReadyError';
+  constructor() {
+    super('run state is being rebuilt after Redis lost its data');
+  }
+}
 
 export interface ProcessedCount {
   /** Seqs counted as processed now (0 for redeliveries of counted seqs). */
@@ -99,17 +108,19 @@ export class RunStore {
   async countProcessed(runId: string, seqs: readonly number[], nowMs: number): Promise<ProcessedCount | null> {
     const [added, ...movedFromFailed] = (await this.redis.client.eval(
       COUNT_PROCESSED_SCRIPT,
-      4,
+      5,
       this.keys.run(runId),
       this.keys.runProcessedSeqs(runId),
       this.keys.runFailedSeqs(runId),
       this.keys.runProcessedPerSecond(runId),
+      this.keys.stateReady,
       Math.floor(nowMs / 1000),
       nowMs,
       this.keys.runChangedChannel,
       runId,
       ...seqs,
     )) as number[];
+    if (added === -2) throw new StateNotReadyError();
     return added < 0 ? null : { added, movedFromFailed };
   }
 
@@ -117,15 +128,17 @@ export class RunStore {
   async countFailed(runId: string, seqs: readonly number[], nowMs: number): Promise<number | null> {
     const added = (await this.redis.client.eval(
       COUNT_FAILED_SCRIPT,
-      3,
+      4,
       this.keys.run(runId),
       this.keys.runProcessedSeqs(runId),
       this.keys.runFailedSeqs(runId),
+      this.keys.stateReady,
       nowMs,
       this.keys.runChangedChannel,
       runId,
       ...seqs,
     )) as number;
+    if (added === -2) throw new StateNotReadyError();
     return added < 0 ? null : added;
   }
 
@@ -135,6 +148,42 @@ export class RunStore {
     const fields = Array.from({ length: seconds }, (_, i) => String(current - seconds + i));
     const counts = await this.redis.client.hmget(this.keys.runProcessedPerSecond(runId), ...fields);
     return counts.map((count) => Number(count ?? 0));
+  }
+
+  /** Whether Redis holds the whole hot state (false after it lost its data, until rebuilt). */
+  async isStateReady(): Promise<boolean> {
+    return (await this.redis.client.exists(this.keys.stateReady)) === 1;
+  }
+
+  /** Takes the rebuild lock for `ttlMs` if nobody holds it; false when another scheduler is rebuilding. */
+  async lockStateRebuild(holderId: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.client.set(this.keys.stateRebuildLock, holderId, 'PX', ttlMs, 'NX')) === 'OK';
+  }
+
+  /** Marks the state rebuilt and ready, and lets go of the rebuild lock. */
+  async markStateReady(): Promise<void> {
+    await this.redis.client.multi().set(this.keys.stateReady, String(Date.now())).del(this.keys.stateRebuildLock).exec();
+  }
+
+  /** Writes a run rebuilt from Elasticsearch: its hash, indexes, and the bitmaps of its stored seqs. */
+  async restore(run: RunState, processedSeqs: readonly number[], failedSeqs: readonly number[]): Promise<void> {
+    const pipeline = this.redis.client.pipeline();
+    pipeline.del(this.keys.run(run.id), this.keys.runProcessedSeqs(run.id), this.keys.runFailedSeqs(run.id));
+    if (processedSeqs.length > 0) pipeline.set(this.keys.runProcessedSeqs(run.id), bitmapOf(processedSeqs));
+    if (failedSeqs.length > 0) pipeline.set(this.keys.runFailedSeqs(run.id), bitmapOf(failedSeqs));
+    pipeline.hset(this.keys.run(run.id), {
+      ...definitionFields(run),
+      reserved: run.reserved,
+      published: run.published,
+      processed: run.processed,
+      failed: run.failed,
+      revision: run.revision,
+    });
+    pipeline.zadd(this.keys.runsByCreation, 0, run.id);
+    if ((run.status === 'running' || run.status === 'paused') && run.published < run.total) pipeline.sadd(this.keys.activeRuns, run.id);
+    else pipeline.srem(this.keys.activeRuns, run.id);
+    pipeline.publish(this.keys.runChangedChannel, run.id);
+    await pipeline.exec();
   }
 
   /** Calls `onChange(runId)` whenever a run's state changes, from any process. */

@@ -1,0 +1,49 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { restoreRun } from '@app/domain';
+import { ResultStore, RunArchive, RunStore } from '@app/infra';
+import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
+
+/** Longest a rebuild may take before another scheduler may try (the lock lapses if its holder dies). */
+const REBUILD_LOCK_TTL_MS = 120_000;
+
+/**
+ * Rebuilds the hot state in Redis from Elasticsearch when Redis comes back without it (or starts empty):
+ * every archived run, its counters and bitmaps from the results and dead letters actually stored. Until
+ * the state is marked ready, workers count nothing (their batches wait in the queue) and nothing is
+ * published, so nothing is skipped or counted twice.
+ */
+@Injectable()
+export class StateRecovery {
+  private readonly logger = new Logger(StateRecovery.name);
+
+  constructor(
+    private readonly runs: RunStore,
+    private readonly archive: RunArchive,
+    private readonly results: ResultStore,
+    @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
+  ) {}
+
+  /** Whether the state is ready, rebuilding it first when it is not and no other scheduler is at it. */
+  async ensureReady(): Promise<boolean> {
+    if (await this.runs.isStateReady()) return true;
+    if (!(await this.runs.lockStateRebuild(this.config.instanceId, REBUILD_LOCK_TTL_MS))) return false;
+    const started = Date.now();
+    const records = await this.archive.all();
+    for (const record of records) {
+      const [processedSeqs, failedSeqs] = await Promise.all([
+        this.results.storedSeqs(record.id, 'result'),
+        this.results.storedSeqs(record.id, 'failure'),
+      ]);
+      const processed = new Set(processedSeqs);
+      // A seq both stored and dead-lettered was replayed successfully just before the loss: it is processed.
+      const failed = failedSeqs.filter((seq) => !processed.has(seq));
+      const highestSeq = Math.max(processedSeqs.at(-1) ?? 0, failedSeqs.at(-1) ?? 0);
+      const run = restoreRun(record, { processed: processedSeqs.length, failed: failed.length, highestSeq }, Date.now());
+      await this.runs.restore(run, processedSeqs, failed);
+    }
+    await this.runs.markStateReady();
+    if (records.length > 0) this.logger.warn(`rebuilt ${records.length} runs from Elasticsearch in ${Date.now() - started} ms`);
+    else this.logger.log('run state initialised (nothing archived yet)');
+    return true;
+  }
+}

@@ -1,0 +1,50 @@
+import type { RunDocument } from '@app/contracts';
+import { dueCount } from './pace';
+import { restoreRun } from './restore-run';
+
+const T0 = 1_800_000_000_000;
+const record: RunDocument = {
+  id: 'r1',
+  status: 'running',
+  total: 1_000,
+  processor: 'square',
+  ratePerMinute: 600,
+  paceAccrued: 0,
+  paceSince: T0,
+  reserved: 100,
+  published: 100,
+  processed: 90,
+  failed: 0,
+  throttleReason: null,
+  revision: 4,
+  createdAt: T0,
+  startedAt: T0,
+  updatedAt: T0 + 10_000,
+  finishedAt: null,
+};
+
+describe('restoreRun', () => {
+  it('takes the counters from what is stored and never publishes below a stored seq', () => {
+    const run = restoreRun(record, { processed: 120, failed: 3, highestSeq: 130 }, T0 + 60_000);
+    expect(run).toMatchObject({ processed: 120, failed: 3, published: 130, reserved: 130, revision: 5, status: 'running' });
+  });
+
+  it('goes on from what was published at the target rate, without a burst for the outage', () => {
+    const run = restoreRun(record, { processed: 95, failed: 0, highestSeq: 98 }, T0 + 60_000);
+    expect(dueCount(run.pace, run.total, T0 + 60_000)).toBe(100);
+    expect(dueCount(run.pace, run.total, T0 + 61_000)).toBe(110);
+  });
+
+  it('completes a run whose every record is stored', () => {
+    const run = restoreRun(record, { processed: 990, failed: 10, highestSeq: 1_000 }, T0 + 60_000);
+    expect(run).toMatchObject({ status: 'completed', finishedAt: T0 + 60_000, published: 1_000 });
+  });
+
+  it('keeps a stopped run stopped', () => {
+    const stopped = { ...record, status: 'stopped' as const, finishedAt: T0 + 5_000, paceSince: null };
+    expect(restoreRun(stopped, { processed: 100, failed: 0, highestSeq: 100 }, T0 + 60_000)).toMatchObject({
+      status: 'stopped',
+      finishedAt: T0 + 5_000,
+    });
+  });
+});
