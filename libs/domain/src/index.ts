@@ -1,5 +1,6 @@
 export * from './lib/batcher';
 export * from './lib/change-coalescer';
+export * from './lib/circuit-breaker';
 export * from './lib/pace';
 export * from './lib/processors';
 export * from './lib/record-input';

@@ -1,1 +1,2 @@
+export * from './lib/tcp-proxy';
 export * from './lib/test-system';

@@ -15,6 +15,11 @@ export interface WorkerConfig extends InfraConfig {
   maxAttempts: number;
   /** Delay before a failed job's second attempt; each later one waits twice as long. */
   retryBaseDelayMs: number;
+  /** Consecutive failures to store in Elasticsearch that open the circuit (the worker stops taking jobs). */
+  breakerFailures: number;
+  /** How long the circuit stays open before a probe; doubling after each failed probe up to the maximum. */
+  breakerOpenMs: number;
+  breakerMaxOpenMs: number;
 }
 
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
@@ -30,5 +35,8 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     retryDelayMs: envInt(env, 'WORKER_RETRY_DELAY_MS', 1_000, 0, 60_000),
     maxAttempts: envInt(env, 'JOB_MAX_ATTEMPTS', 3, 1, 20),
     retryBaseDelayMs: envInt(env, 'JOB_RETRY_BASE_DELAY_MS', 1_000, 10, 600_000),
+    breakerFailures: envInt(env, 'ES_BREAKER_FAILURES', 3, 1, 1_000),
+    breakerOpenMs: envInt(env, 'ES_BREAKER_OPEN_MS', 1_000, 10, 600_000),
+    breakerMaxOpenMs: envInt(env, 'ES_BREAKER_MAX_OPEN_MS', 30_000, 10, 3_600_000),
   };
 }

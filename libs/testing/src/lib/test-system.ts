@@ -25,6 +25,8 @@ export interface SystemOptions {
   basePort: number;
   /** Extra environment for every process. */
   env?: Record<string, string>;
+  /** Extra environment for the workers only. */
+  workerEnv?: Record<string, string>;
   /** Start of the namespace's name (`it` for tests, `bench` for benchmarks). */
   label?: string;
 }
@@ -64,7 +66,7 @@ export class TestSystem {
   /** Starts worker number `n` (its id is `worker-<n>`) and waits until it is ready. */
   async startWorker(n: number): Promise<void> {
     const port = this.options.basePort + this.schedulerCount + n;
-    this.launch('worker', port, `worker-${n}`);
+    this.launch('worker', port, `worker-${n}`, this.options.workerEnv);
     await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, 60_000, `worker-${n} to be ready`);
   }
 
@@ -110,7 +112,7 @@ export class TestSystem {
     return sum;
   }
 
-  private launch(app: AppName, port: number, name: string = app): void {
+  private launch(app: AppName, port: number, name: string = app, env: Record<string, string> = {}): void {
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', app, 'main.js')], {
       env: {
         ...process.env,
@@ -122,6 +124,7 @@ export class TestSystem {
         WORKER_ID: name,
         SCHEDULER_ID: name,
         ...this.options.env,
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

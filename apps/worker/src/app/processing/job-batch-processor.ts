@@ -4,6 +4,7 @@ import { jobId, parseJobMessage, type JobMessage } from '@app/contracts';
 import { onFailure, runProcessor, type RetryPolicy } from '@app/domain';
 import { AmqpConnection, ResultStore, RunStore, type Delivery, type StoredDocument } from '@app/infra';
 import { WORKER_CONFIG, type WorkerConfig } from '../worker.config';
+import { StorageCircuit } from './storage-circuit';
 
 interface ValidJob {
   delivery: Delivery;
@@ -37,6 +38,7 @@ export class JobBatchProcessor {
     private readonly amqp: AmqpConnection,
     private readonly results: ResultStore,
     private readonly runs: RunStore,
+    private readonly storage: StorageCircuit,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     registry: Registry,
   ) {
@@ -113,7 +115,7 @@ export class JobBatchProcessor {
   }
 
   private async storeAndCount(outcomes: Outcome[]): Promise<void> {
-    const stored = await this.results.storeMany(outcomes.map(({ stored }) => stored));
+    const stored = await this.storage.call(() => this.results.storeMany(outcomes.map(({ stored }) => stored)));
     for (const { index, reason } of stored.failed) {
       const { document } = outcomes[index].stored;
       this.logger.warn(`storing ${jobId(document.runId, document.seq)} failed, requeueing: ${reason}`);

@@ -1,19 +1,23 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { amqpNames } from '@app/contracts';
 import { Batcher } from '@app/domain';
-import { AmqpConnection, type Delivery } from '@app/infra';
+import { AmqpConnection, type ConsumerOptions, type Delivery } from '@app/infra';
 import { WORKER_CONFIG, type WorkerConfig } from '../worker.config';
 import { JobBatchProcessor } from './job-batch-processor';
+import { StorageCircuit } from './storage-circuit';
 
 /** Takes jobs from the queue into batches; on shutdown stops taking, finishes what it holds, then lets go. */
 @Injectable()
 export class JobConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobConsumer.name);
   private readonly batcher: Batcher<Delivery>;
+  private readonly consumer: ConsumerOptions;
+  private stopping = false;
 
   constructor(
     private readonly amqp: AmqpConnection,
     processor: JobBatchProcessor,
+    private readonly storage: StorageCircuit,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {
     this.batcher = new Batcher<Delivery>({
@@ -21,18 +25,24 @@ export class JobConsumer implements OnApplicationBootstrap, BeforeApplicationShu
       maxWaitMs: config.batchWaitMs,
       handle: (batch) => processor.process(batch),
     });
+    this.consumer = {
+      queue: amqpNames(config.namespace).jobsQueue,
+      prefetch: config.prefetch,
+      onMessage: (delivery) => this.batcher.add(delivery),
+    };
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.amqp.consume({
-      queue: amqpNames(this.config.namespace).jobsQueue,
-      prefetch: this.config.prefetch,
-      onMessage: (delivery) => this.batcher.add(delivery),
-    });
+    // While Elasticsearch is unavailable the worker takes no jobs; they wait in the queue, none is lost.
+    this.storage.onAvailabilityChange((available) =>
+      available && !this.stopping ? this.amqp.consume(this.consumer) : this.amqp.stopConsuming(),
+    );
+    await this.amqp.consume(this.consumer);
     this.logger.log(`${this.config.workerId} consuming (prefetch ${this.config.prefetch}, batch ${this.config.batchSize})`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.amqp.stopConsuming();
     await this.batcher.drain();
     this.logger.log(`${this.config.workerId} finished its in-flight jobs`);

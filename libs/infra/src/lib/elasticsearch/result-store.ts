@@ -21,7 +21,8 @@ export class ResultStore {
       { index: { _index: kind === 'result' ? jobs : failures, _id: jobId(document.runId, document.seq) } },
       document,
     ]);
-    const response = await this.es.client.bulk({ operations });
+    // No retries inside the client: the caller requeues a failed batch, and its circuit breaker must see failures at once.
+    const response = await this.es.client.bulk({ operations }, { maxRetries: 0 });
     const outcome: BulkStoreOutcome = { stored: [], failed: [] };
     response.items.forEach((item, i) => {
       const result = item.index;
