@@ -1,3 +1,4 @@
+export * from './lib/audit';
 export * from './lib/create-run.dto';
 export * from './lib/failure-document';
 export * from './lib/job-document';

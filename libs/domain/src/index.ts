@@ -11,3 +11,4 @@ export * from './lib/retry-policy';
 export * from './lib/run-control';
 export * from './lib/run-state';
 export * from './lib/run-view';
+export * from './lib/seq-audit';

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { AmqpModule, ConfigModule, ElasticsearchModule, HealthModule, MetricsModule, RedisModule } from '@app/infra';
 import { API_CONFIG, type ApiConfig } from './api.config';
+import { AuditModule } from './audit/audit.module';
 import { FailuresModule } from './failures/failures.module';
 import { LiveModule } from './live/live.module';
 import { RunsModule } from './runs/runs.module';
@@ -24,6 +25,7 @@ export class AppModule {
         HealthModule,
         RunsModule,
         FailuresModule,
+        AuditModule,
         LiveModule,
         ...dashboard,
       ],

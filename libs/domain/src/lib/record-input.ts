@@ -1,3 +1,5 @@
+import type { JobMessage, ProcessorName } from '@app/contracts';
+
 /** Inputs lie in [0, RECORD_INPUT_RANGE), so every processor output stays an exact integer in a double. */
 export const RECORD_INPUT_RANGE = 1_000_000;
 
@@ -13,4 +15,9 @@ export function recordInput(runId: string, seq: number): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0) % RECORD_INPUT_RANGE;
+}
+
+/** The first attempt of record `seq` of a run, as the scheduler (or a repair) publishes it. */
+export function newJob(runId: string, seq: number, processor: ProcessorName, publishedAt: number): JobMessage {
+  return { runId, seq, input: recordInput(runId, seq), processor, publishedAt, attempt: 1 };
 }

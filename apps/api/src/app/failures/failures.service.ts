@@ -1,6 +1,6 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { amqpNames, jobId, type FailurePage, type JobMessage, type ReplayResult } from '@app/contracts';
-import { AmqpConnection, INFRA_CONFIG, ResultStore, RunStore, type InfraConfig } from '@app/infra';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { type FailurePage, type JobMessage, type ReplayResult } from '@app/contracts';
+import { AmqpConnection, ResultStore, RunStore } from '@app/infra';
 
 const DEFAULT_PAGE_SIZE = 100;
 /** Dead letters read and republished per round trip while replaying. */
@@ -9,16 +9,11 @@ const REPLAY_PAGE_SIZE = 1_000;
 /** A run's dead letters: listing them, and replaying them onto the jobs queue. */
 @Injectable()
 export class FailuresService {
-  private readonly jobsQueue: string;
-
   constructor(
     private readonly results: ResultStore,
     private readonly runs: RunStore,
     private readonly amqp: AmqpConnection,
-    @Inject(INFRA_CONFIG) config: InfraConfig,
-  ) {
-    this.jobsQueue = amqpNames(config.namespace).jobsQueue;
-  }
+  ) {}
 
   async list(runId: string, size = DEFAULT_PAGE_SIZE, cursor?: number): Promise<FailurePage> {
     await this.assertRunExists(runId);
@@ -36,20 +31,16 @@ export class FailuresService {
     let cursor: number | undefined;
     for (;;) {
       const page = await this.results.listFailures(runId, REPLAY_PAGE_SIZE, cursor);
-      const now = Date.now();
-      const messages = page.items.map((failure) => {
-        const job: JobMessage = {
-          runId,
-          seq: failure.seq,
-          input: failure.input,
-          processor: failure.processor,
-          publishedAt: Date.parse(failure.publishedAt),
-          attempt: failure.attempts + 1,
-        };
-        return { body: Buffer.from(JSON.stringify(job)), messageId: jobId(runId, failure.seq), timestamp: now };
-      });
-      if (messages.length > 0) await this.amqp.publishConfirmed(this.jobsQueue, messages);
-      replayed += messages.length;
+      const jobs = page.items.map((failure): JobMessage => ({
+        runId,
+        seq: failure.seq,
+        input: failure.input,
+        processor: failure.processor,
+        publishedAt: Date.parse(failure.publishedAt),
+        attempt: failure.attempts + 1,
+      }));
+      if (jobs.length > 0) await this.amqp.publishJobs(jobs);
+      replayed += jobs.length;
       if (page.nextCursor === null) return { replayed };
       cursor = Number(page.nextCursor);
     }

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Counter, Registry } from 'prom-client';
-import { amqpNames, jobId, type JobMessage } from '@app/contracts';
-import { backpressureLimit, dueCount, holdBack, queuedCount, recordInput, releaseHold, type RunState } from '@app/domain';
+import { backpressureLimit, dueCount, holdBack, newJob, queuedCount, releaseHold, type RunState } from '@app/domain';
 import { AmqpConnection, RunStore } from '@app/infra';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 
@@ -13,7 +12,6 @@ import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 @Injectable()
 export class RunPublisher {
   private readonly logger = new Logger(RunPublisher.name);
-  private readonly jobsQueue: string;
   private readonly published: Counter;
 
   constructor(
@@ -22,7 +20,6 @@ export class RunPublisher {
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
     registry: Registry,
   ) {
-    this.jobsQueue = amqpNames(config.namespace).jobsQueue;
     this.published = new Counter({
       name: 'scheduler_jobs_published_total',
       help: 'Jobs published and confirmed by RabbitMQ',
@@ -39,23 +36,13 @@ export class RunPublisher {
     if (wanted <= run.published) return 0;
     const claimed = await this.runs.reserve(run.id, leaseKey, leaseToken, wanted);
     if (typeof claimed !== 'number' || claimed <= run.published) return 0;
-    const messages = [];
-    for (let seq = run.published + 1; seq <= claimed; seq++) {
-      const job: JobMessage = {
-        runId: run.id,
-        seq,
-        input: recordInput(run.id, seq),
-        processor: run.processor,
-        publishedAt: now,
-        attempt: 1,
-      };
-      messages.push({ body: Buffer.from(JSON.stringify(job)), messageId: jobId(run.id, seq), timestamp: now });
-    }
+    const jobs = [];
+    for (let seq = run.published + 1; seq <= claimed; seq++) jobs.push(newJob(run.id, seq, run.processor, now));
     // Recorded only once confirmed: a crash in between republishes these seqs, which workers count once.
-    await this.amqp.publishConfirmed(this.jobsQueue, messages);
+    await this.amqp.publishJobs(jobs);
     await this.runs.recordPublished(run.id, claimed, Date.now());
-    this.published.inc(messages.length);
-    return messages.length;
+    this.published.inc(jobs.length);
+    return jobs.length;
   }
 
   /** Enters or leaves the throttled state as the run's queue crosses its limit; false while held back. */

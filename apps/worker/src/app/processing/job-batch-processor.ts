@@ -102,12 +102,10 @@ export class JobBatchProcessor {
       }
     }
     for (const [delayMs, waiting] of retries) {
-      const messages = waiting.map(({ job }) => ({
-        body: Buffer.from(JSON.stringify(job)),
-        messageId: jobId(job.runId, job.seq),
-        timestamp: Date.now(),
-      }));
-      await this.amqp.publishForRetry(delayMs, messages);
+      await this.amqp.publishForRetry(
+        delayMs,
+        waiting.map(({ job }) => job),
+      );
       for (const { delivery } of waiting) delivery.ack();
       this.retried.inc(waiting.length);
     }

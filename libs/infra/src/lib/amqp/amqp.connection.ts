@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { connect, type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage, type RecoveringChannelModel } from 'amqplib';
-import { DEAD_LETTER_REASON_HEADER, type AmqpNames } from '@app/contracts';
+import { DEAD_LETTER_REASON_HEADER, jobId, type AmqpNames, type JobMessage } from '@app/contracts';
 
 /** One delivered message, acknowledged on the channel it came from. */
 export interface Delivery {
@@ -17,7 +17,7 @@ export interface ConsumerOptions {
   onMessage: (delivery: Delivery) => void;
 }
 
-export interface OutgoingMessage {
+interface OutgoingMessage {
   body: Buffer;
   messageId: string;
   timestamp: number;
@@ -69,7 +69,7 @@ export class AmqpConnection {
    * Publishes persistent messages to a queue and resolves once the broker confirmed every one of them;
    * rejects if any is nacked or the connection drops first (the caller then publishes them again).
    */
-  async publishConfirmed(queue: string, messages: readonly OutgoingMessage[], headers?: Record<string, string>): Promise<void> {
+  private async publishConfirmed(queue: string, messages: readonly OutgoingMessage[], headers?: Record<string, string>): Promise<void> {
     const channel = this.publishChannel;
     if (!channel) throw new Error('rabbitmq is not connected');
     for (const message of messages) {
@@ -90,7 +90,7 @@ export class AmqpConnection {
    * jobs queue (per-delay queues with a message ttl, so no message waits behind a longer delay). Confirmed,
    * so the caller may then ack the originals.
    */
-  async publishForRetry(delayMs: number, messages: readonly OutgoingMessage[]): Promise<void> {
+  async publishForRetry(delayMs: number, jobs: readonly JobMessage[]): Promise<void> {
     const queue = this.names.retryQueue(delayMs);
     const channel = this.publishChannel;
     if (!channel) throw new Error('rabbitmq is not connected');
@@ -101,7 +101,12 @@ export class AmqpConnection {
       });
       this.retryQueues.add(queue);
     }
-    await this.publishConfirmed(queue, messages);
+    await this.publishConfirmed(queue, toMessages(jobs));
+  }
+
+  /** Publishes jobs onto the jobs queue, confirmed (`messageId` = `runId:seq`). */
+  async publishJobs(jobs: readonly JobMessage[]): Promise<void> {
+    await this.publishConfirmed(this.names.jobsQueue, toMessages(jobs));
   }
 
   /** Moves a message to the dead-letter queue with the reason, confirmed, so the caller may then ack the original. */
@@ -166,6 +171,11 @@ export class AmqpConnection {
     });
     this.consumerChannels.set(channel, consumerTag);
   }
+}
+
+function toMessages(jobs: readonly JobMessage[]): OutgoingMessage[] {
+  const now = Date.now();
+  return jobs.map((job) => ({ body: Buffer.from(JSON.stringify(job)), messageId: jobId(job.runId, job.seq), timestamp: now }));
 }
 
 /**
