@@ -9,3 +9,4 @@ export * from './lib/processors';
 export * from './lib/run';
 export * from './lib/run-document';
 export * from './lib/topology';
+export * from './lib/worker-status';

@@ -16,3 +16,4 @@ export * from './lib/redis/redis-lease';
 export * from './lib/redis/redis.connection';
 export * from './lib/redis/redis.module';
 export * from './lib/redis/run-store';
+export * from './lib/redis/worker-registry';

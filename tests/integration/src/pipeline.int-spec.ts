@@ -7,14 +7,20 @@ import {
   type JobMessage,
   type Run,
   type ServerToClientEvents,
+  type WorkerStatus,
 } from '@app/contracts';
 import { recordInput } from '@app/domain';
 import { TestSystem, waitFor } from '@app/testing';
 
 const system = new TestSystem({ workers: 2, basePort: 3900 });
 
+let socket: Socket<ServerToClientEvents> | undefined;
+
 beforeAll(() => system.start(), 120_000);
-afterAll(() => system.stop(), 60_000);
+afterAll(async () => {
+  socket?.close();
+  await system.stop();
+}, 60_000);
 
 const getRun = async (id: string) => (await system.api<Run>('GET', `/runs/${id}`)).body;
 
@@ -48,13 +54,16 @@ async function publishRaw(body: Buffer, messageId: string): Promise<void> {
 
 describe('a run through the whole pipeline', () => {
   it('processes 6,000 records at 36,000/min: each stored once, correct, counted once, on pace, streamed live', async () => {
-    const socket: Socket<ServerToClientEvents> = io(system.apiUrl, { path: '/socket.io', transports: ['websocket'] });
+    const client: Socket<ServerToClientEvents> = io(system.apiUrl, { path: '/socket.io', transports: ['websocket'] });
+    socket = client;
     const liveEvents: Run[] = [];
     let runId = '';
-    socket.on('run', (run) => {
+    client.on('run', (run) => {
       if (run.id === runId) liveEvents.push(run);
     });
-    await new Promise<void>((resolve) => socket.once('snapshot', () => resolve()));
+    const liveWorkers = new Promise<WorkerStatus[]>((resolve) => client.once('workers', resolve));
+    await new Promise<void>((resolve) => client.once('snapshot', () => resolve()));
+    expect((await liveWorkers).map((worker) => worker.id)).toEqual(['worker-1', 'worker-2']);
 
     const started = Date.now();
     const created = await system.api<Run>('POST', '/runs', { total: 6_000, ratePerMinute: 36_000 });
@@ -85,7 +94,8 @@ describe('a run through the whole pipeline', () => {
     const liveSpanS = (Date.parse(liveEvents.at(-1)?.updatedAt ?? '') - started) / 1000;
     expect(liveEvents.length).toBeGreaterThan(10);
     expect(liveEvents.length).toBeLessThanOrEqual(Math.ceil(secondsToComplete * 10) + 2);
-    socket.close();
+    client.close();
+    socket = undefined;
 
     console.log(
       `6,000 records at 36,000/min: completed in ${secondsToComplete.toFixed(2)} s; ` +
@@ -195,6 +205,18 @@ describe('the runs api', () => {
     expect(page.body.items.map((run) => run.id)).toEqual([second.body.id]);
     const next = await system.api<{ items: Run[] }>('GET', `/runs?limit=1&cursor=${page.body.nextCursor}`);
     expect(next.body.items.map((run) => run.id)).toEqual([first.body.id]);
+  });
+
+  it('lists the live workers from their heartbeats, and forgets one that stopped', async () => {
+    const workers = async () => (await system.api<WorkerStatus[]>('GET', '/workers')).body;
+    const live = await workers();
+    expect(live.map((worker) => worker.id)).toEqual(['worker-1', 'worker-2']);
+    expect(live.reduce((sum, worker) => sum + worker.processed, 0)).toBeGreaterThanOrEqual(6_000);
+    for (const worker of live) expect(worker).toMatchObject({ storageAvailable: true, pid: expect.any(Number), host: expect.any(String) });
+
+    await system.kill('worker-2', 'SIGKILL');
+    await waitFor(async () => (await workers()).length === 1, 10_000, 'the dead worker to disappear');
+    expect((await workers()).map((worker) => worker.id)).toEqual(['worker-1']);
   });
 
   it('reports readiness of Redis, RabbitMQ and Elasticsearch, and serves metrics', async () => {

@@ -1,4 +1,4 @@
-import type { JobDocument, Run } from '@app/contracts';
+import type { JobDocument, Run, WorkerStatus } from '@app/contracts';
 import { TcpProxy, TestSystem, waitFor } from '@app/testing';
 
 // The workers reach Elasticsearch through a proxy the test can cut; the api and scheduler reach it directly.
@@ -36,6 +36,8 @@ describe('Elasticsearch unavailable to the workers', () => {
     );
     const stoppedAfter = (Date.now() - cutAt) / 1000;
     expect(await system.workerMetric('worker_storage_circuit_open')).toBe(2);
+    const workers = async () => (await system.api<WorkerStatus[]>('GET', '/workers')).body;
+    await waitFor(async () => (await workers()).every((worker) => !worker.storageAvailable), 3_000, 'the workers to report it');
     const stalled = (await getRun(run.id)).processed;
     await sleep(3_000);
     expect((await getRun(run.id)).processed).toBe(stalled);
@@ -48,6 +50,7 @@ describe('Elasticsearch unavailable to the workers', () => {
       'the workers to consume again',
     );
     const resumedAfter = (Date.now() - restoredAt) / 1000;
+    await waitFor(async () => (await workers()).every((worker) => worker.storageAvailable), 3_000, 'the workers to report it');
     await channel.close();
 
     await waitFor(async () => (await getRun(run.id)).status === 'completed', 30_000, 'the run to complete');

@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { FailuresModule } from './failures/failures.module';
 import { LiveModule } from './live/live.module';
 import { RunsModule } from './runs/runs.module';
+import { WorkersModule } from './workers/workers.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +27,7 @@ export class AppModule {
         RunsModule,
         FailuresModule,
         AuditModule,
+        WorkersModule,
         LiveModule,
         ...dashboard,
       ],

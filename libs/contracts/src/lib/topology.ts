@@ -49,6 +49,8 @@ export interface RedisKeys {
   stateReady: string;
   /** Held by the one scheduler rebuilding the state, so that two never rebuild at once. */
   stateRebuildLock: string;
+  /** Hash: worker id -> its latest heartbeat (a `WorkerStatus` as JSON). */
+  workers: string;
 }
 
 export const redisKeys = (ns: string): RedisKeys => ({
@@ -63,6 +65,7 @@ export const redisKeys = (ns: string): RedisKeys => ({
   runChangedChannel: `${ns}:run-changed`,
   stateReady: `${ns}:state-ready`,
   stateRebuildLock: `${ns}:state-rebuild-lock`,
+  workers: `${ns}:workers`,
 });
 
 export interface ElasticsearchIndices {

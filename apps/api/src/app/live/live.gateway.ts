@@ -3,12 +3,14 @@ import { WebSocketGateway, WebSocketServer, type OnGatewayConnection } from '@ne
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@app/contracts';
 import { ChangeCoalescer } from '@app/domain';
-import { RunStore } from '@app/infra';
+import { RunStore, WorkerRegistry } from '@app/infra';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { RunsService } from '../runs/runs.service';
 
 /** Runs listed in the snapshot a client receives on connect. */
 const SNAPSHOT_SIZE = 50;
+/** How often the live workers are pushed (at most once a second). */
+const WORKERS_INTERVAL_MS = 1_000;
 
 type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -23,30 +25,44 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
   private readonly logger = new Logger(LiveGateway.name);
   private readonly changed = new ChangeCoalescer<string>();
   private timer: NodeJS.Timeout | undefined;
+  private workersTimer: NodeJS.Timeout | undefined;
   private flushing = false;
 
   constructor(
     private readonly runs: RunsService,
     private readonly runStore: RunStore,
+    private readonly workers: WorkerRegistry,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runStore.onRunChanged((runId) => this.changed.mark(runId));
     this.timer = setInterval(() => void this.flush(), this.config.liveFlushMs);
+    this.workersTimer = setInterval(() => void this.pushWorkers(), WORKERS_INTERVAL_MS);
   }
 
   onApplicationShutdown(): void {
     clearInterval(this.timer);
+    clearInterval(this.workersTimer);
   }
 
   async handleConnection(client: LiveSocket): Promise<void> {
     try {
       const page = await this.runs.list(SNAPSHOT_SIZE);
       client.emit('snapshot', page.items);
+      client.emit('workers', await this.workers.live(Date.now()));
     } catch (error) {
       this.logger.warn(`snapshot for ${client.id} failed: ${(error as Error).message}`);
       client.disconnect(true);
+    }
+  }
+
+  private async pushWorkers(): Promise<void> {
+    if (this.server.engine.clientsCount === 0) return;
+    try {
+      this.server.emit('workers', await this.workers.live(Date.now()));
+    } catch (error) {
+      this.logger.warn(`pushing workers failed: ${(error as Error).message}`);
     }
   }
 

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { JobBatchProcessor } from './job-batch-processor';
+import { Heartbeat } from './heartbeat';
 import { JobConsumer } from './job-consumer';
 import { StorageCircuit } from './storage-circuit';
 
 @Module({
-  providers: [StorageCircuit, JobBatchProcessor, JobConsumer],
+  providers: [StorageCircuit, JobBatchProcessor, JobConsumer, Heartbeat],
 })
 export class ProcessingModule {}

@@ -41,6 +41,11 @@ export class StorageCircuit implements OnApplicationShutdown {
     });
   }
 
+  /** False while the circuit is open. */
+  get available(): boolean {
+    return !this.open;
+  }
+
   /** Called with false when the circuit opens and true when it closes again. */
   onAvailabilityChange(listener: StorageListener): void {
     this.listener = listener;

@@ -4,6 +4,7 @@ import { INFRA_CONFIG } from '../config/infra-config.token';
 import type { InfraConfig } from '../config/infra.config';
 import { RedisConnection } from './redis.connection';
 import { RunStore } from './run-store';
+import { WorkerRegistry } from './worker-registry';
 
 @Global()
 @Module({})
@@ -22,8 +23,13 @@ export class RedisModule implements OnApplicationShutdown {
           inject: [RedisConnection, INFRA_CONFIG],
           useFactory: (redis: RedisConnection, config: InfraConfig) => new RunStore(redis, redisKeys(config.namespace)),
         },
+        {
+          provide: WorkerRegistry,
+          inject: [RedisConnection, INFRA_CONFIG],
+          useFactory: (redis: RedisConnection, config: InfraConfig) => new WorkerRegistry(redis, redisKeys(config.namespace)),
+        },
       ],
-      exports: [RedisConnection, RunStore],
+      exports: [RedisConnection, RunStore, WorkerRegistry],
     };
   }
 

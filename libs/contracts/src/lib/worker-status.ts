@@ -1,0 +1,19 @@
+/** Every worker writes its heartbeat this often... */
+export const WORKER_HEARTBEAT_MS = 1_000;
+/** ...and counts as gone when its last one is older than this. */
+export const WORKER_LIVENESS_MS = 5_000;
+
+/** A live worker as `GET /api/workers` shows it (from the heartbeat each worker writes every second). */
+export interface WorkerStatus {
+  id: string;
+  host: string;
+  pid: number;
+  startedAt: string;
+  lastSeenAt: string;
+  /** Jobs this worker stored and counted since it started. */
+  processed: number;
+  /** Jobs per minute it counted over its last heartbeat interval. */
+  rate: number;
+  /** False while its circuit around Elasticsearch is open and it takes no jobs. */
+  storageAvailable: boolean;
+}
