@@ -232,6 +232,7 @@ describe('backpressure', () => {
     await waitFor(async () => (await read()).throttled, 10_000, 'the run to be throttled');
     const held = await read();
     expect(held.throttleReason).toMatch(/jobs queued, over the limit of 100/);
+    expect(held.stalledReason).toBe('no worker is running: jobs wait in the queue');
     await sleep(1_000);
     expect((await read()).published).toBe(held.published);
 

@@ -38,6 +38,7 @@ describe('Elasticsearch unavailable to the workers', () => {
     expect(await system.workerMetric('worker_storage_circuit_open')).toBe(2);
     const workers = async () => (await system.api<WorkerStatus[]>('GET', '/workers')).body;
     await waitFor(async () => (await workers()).every((worker) => !worker.storageAvailable), 3_000, 'the workers to report it');
+    expect((await getRun(run.id)).stalledReason).toMatch(/^Elasticsearch is unavailable/);
     const stalled = (await getRun(run.id)).processed;
     await sleep(3_000);
     expect((await getRun(run.id)).processed).toBe(stalled);
@@ -51,6 +52,7 @@ describe('Elasticsearch unavailable to the workers', () => {
     );
     const resumedAfter = (Date.now() - restoredAt) / 1000;
     await waitFor(async () => (await workers()).every((worker) => worker.storageAvailable), 3_000, 'the workers to report it');
+    expect((await getRun(run.id)).stalledReason).toBeNull();
     await channel.close();
 
     await waitFor(async () => (await getRun(run.id)).status === 'completed', 30_000, 'the run to complete');

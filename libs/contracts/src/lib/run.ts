@@ -25,6 +25,8 @@ export interface Run {
   throttled: boolean;
   /** Why the run is throttled, or null. */
   throttleReason: string | null;
+  /** Why jobs of the run are waiting although it goes on (no worker can take them), or null. */
+  stalledReason: string | null;
   achievedRatePerMinute: number;
   etaSeconds: number | null;
   createdAt: string;

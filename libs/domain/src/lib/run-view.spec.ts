@@ -1,6 +1,7 @@
 import { startPace } from './pace';
 import type { RunState } from './run-state';
-import { achievedRatePerMinute, toRunView } from './run-view';
+import type { WorkerStatus } from '@app/contracts';
+import { achievedRatePerMinute, stalledReason, toRunView } from './run-view';
 
 const state: RunState = {
   id: 'r1',
@@ -22,7 +23,7 @@ const state: RunState = {
 
 describe('toRunView', () => {
   it('derives queued and the ETA from the remaining records at the target rate', () => {
-    const view = toRunView(state, 590);
+    const view = toRunView(state, 590, []);
     expect(view.queued).toBe(90);
     expect(view.ratePerMinute).toBe(600);
     expect(view.throttled).toBe(false);
@@ -33,8 +34,8 @@ describe('toRunView', () => {
   });
 
   it('has no ETA when not running, and zero once completed', () => {
-    expect(toRunView({ ...state, status: 'stopped' }, 0).etaSeconds).toBeNull();
-    expect(toRunView({ ...state, status: 'completed', processed: 990 }, 0).etaSeconds).toBe(0);
+    expect(toRunView({ ...state, status: 'stopped' }, 0, []).etaSeconds).toBeNull();
+    expect(toRunView({ ...state, status: 'completed', processed: 990 }, 0, []).etaSeconds).toBe(0);
   });
 });
 
@@ -43,5 +44,29 @@ describe('achievedRatePerMinute', () => {
     expect(achievedRatePerMinute([10, 10, 10, 10])).toBe(600);
     expect(achievedRatePerMinute([0, 0, 0, 0, 0, 0, 0, 0, 0, 1])).toBe(6);
     expect(achievedRatePerMinute([])).toBe(0);
+  });
+});
+
+describe('stalledReason', () => {
+  const worker = (storageAvailable: boolean): WorkerStatus => ({
+    id: 'w',
+    host: 'h',
+    pid: 1,
+    startedAt: '',
+    lastSeenAt: '',
+    processed: 0,
+    rate: 0,
+    storageAvailable,
+  });
+
+  it('says why a running run cannot move', () => {
+    expect(stalledReason(state, [])).toMatch(/^no worker is running/);
+    expect(stalledReason(state, [worker(false), worker(false)])).toMatch(/^Elasticsearch is unavailable/);
+  });
+
+  it('is null while some worker can work, and for a finished run', () => {
+    expect(stalledReason(state, [worker(false), worker(true)])).toBeNull();
+    expect(stalledReason({ ...state, status: 'completed', processed: 990 }, [])).toBeNull();
+    expect(stalledReason({ ...state, status: 'stopped', published: 310 }, [])).toBeNull();
   });
 });

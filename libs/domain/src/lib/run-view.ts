@@ -1,10 +1,10 @@
-import type { Run, RunStatus } from '@app/contracts';
+import type { Run, RunStatus, WorkerStatus } from '@app/contracts';
 import type { RunState } from './run-state';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-/** The run as clients see it, with the derived `queued`, achieved rate and ETA. */
-export function toRunView(state: RunState, achievedRatePerMinute: number): Run {
+/** The run as clients see it, with the derived `queued`, achieved rate, ETA, and why it stalls if it does. */
+export function toRunView(state: RunState, achievedRatePerMinute: number, workers: readonly WorkerStatus[]): Run {
   const remaining = state.total - state.processed - state.failed;
   return {
     id: state.id,
@@ -18,6 +18,7 @@ export function toRunView(state: RunState, achievedRatePerMinute: number): Run {
     queued: queuedCount(state),
     throttled: state.throttleReason !== null,
     throttleReason: state.throttleReason,
+    stalledReason: stalledReason(state, workers),
     achievedRatePerMinute,
     etaSeconds: etaSeconds(state.status, remaining, state.pace.ratePerMinute),
     createdAt: iso(state.createdAt) as string,
@@ -25,6 +26,16 @@ export function toRunView(state: RunState, achievedRatePerMinute: number): Run {
     updatedAt: iso(state.updatedAt) as string,
     finishedAt: iso(state.finishedAt),
   };
+}
+
+/** Why a run with jobs to process makes no progress: no live worker, or none able to store results. */
+export function stalledReason(state: RunState, workers: readonly WorkerStatus[]): string | null {
+  const waiting = state.status === 'running' || state.status === 'paused' || queuedCount(state) > 0;
+  if (!waiting || state.processed + state.failed >= state.total) return null;
+  if (workers.length === 0) return 'no worker is running: jobs wait in the queue';
+  if (workers.every((worker) => !worker.storageAvailable))
+    return 'Elasticsearch is unavailable: workers take no jobs until it answers again';
+  return null;
 }
 
 /** Published, not yet processed or failed. */

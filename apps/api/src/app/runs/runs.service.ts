@@ -15,7 +15,7 @@ import {
   type RunState,
   type RunTransition,
 } from '@app/domain';
-import { RunArchive, RunStore } from '@app/infra';
+import { RunArchive, RunStore, WorkerRegistry } from '@app/infra';
 
 /** Seconds over which `achievedRatePerMinute` is measured. */
 const ACHIEVED_RATE_WINDOW_S = 10;
@@ -33,6 +33,7 @@ export class RunsService {
   constructor(
     private readonly runs: RunStore,
     private readonly archive: RunArchive,
+    private readonly workers: WorkerRegistry,
   ) {}
 
   async create(request: CreateRunDto): Promise<Run> {
@@ -134,7 +135,10 @@ export class RunsService {
   }
 
   private async view(state: RunState, now: number): Promise<Run> {
-    const perSecond = await this.runs.processedPerSecond(state.id, now, ACHIEVED_RATE_WINDOW_S);
-    return toRunView(state, achievedRatePerMinute(perSecond));
+    const [perSecond, workers] = await Promise.all([
+      this.runs.processedPerSecond(state.id, now, ACHIEVED_RATE_WINDOW_S),
+      this.workers.live(now),
+    ]);
+    return toRunView(state, achievedRatePerMinute(perSecond), workers);
   }
 }

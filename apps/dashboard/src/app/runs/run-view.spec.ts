@@ -55,6 +55,11 @@ describe('toRunView', () => {
     expect(toRunView(aRun({ throttled: true, throttleReason: null }), formats)).toMatchObject({ throttled: true, throttleReason: '' });
   });
 
+  it('passes on why a run is stalled', () => {
+    expect(toRunView(aRun(), formats).stalledReason).toBe('');
+    expect(toRunView(aRun({ stalledReason: 'no worker is running' }), formats).stalledReason).toBe('no worker is running');
+  });
+
   it('lets only a running or paused run be edited', () => {
     expect(toRunView(aRun({ status: 'running' }), formats).editable).toBe(true);
     expect(toRunView(aRun({ status: 'paused' }), formats).editable).toBe(true);

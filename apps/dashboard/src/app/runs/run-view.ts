@@ -61,6 +61,8 @@ export interface RunView {
   readonly throttled: boolean;
   /** Why it is held back, as the scheduler said; empty when it gave no reason. */
   readonly throttleReason: string;
+  /** Why its jobs wait although it goes on (no worker can take them); empty while they move. */
+  readonly stalledReason: string;
   /** Whether X and Y may still be changed. */
   readonly editable: boolean;
 }
@@ -93,6 +95,7 @@ export function toRunView(run: Run, formats: RunFormats): RunView {
     eta: run.status === 'running' ? formatEta(run.etaSeconds) : '—',
     throttled: run.throttled,
     throttleReason: run.throttled ? (run.throttleReason ?? '') : '',
+    stalledReason: run.stalledReason ?? '',
     editable: canEditRun(run.status),
   };
 }

@@ -15,6 +15,7 @@ export function aRun(overrides: Partial<Run> = {}): Run {
     queued: 15,
     throttled: false,
     throttleReason: null,
+    stalledReason: null,
     achievedRatePerMinute: 598.4,
     etaSeconds: 91,
     createdAt: '2026-11-23T10:00:00.000Z',
