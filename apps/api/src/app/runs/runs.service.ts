@@ -1,6 +1,14 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_PROCESSOR, type CreateRunDto, type Run, type RunPage, type RunStatus, type UpdateRunDto } from '@app/contracts';
+import {
+  DEFAULT_PROCESSOR,
+  type CreateRunDto,
+  type Run,
+  type RunPage,
+  type RunStatus,
+  type UpdateRunDto,
+  type WorkerStatus,
+} from '@app/contracts';
 import {
   achievedRatePerMinute,
   claimedCount,
@@ -85,8 +93,9 @@ export class RunsService {
   /** Current views of the given runs; unknown ids are left out. */
   async getMany(runIds: readonly string[]): Promise<Run[]> {
     const now = Date.now();
-    const states = await this.runs.getMany(runIds);
-    return Promise.all(states.map((state) => this.view(state, now)));
+    // One read of the workers for the whole page, not one per run.
+    const [states, workers] = await Promise.all([this.runs.getMany(runIds), this.workers.live(now)]);
+    return Promise.all(states.map((state) => this.view(state, now, workers)));
   }
 
   update(runId: string, request: UpdateRunDto): Promise<Run> {
@@ -134,11 +143,12 @@ export class RunsService {
     return state;
   }
 
-  private async view(state: RunState, now: number): Promise<Run> {
-    const [perSecond, workers] = await Promise.all([
+  /** `workers` are read here unless the caller already has them (a page of runs reads them once). */
+  private async view(state: RunState, now: number, workers?: readonly WorkerStatus[]): Promise<Run> {
+    const [perSecond, live] = await Promise.all([
       this.runs.processedPerSecond(state.id, now, ACHIEVED_RATE_WINDOW_S),
-      this.workers.live(now),
+      workers ?? this.workers.live(now),
     ]);
-    return toRunView(state, achievedRatePerMinute(perSecond), workers);
+    return toRunView(state, achievedRatePerMinute(perSecond), live);
   }
 }
