@@ -8,5 +8,6 @@ export * from './lib/live-events';
 export * from './lib/processors';
 export * from './lib/run';
 export * from './lib/run-document';
+export * from './lib/run-history';
 export * from './lib/topology';
 export * from './lib/worker-status';

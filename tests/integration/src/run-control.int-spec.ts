@@ -1,5 +1,6 @@
 import { redisKeys, type JobDocument, type Run } from '@app/contracts';
 import { TestSystem, waitFor } from '@app/testing';
+import { describeSchedule, expectOnSchedule, scheduleOver } from './schedule';
 
 const system = new TestSystem({ workers: 2, schedulers: 2, basePort: 3920 });
 
@@ -8,7 +9,6 @@ afterAll(() => system.stop(), 60_000);
 
 const getRun = async (id: string) => (await system.api<Run>('GET', `/runs/${id}`)).body;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const within = (actual: number, expected: number, fraction: number) => Math.abs(actual - expected) <= expected * fraction;
 
 async function start(total: number, ratePerMinute: number): Promise<Run> {
   const { status, body } = await system.api<Run>('POST', '/runs', { total, ratePerMinute });
@@ -16,21 +16,17 @@ async function start(total: number, ratePerMinute: number): Promise<Run> {
   return body;
 }
 
-/**
- * Records published during the next `ms`, counted by the `publishedAt` each stored record carries (the
- * scheduler tick that published it): exact whatever the load on the machine, unlike sampling the counter.
- */
-async function publishedOver(runId: string, ms: number, on: TestSystem = system): Promise<number> {
+/** Records published during the next `ms`, counted by the `publishedAt` each stored record carries. */
+async function publishedOver(runId: string, ms: number): Promise<number> {
   const from = Date.now();
   await sleep(ms);
   const to = Date.now();
   await sleep(300); // lets a claim made before `to` be confirmed
-  const read = async () => (await on.api<Run>('GET', `/runs/${runId}`)).body;
-  const { published } = await read();
-  await waitFor(async () => (await read()).processed >= published, 30_000, 'the records published to be stored');
-  await on.es.indices.refresh({ index: on.indices.jobs });
-  const { count } = await on.es.count({
-    index: on.indices.jobs,
+  const { published } = await getRun(runId);
+  await waitFor(async () => (await getRun(runId)).processed >= published, 30_000, 'the records published to be stored');
+  await system.es.indices.refresh({ index: system.indices.jobs });
+  const { count } = await system.es.count({
+    index: system.indices.jobs,
     query: { bool: { filter: [{ term: { runId } }, { range: { publishedAt: { gte: from, lt: to } } }] } },
   });
   return count;
@@ -39,20 +35,20 @@ async function publishedOver(runId: string, ms: number, on: TestSystem = system)
 describe('run control', () => {
   it('follows a new rate from the moment it is set, raised and lowered, and a new total', async () => {
     const run = await start(1_000_000, 6_000);
-    await sleep(1_000);
-    const gainedBase = await publishedOver(run.id, 2_000);
-    expect(within(gainedBase, 200, 0.05)).toBe(true);
+    const base = await scheduleOver(system, run.id, 3_000);
+    expectOnSchedule(base);
 
     const raised = await system.api<Run>('PATCH', `/runs/${run.id}`, { ratePerMinute: 30_000 });
     expect(raised.status).toBe(200);
     expect(raised.body.ratePerMinute).toBe(30_000);
-    const gainedFast = await publishedOver(run.id, 4_000);
-    expect(within(gainedFast, 2_000, 0.02)).toBe(true);
+    const fast = await scheduleOver(system, run.id, 4_000);
+    expectOnSchedule(fast);
+    expect(fast.records).toBe(2_000);
 
     await system.api<Run>('PATCH', `/runs/${run.id}`, { ratePerMinute: 600 });
-    await sleep(200); // a claim made just before the change may still be confirming
-    const gainedSlow = await publishedOver(run.id, 5_000);
-    expect(Math.abs(gainedSlow - 50)).toBeLessThanOrEqual(2);
+    const slow = await scheduleOver(system, run.id, 5_000);
+    expectOnSchedule(slow);
+    expect(slow.records).toBe(50);
 
     // X and Y together, Y as a duration: the records left after the new total, spread over the time given.
     const current = await getRun(run.id);
@@ -63,16 +59,17 @@ describe('run control', () => {
     await waitFor(async () => (await getRun(run.id)).status === 'completed', 20_000, 'the shortened run to complete');
     const done = await getRun(run.id);
     expect(done.processed).toBe(done.total);
-    console.log(`rate change: ${gainedBase} of 200 at 6,000/min; ${gainedFast} of 2,000 at 30,000/min; ${gainedSlow} of 50 at 600/min`);
+    console.log(
+      `rate change: at 6,000/min ${describeSchedule(base)}; at 30,000/min ${describeSchedule(fast)}; at 600/min ${describeSchedule(slow)}`,
+    );
   });
 
   it('paces several runs at once, each on its own, sharing the workers', async () => {
     const fast = await start(100_000, 12_000);
     const slow = await start(100_000, 1_200);
-    await sleep(1_000);
-    const [gainedFast, gainedSlow] = await Promise.all([publishedOver(fast.id, 4_000), publishedOver(slow.id, 4_000)]);
-    expect(within(gainedFast, 800, 0.03)).toBe(true);
-    expect(Math.abs(gainedSlow - 80)).toBeLessThanOrEqual(2);
+    const [fastFollowed, slowFollowed] = await Promise.all([scheduleOver(system, fast.id, 4_000), scheduleOver(system, slow.id, 4_000)]);
+    expectOnSchedule(fastFollowed);
+    expectOnSchedule(slowFollowed);
     await Promise.all([system.api('POST', `/runs/${fast.id}/stop`), system.api('POST', `/runs/${slow.id}/stop`)]);
   });
 
@@ -89,7 +86,7 @@ describe('run control', () => {
 
     const resumed = await system.api<Run>('POST', `/runs/${run.id}/resume`);
     expect(resumed.body.status).toBe('running');
-    expect(within(await publishedOver(run.id, 2_000), 2_000, 0.05)).toBe(true);
+    expectOnSchedule(await scheduleOver(system, run.id, 2_000));
     await system.api('POST', `/runs/${run.id}/stop`);
   });
 
@@ -239,7 +236,7 @@ describe('backpressure', () => {
     await slow.startWorker(1);
     await waitFor(async () => !(await read()).throttled, 10_000, 'the hold to be released');
     // Back to its pace of 100/s, not a burst to catch up on the time held back.
-    expect(within(await publishedOver(run.id, 2_000, slow), 200, 0.05)).toBe(true);
+    expectOnSchedule(await scheduleOver(slow, run.id, 2_000));
     await waitFor(async () => (await read()).status === 'completed', 20_000, 'the run to complete');
   });
 });

@@ -27,3 +27,10 @@ export const JOBS_INDEX_MAPPINGS = {
     processedAt: { type: 'date' },
   },
 } as const;
+
+/** `GET /api/runs/:id/results`: a page of stored results by seq, and how many match the filters. */
+export interface ResultPage {
+  items: JobDocument[];
+  total: number;
+  nextCursor: string | null;
+}

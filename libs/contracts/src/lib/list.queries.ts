@@ -38,3 +38,39 @@ export class ListFailuresQuery {
   @Min(1, { message: 'cursor must be a seq' })
   cursor?: number;
 }
+
+/**
+ * Query of `GET /api/runs/:id/results`: stored results by seq, `size` per page, continuing after `cursor`,
+ * optionally only seqs from `seqFrom` to `seqTo` or those stored by one `workerId`.
+ */
+export class ListResultsQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'size must be an integer from 1 to 1,000' })
+  @Min(1, { message: 'size must be an integer from 1 to 1,000' })
+  @Max(1_000, { message: 'size must be an integer from 1 to 1,000' })
+  size?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'cursor must be a seq' })
+  @Min(1, { message: 'cursor must be a seq' })
+  cursor?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'seqFrom must be a positive integer' })
+  @Min(1, { message: 'seqFrom must be a positive integer' })
+  seqFrom?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'seqTo must be a positive integer' })
+  @Min(1, { message: 'seqTo must be a positive integer' })
+  seqTo?: number;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\w.:-]{1,128}$/, { message: 'workerId must be a worker id' })
+  workerId?: string;
+}

@@ -73,10 +73,13 @@ export interface ElasticsearchIndices {
   runs: string;
   /** A run's dead letters: jobs that failed every attempt, `_id` = `runId:seq`. */
   failures: string;
+  /** A run's time series: one `RunSample` a second, `_id` = `runId:epochSecond`. */
+  runHistory: string;
 }
 
 export const elasticsearchIndices = (prefix: string): ElasticsearchIndices => ({
   jobs: `${prefix}jobs`,
   runs: `${prefix}runs`,
   failures: `${prefix}failures`,
+  runHistory: `${prefix}run-history`,
 });

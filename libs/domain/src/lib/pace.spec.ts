@@ -1,4 +1,4 @@
-import { accruedAt, changeRate, dueCount, msUntilDue, pausePace, rebasePace, resumePace, startPace } from './pace';
+import { accruedAt, changeRate, dueCount, dueAt, pausePace, rebasePace, resumePace, startPace } from './pace';
 
 const T0 = 1_800_000_000_000;
 const s = (seconds: number) => T0 + seconds * 1000;
@@ -89,11 +89,18 @@ describe('pace', () => {
     expect(rebasePace(startPace(60, T0), 100, s(5)).accrued).toBeCloseTo(5);
   });
 
-  it('tells how long until a record is due', () => {
-    const pace = startPace(60, T0);
-    expect(msUntilDue(pace, 1, T0)).toBe(0);
-    expect(msUntilDue(pace, 2, T0)).toBe(1_000);
-    expect(msUntilDue(pace, 2, s(0.25))).toBe(750);
-    expect(msUntilDue(pausePace(pace, s(0.5)), 2, s(1))).toBeNull();
+  it('tells when a record is due, agreeing with the count due', () => {
+    let pace = startPace(60, T0);
+    expect(dueAt(pace, 1)).toBe(T0);
+    expect(dueAt(pace, 2)).toBe(s(1));
+    pace = changeRate(pace, 120, s(1.5));
+    expect(dueAt(pace, 3)).toBe(s(1.75));
+    expect(dueAt(pace, 4)).toBe(s(2.25));
+    for (const seq of [3, 4, 10]) {
+      const at = dueAt(pace, seq) ?? NaN;
+      expect(dueCount(pace, 1e6, at)).toBe(seq);
+      expect(dueCount(pace, 1e6, at - 1)).toBe(seq - 1);
+    }
+    expect(dueAt(pausePace(pace, s(3)), 5)).toBeNull();
   });
 });

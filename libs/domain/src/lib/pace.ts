@@ -52,10 +52,11 @@ export function rebasePace(pace: Pace, published: number, now: number): Pace {
   return { ...pace, accrued, since: pace.since === null ? null : now };
 }
 
-/** Milliseconds from `now` until record number `count` is due; 0 when it already is, null while paused. */
-export function msUntilDue(pace: Pace, count: number, now: number): number | null {
-  const missing = count - 1 - accruedAt(pace, now);
-  if (missing <= EPSILON) return 0;
+/**
+ * When record number `seq` is due under the current rate: epoch milliseconds, at or before `since` for a
+ * record already due when the rate was last set, null while paused.
+ */
+export function dueAt(pace: Pace, seq: number): number | null {
   if (pace.since === null) return null;
-  return Math.ceil((missing * MS_PER_MINUTE) / pace.ratePerMinute);
+  return pace.since + ((seq - 1 - pace.accrued) * MS_PER_MINUTE) / pace.ratePerMinute;
 }
