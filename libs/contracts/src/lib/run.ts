@@ -12,6 +12,11 @@ export const RUN_LIMITS = {
 /** A run as the REST api and the live feed show it (SPEC.md, "A run as JSON"). */
 export interface Run {
   id: string;
+  /**
+   * The run's event sequence number: grows with every change of its state (each publish, count and control
+   * change) and never falls, so a client keeps the highest it has seen and a late event never shows a stale number.
+   */
+  version: number;
   status: RunStatus;
   total: number;
   ratePerMinute: number;

@@ -37,6 +37,18 @@ describe('toRunView', () => {
     expect(toRunView({ ...state, status: 'stopped' }, 0, []).etaSeconds).toBeNull();
     expect(toRunView({ ...state, status: 'completed', processed: 990 }, 0, []).etaSeconds).toBe(0);
   });
+
+  it('numbers each state of the run higher than the one before it: publish, count, fail and control change', () => {
+    const versions = [
+      state,
+      { ...state, published: 401 },
+      { ...state, published: 401, processed: 301 },
+      { ...state, published: 401, processed: 301, failed: 11 },
+      { ...state, published: 401, processed: 301, failed: 11, revision: 1, status: 'paused' as const },
+    ].map((next) => toRunView(next, 0, []).version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+  });
 });
 
 describe('achievedRatePerMinute', () => {

@@ -8,6 +8,8 @@ export function toRunView(state: RunState, achievedRatePerMinute: number, worker
   const remaining = state.total - state.processed - state.failed;
   return {
     id: state.id,
+    // Every term only grows: the revision with each control change, the counters with each publish and count.
+    version: state.revision + state.published + state.processed + state.failed,
     status: state.status,
     total: state.total,
     ratePerMinute: state.pace.ratePerMinute,

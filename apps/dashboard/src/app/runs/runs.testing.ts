@@ -5,6 +5,7 @@ import type { RunsSocket } from './runs-socket';
 export function aRun(overrides: Partial<Run> = {}): Run {
   return {
     id: 'run-1',
+    version: 185,
     status: 'running',
     total: 1000,
     ratePerMinute: 600,
