@@ -5,6 +5,8 @@
 export const DEFAULT_NAMESPACE = 'rr';
 
 export interface AmqpNames {
+  /** `connection_name` of this installation's connections, as the broker lists them (and a fault test closes them). */
+  connectionName: string;
   jobsQueue: string;
   deadLetterExchange: string;
   /** Messages that cannot be attributed to a run (malformed, unknown run), with the reason in a header. */
@@ -14,6 +16,7 @@ export interface AmqpNames {
 }
 
 export const amqpNames = (ns: string): AmqpNames => ({
+  connectionName: `rate-runner ${ns}`,
   jobsQueue: `${ns}.jobs`,
   deadLetterExchange: `${ns}.jobs.dlx`,
   deadLetterQueue: `${ns}.jobs.dead`,

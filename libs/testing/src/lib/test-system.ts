@@ -21,8 +21,12 @@ type AppName = 'api' | 'scheduler' | 'worker';
 export interface SystemOptions {
   workers: number;
   schedulers?: number;
-  /** First of a block of free ports: api, the schedulers, then one per worker. */
+  /** Api instances (default 1), named `api`, `api-2`... */
+  apis?: number;
+  /** First of a block of free ports: the apis, the schedulers, then one per worker. */
   basePort: number;
+  /** Redis of the processes and of the test's own client; the machine's by default. */
+  redisUrl?: string;
   /** Extra environment for every process. */
   env?: Record<string, string>;
   /** Extra environment for the workers only. */
@@ -41,7 +45,7 @@ export class TestSystem {
   readonly apiUrl: string;
   readonly names: AmqpNames;
   readonly indices: ElasticsearchIndices;
-  readonly redis = new Redis(REDIS_URL, { lazyConnect: true });
+  readonly redis: Redis;
   readonly es = new Client({ node: ELASTICSEARCH_URL });
   amqp!: ChannelModel;
   private readonly processes = new Map<string, ChildProcess>();
@@ -51,23 +55,47 @@ export class TestSystem {
     this.names = amqpNames(this.namespace);
     this.indices = elasticsearchIndices(`${this.namespace}-`);
     this.apiUrl = `http://127.0.0.1:${options.basePort}`;
+    this.redis = new Redis(this.redisUrl, { lazyConnect: true });
+  }
+
+  private get redisUrl(): string {
+    return this.options.redisUrl ?? REDIS_URL;
   }
 
   async start(): Promise<void> {
     mkdirSync(LOG_DIR, { recursive: true });
     await this.redis.connect();
     this.amqp = await connect(AMQP_URL);
-    this.launch('api', this.options.basePort);
-    for (let i = 1; i <= this.schedulerCount; i++) this.launch('scheduler', this.options.basePort + i, `scheduler-${i}`);
-    await waitFor(async () => (await fetch(`${this.apiUrl}/api/health/ready`)).ok, 60_000, 'the api to be ready');
+    const starting = [...this.processNames('api', this.apiCount), ...this.processNames('scheduler', this.schedulerCount)].map((name) =>
+      this.restart(name),
+    );
+    await Promise.all(starting);
     for (let i = 1; i <= this.options.workers; i++) await this.startWorker(i);
   }
 
   /** Starts worker number `n` (its id is `worker-<n>`) and waits until it is ready. */
-  async startWorker(n: number): Promise<void> {
-    const port = this.options.basePort + this.schedulerCount + n;
-    this.launch('worker', port, `worker-${n}`, this.options.workerEnv);
-    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, 60_000, `worker-${n} to be ready`);
+  startWorker(n: number): Promise<void> {
+    return this.restart(`worker-${n}`);
+  }
+
+  /**
+   * Starts the process of that name (`api`, `api-2`, `scheduler-1`, `worker-2`...) on its own port, as
+   * after a crash, and waits until it is ready.
+   */
+  async restart(name: string): Promise<void> {
+    const [app, n] = parseName(name);
+    const base = this.options.basePort;
+    const port = { api: base + n - 1, scheduler: base + this.apiCount + n - 1, worker: base + this.apiCount + this.schedulerCount + n - 1 }[
+      app
+    ];
+    this.launch(app, port, name, app === 'worker' ? this.options.workerEnv : {});
+    const path = app === 'api' ? '/api/health/ready' : '/health/ready';
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}${path}`)).ok, 60_000, `${name} to be ready`);
+  }
+
+  /** Whether the process of that name runs. */
+  isRunning(name: string): boolean {
+    return this.processes.has(name);
   }
 
   /** Sends a signal to one process by name (`api`, `scheduler-1`, `worker-2`...) and waits for it to exit. */
@@ -82,6 +110,14 @@ export class TestSystem {
 
   private get schedulerCount(): number {
     return this.options.schedulers ?? 1;
+  }
+
+  private get apiCount(): number {
+    return this.options.apis ?? 1;
+  }
+
+  private processNames(app: AppName, count: number): string[] {
+    return Array.from({ length: count }, (_, i) => (app === 'api' && i === 0 ? 'api' : `${app}-${i + 1}`));
   }
 
   async stop(): Promise<void> {
@@ -105,7 +141,9 @@ export class TestSystem {
   async workerMetric(name: string): Promise<number> {
     let sum = 0;
     for (let i = 1; i <= this.options.workers; i++) {
-      const text = await (await fetch(`http://127.0.0.1:${this.options.basePort + this.schedulerCount + i}/metrics`)).text();
+      const text = await (
+        await fetch(`http://127.0.0.1:${this.options.basePort + this.apiCount + this.schedulerCount + i - 1}/metrics`)
+      ).text();
       const line = text.split('\n').find((l) => l.startsWith(`${name} `));
       sum += Number(line?.split(' ')[1] ?? 0);
     }
@@ -118,7 +156,7 @@ export class TestSystem {
         ...process.env,
         NAMESPACE: this.namespace,
         PORT: String(port),
-        REDIS_URL,
+        REDIS_URL: this.redisUrl,
         AMQP_URL,
         ELASTICSEARCH_URL,
         WORKER_ID: name,
@@ -157,6 +195,12 @@ export class TestSystem {
     const keys = await this.redis.keys(`${this.namespace}:*`);
     if (keys.length > 0) await this.redis.del(...keys);
   }
+}
+
+function parseName(name: string): [AppName, number] {
+  const match = /^(api|scheduler|worker)(?:-(\d+))?$/.exec(name);
+  if (!match) throw new Error(`no process can be named ${name}`);
+  return [match[1] as AppName, Number(match[2] ?? 1)];
 }
 
 export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {

@@ -43,6 +43,7 @@ export class AmqpConnection {
   static async connect(url: string, names: AmqpNames): Promise<AmqpConnection> {
     const connection = new AmqpConnection(names);
     const model = await connect(url, {
+      clientProperties: { connection_name: names.connectionName },
       recovery: {
         initialDelay: 200,
         maxDelay: 5_000,

@@ -1,0 +1,101 @@
+import { TestSystem } from '@app/testing';
+import { FAULTS, type Fault } from './faults';
+import { rabbitmq } from './machine-services';
+import { OwnRedis } from './own-redis';
+import { runTrial, type TrialResult, type TrialRun } from './trial';
+
+/**
+ * `FAULTS=ci` runs the subset CI has time for, once each; the full suite (the default) runs every fault
+ * `FAULT_TRIALS` times (3 unless told).
+ */
+const subset = process.env['FAULTS'] === 'ci' ? FAULTS.filter((fault) => fault.inCi) : FAULTS;
+const trials = Number(process.env['FAULT_TRIALS'] ?? (process.env['FAULTS'] === 'ci' ? 1 : 3));
+
+const BASE_PORT = 4200;
+const redis = new OwnRedis(6391);
+const system = new TestSystem({
+  apis: 2,
+  schedulers: 2,
+  workers: 2,
+  basePort: BASE_PORT,
+  redisUrl: redis.url,
+  label: 'fault',
+  env: { JOB_RETRY_BASE_DELAY_MS: '200', JOB_MAX_ATTEMPTS: '3' },
+});
+const apiUrls = [system.apiUrl, `http://127.0.0.1:${BASE_PORT + 1}`];
+
+const SQUARES: TrialRun = { total: 3_000, ratePerMinute: 18_000, processor: 'square' };
+const POISON: TrialRun = { total: 200, ratePerMinute: 6_000, processor: 'poison' };
+
+interface Row {
+  fault: string;
+  trials: number;
+  lost: number;
+  doubleCounted: number;
+  secondsToRecover: number[];
+  failedChecks: string[];
+  skipped?: string;
+}
+const rows: Row[] = [];
+
+beforeAll(async () => {
+  await redis.start();
+  await system.start();
+}, 180_000);
+
+afterAll(async () => {
+  // Whatever failed, the machine's RabbitMQ is left running, as the suite found it.
+  if (!(await rabbitmq.isRunning())) await rabbitmq.startApp();
+  await system.stop();
+  await redis.stop();
+  console.log(formatTable(rows));
+}, 180_000);
+
+describe.each(subset.map((fault) => [fault.name, fault] as const))('%s', (_name, fault: Fault) => {
+  it(`loses nothing and counts nothing twice over ${trials} trial(s)`, async () => {
+    const unavailable = fault.unavailable?.() ?? null;
+    if (unavailable) {
+      rows.push({ fault: fault.name, trials: 0, lost: 0, doubleCounted: 0, secondsToRecover: [], failedChecks: [], skipped: unavailable });
+      return;
+    }
+    const results: TrialResult[] = [];
+    for (let trial = 0; trial < trials; trial++) {
+      const spec = fault.processor === 'poison' ? POISON : SQUARES;
+      results.push(await runTrial(system, apiUrls, spec, () => fault.inject({ system, redis })));
+    }
+    const row: Row = {
+      fault: fault.name,
+      trials,
+      lost: sum(results.map((r) => r.lost)),
+      doubleCounted: sum(results.map((r) => r.doubleCounted)),
+      secondsToRecover: results.map((r) => r.secondsToRecover),
+      failedChecks: [
+        ...new Set(
+          results.flatMap((r) =>
+            Object.entries(r.checks)
+              .filter(([, held]) => !held)
+              .map(([check]) => check),
+          ),
+        ),
+      ],
+    };
+    rows.push(row);
+    expect(row).toMatchObject({ lost: 0, doubleCounted: 0, failedChecks: [] });
+  });
+});
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+function formatTable(table: Row[]): string {
+  const lines = ['| fault | trials | lost | double-counted | seconds to recover (max) | invariants |', '|---|---|---|---|---|---|'];
+  for (const row of table) {
+    if (row.skipped) {
+      lines.push(`| ${row.fault} | 0 | - | - | - | skipped: ${row.skipped} |`);
+      continue;
+    }
+    const recover = Math.max(...row.secondsToRecover).toFixed(1);
+    const held = row.failedChecks.length === 0 ? 'all held' : `broken: ${row.failedChecks.join(', ')}`;
+    lines.push(`| ${row.fault} | ${row.trials} | ${row.lost} | ${row.doubleCounted} | ${recover} | ${held} |`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,116 @@
+import { redisKeys, type ProcessorName } from '@app/contracts';
+import type { TestSystem } from '@app/testing';
+import { elasticsearch, rabbitmq } from './machine-services';
+import type { OwnRedis } from './own-redis';
+
+export interface FaultContext {
+  system: TestSystem;
+  redis: OwnRedis;
+}
+
+/** Breaks something in a running run and resolves to what heals it. */
+type Inject = (context: FaultContext) => Promise<() => Promise<void>>;
+
+export interface Fault {
+  name: string;
+  /** Part of the subset CI runs (`FAULTS=ci`); the full suite runs every fault. */
+  inCi: boolean;
+  /** Why the fault cannot be injected on this machine, if it cannot. */
+  unavailable?: () => string | null;
+  processor?: ProcessorName;
+  inject: Inject;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const nothingToHeal = async () => undefined;
+
+/** Sends `signal` to each process, then heals by starting each again, as a supervisor would. */
+const signalled =
+  (signal: NodeJS.Signals, names: (context: FaultContext) => Promise<string[]> | string[]): Inject =>
+  async (context) => {
+    const victims = await names(context);
+    for (const name of victims) await context.system.kill(name, signal);
+    return async () => {
+      await Promise.all(victims.map((name) => context.system.restart(name)));
+    };
+  };
+
+const leader = async ({ system }: FaultContext): Promise<string> => {
+  const token = await system.redis.get(redisKeys(system.namespace).schedulerLeader);
+  const name = token?.split('#')[0];
+  if (!name) throw new Error('no scheduler holds the lease');
+  return name;
+};
+
+/** The faults of SPEC.md, in the order the suite injects them. */
+export const FAULTS: Fault[] = [
+  { name: 'kill -9 one worker', inCi: true, inject: signalled('SIGKILL', () => ['worker-1']) },
+  { name: 'kill -9 all workers', inCi: false, inject: signalled('SIGKILL', () => ['worker-1', 'worker-2']) },
+  { name: 'kill -9 the scheduler leader (standby takes over)', inCi: true, inject: signalled('SIGKILL', async (c) => [await leader(c)]) },
+  { name: 'kill -9 the scheduler, no standby', inCi: false, inject: signalled('SIGKILL', () => ['scheduler-1', 'scheduler-2']) },
+  { name: 'kill -9 one api of two', inCi: false, inject: signalled('SIGKILL', () => ['api']) },
+  { name: 'kill -9 the api, no second instance', inCi: true, inject: signalled('SIGKILL', () => ['api', 'api-2']) },
+  {
+    name: 'SIGTERM to a worker, the scheduler leader and an api',
+    inCi: false,
+    inject: signalled('SIGTERM', async (c) => ['worker-2', await leader(c), 'api-2']),
+  },
+  {
+    name: 'restart Redis with its data',
+    inCi: false,
+    inject: async ({ redis }) => {
+      await redis.shutdown();
+      await sleep(2_000);
+      return () => redis.start();
+    },
+  },
+  {
+    name: 'restart Redis with its data lost',
+    inCi: true,
+    inject: async ({ redis }) => {
+      await redis.crash(true);
+      await sleep(2_000);
+      return () => redis.start();
+    },
+  },
+  {
+    name: 'Redis connections cut by the server',
+    inCi: false,
+    inject: async ({ redis }) => {
+      await redis.cutConnections();
+      return nothingToHeal;
+    },
+  },
+  {
+    name: 'restart RabbitMQ (stop_app, start_app)',
+    inCi: true,
+    inject: async () => {
+      await rabbitmq.stopApp();
+      await sleep(3_000);
+      return async () => {
+        await rabbitmq.startApp();
+      };
+    },
+  },
+  {
+    name: 'RabbitMQ connections cut by the broker',
+    inCi: false,
+    inject: async ({ system }) => {
+      const closed = await rabbitmq.closeConnections(system.names.connectionName);
+      if (closed === 0) throw new Error('no connection of the system to close');
+      return nothingToHeal;
+    },
+  },
+  {
+    name: 'stop Elasticsearch, start it again (~30 s down)',
+    inCi: true,
+    unavailable: () => (elasticsearch.canRestart() ? null : 'Elasticsearch was not started by infra/elasticsearch.sh'),
+    inject: async () => {
+      await elasticsearch.stop();
+      return async () => {
+        await elasticsearch.start();
+      };
+    },
+  },
+  { name: 'poison jobs (processor always throws)', inCi: true, processor: 'poison', inject: async () => nothingToHeal },
+];
