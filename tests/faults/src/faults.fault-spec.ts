@@ -45,10 +45,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Whatever failed, the machine's RabbitMQ is left running, as the suite found it.
-  if (!(await rabbitmq.isRunning())) await rabbitmq.startApp();
-  await system.stop();
-  await redis.stop();
   console.log(formatTable(rows));
+  if (!(await rabbitmq.isRunning())) await rabbitmq.startApp();
+  try {
+    await system.stop();
+  } finally {
+    await redis.stop();
+  }
 }, 180_000);
 
 describe.each(subset.map((fault) => [fault.name, fault] as const))('%s', (_name, fault: Fault) => {

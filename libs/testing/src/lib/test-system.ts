@@ -66,6 +66,8 @@ export class TestSystem {
     mkdirSync(LOG_DIR, { recursive: true });
     await this.redis.connect();
     this.amqp = await connect(AMQP_URL);
+    // A broker restart (a fault some tests inject) closes it; tests that use it open their channels earlier.
+    this.amqp.on('error', () => undefined);
     const starting = [...this.processNames('api', this.apiCount), ...this.processNames('scheduler', this.schedulerCount)].map((name) =>
       this.restart(name),
     );
@@ -123,7 +125,7 @@ export class TestSystem {
   async stop(): Promise<void> {
     await Promise.all([...this.processes.values()].map((child) => terminate(child)));
     await this.removeNamespace();
-    await this.amqp?.close();
+    await this.amqp?.close().catch(() => undefined);
     await this.redis.quit();
     await this.es.close();
   }
@@ -187,10 +189,12 @@ export class TestSystem {
   }
 
   private async removeNamespace(): Promise<void> {
-    const channel = await this.amqp.createChannel();
+    // A connection of its own: the test's may have been closed by a broker restart.
+    const amqp = await connect(AMQP_URL);
+    const channel = await amqp.createChannel();
     for (const queue of [this.names.jobsQueue, this.names.deadLetterQueue, ...this.retryQueues()]) await channel.deleteQueue(queue);
     await channel.deleteExchange(this.names.deadLetterExchange);
-    await channel.close();
+    await amqp.close();
     await this.es.indices.delete({ index: `${this.namespace}-*`, ignore_unavailable: true });
     const keys = await this.redis.keys(`${this.namespace}:*`);
     if (keys.length > 0) await this.redis.del(...keys);
