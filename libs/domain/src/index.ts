@@ -9,6 +9,7 @@ export * from './lib/requested-rate';
 export * from './lib/restore-run';
 export * from './lib/retry-policy';
 export * from './lib/run-control';
+export * from './lib/run-history';
 export * from './lib/run-state';
 export * from './lib/run-view';
 export * from './lib/seq-audit';

@@ -8,6 +8,7 @@ export * from './lib/elasticsearch/elasticsearch.connection';
 export * from './lib/elasticsearch/elasticsearch.module';
 export * from './lib/elasticsearch/result-store';
 export * from './lib/elasticsearch/run-archive';
+export * from './lib/elasticsearch/run-history-store';
 export * from './lib/health/health.module';
 export * from './lib/health/readiness.service';
 export * from './lib/lifecycle/bootstrap';

@@ -4,7 +4,9 @@ import { AmqpModule, ConfigModule, ElasticsearchModule, HealthModule, MetricsMod
 import { API_CONFIG, type ApiConfig } from './api.config';
 import { AuditModule } from './audit/audit.module';
 import { FailuresModule } from './failures/failures.module';
+import { HistoryModule } from './history/history.module';
 import { LiveModule } from './live/live.module';
+import { ResultsModule } from './results/results.module';
 import { RunsModule } from './runs/runs.module';
 import { WorkersModule } from './workers/workers.module';
 
@@ -26,6 +28,8 @@ export class AppModule {
         HealthModule,
         RunsModule,
         FailuresModule,
+        ResultsModule,
+        HistoryModule,
         AuditModule,
         WorkersModule,
         LiveModule,

@@ -1,60 +1,92 @@
 import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { App } from './app';
+import { routes } from './app.routes';
 import { RUNS_SOCKET } from './runs/runs-socket';
 import { aRun, FakeRunsSocket } from './runs/runs.testing';
 
 describe('App', () => {
   let socket: FakeRunsSocket;
+  let fixture: ComponentFixture<App>;
+  let element: HTMLElement;
 
-  beforeEach(() => {
+  const connection = (): HTMLElement | null => element.querySelector('[data-testid="connection-state"]');
+  const navigate = async (url: string): Promise<void> => {
+    await TestBed.inject(Router).navigateByUrl(url);
+    await fixture.whenStable();
+  };
+
+  beforeEach(async () => {
     socket = new FakeRunsSocket();
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: RUNS_SOCKET, useFactory: () => socket.asSocket() }],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter(routes, withComponentInputBinding()),
+        { provide: RUNS_SOCKET, useFactory: () => socket.asSocket() },
+      ],
     });
+    fixture = TestBed.createComponent(App);
+    element = fixture.nativeElement as HTMLElement;
+    await navigate('/');
   });
 
-  it('shows the title, the form, the connection state and the live runs', async () => {
-    const fixture = TestBed.createComponent(App);
-    const element = fixture.nativeElement as HTMLElement;
-    await fixture.whenStable();
-
+  it('shows the title, the pages, the connection state and, at /, the form and the live runs', async () => {
     expect(element.querySelector('h1')?.textContent).toContain('Rate runner');
+    expect(Array.from(element.querySelectorAll('nav a'), (link) => [link.textContent?.trim(), link.getAttribute('href')])).toEqual([
+      ['Runs', '/'],
+      ['Workers', '/workers'],
+      ['System', '/system'],
+    ]);
+    expect(element.querySelector('nav a[aria-current="page"]')?.textContent?.trim()).toBe('Runs');
     expect(element.querySelector('app-start-run-form form')).not.toBeNull();
-    expect(element.querySelector('[role="status"]')?.textContent).toContain('Connecting');
+    expect(connection()?.getAttribute('data-state')).toBe('connecting');
+    expect(connection()?.textContent).toContain('Connecting');
     expect(element.querySelector('app-run-list')?.textContent).toContain('Waiting for the live feed');
 
     socket.receive('connect');
     socket.receive('snapshot', [aRun({ id: 'r-1' }), aRun({ id: 'r-2', createdAt: '2026-11-23T10:30:00.000Z' })]);
     await fixture.whenStable();
 
-    expect(element.querySelector('[role="status"]')?.textContent).toContain('Live');
-    const cards = Array.from(element.querySelectorAll('app-run-card h3'), (heading) => heading.textContent?.trim());
+    expect(connection()?.getAttribute('data-state')).toBe('connected');
+    expect(connection()?.textContent).toContain('Live');
+    const cards = Array.from(element.querySelectorAll('[data-testid="run-card"] h3'), (heading) => heading.textContent?.trim());
     expect(cards).toEqual(['Run r-2', 'Run r-1']);
+    expect(element.querySelector('[data-testid="run-card"] a')?.getAttribute('href')).toBe('/runs/r-2');
     expect(element.querySelector('app-run-card progress')?.getAttribute('aria-valuetext')).toBe('8.5%, 85 of 1,000 jobs done');
     expect(element.querySelector('.stale-note')).toBeNull();
 
     socket.receive('disconnect', 'transport close');
     await fixture.whenStable();
-    expect(element.querySelector('[role="status"]')?.textContent).toContain('Reconnecting');
+    expect(connection()?.getAttribute('data-state')).toBe('reconnecting');
+    expect(connection()?.textContent).toContain('Reconnecting');
     expect(element.querySelector('.stale-note')?.textContent).toContain('last known state');
     expect(element.querySelectorAll('app-run-card')).toHaveLength(2);
   });
 
   it('offers to reconnect once the client stopped retrying', async () => {
-    const fixture = TestBed.createComponent(App);
-    const element = fixture.nativeElement as HTMLElement;
-    await fixture.whenStable();
-
     socket.active = false;
     socket.receive('disconnect', 'io server disconnect');
     await fixture.whenStable();
-    expect(element.querySelector('[role="status"]')?.textContent).toContain('Disconnected');
+    expect(connection()?.getAttribute('data-state')).toBe('disconnected');
+    expect(connection()?.textContent).toContain('Disconnected');
 
-    element.querySelector<HTMLButtonElement>('.connection button')?.click();
+    connection()?.querySelector<HTMLButtonElement>('button')?.click();
     await fixture.whenStable();
     expect(socket.connectCalls).toBe(2);
-    expect(element.querySelector('[role="status"]')?.textContent).toContain('Connecting');
+    expect(connection()?.textContent).toContain('Connecting');
+  });
+
+  it('routes to the workers and system pages, keeping the connection state in the header', async () => {
+    await navigate('/workers');
+    expect(element.querySelector('app-workers-page h2')?.textContent).toContain('Workers');
+    expect(element.querySelector('nav a[aria-current="page"]')?.textContent?.trim()).toBe('Workers');
+    expect(connection()).not.toBeNull();
+
+    await navigate('/system');
+    expect(element.querySelector('app-system-page h2')?.textContent).toContain('System');
+    TestBed.inject(HttpTestingController).expectOne('/api/health/ready');
   });
 });

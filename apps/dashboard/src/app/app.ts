@@ -1,40 +1,19 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import type { Run } from '@app/contracts';
-import { type ConnectionState, LiveRunsService } from './runs/live-runs.service';
-import { RunListComponent } from './runs/run-list.component';
-import { StartRunFormComponent } from './runs/start-run-form.component';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ConnectionStateComponent } from './runs/connection-state.component';
 
-const CONNECTION_LABELS: Readonly<Record<ConnectionState, string>> = {
-  connecting: 'Connecting…',
-  connected: 'Live',
-  reconnecting: 'Reconnecting…',
-  disconnected: 'Disconnected',
-};
-
+/** The shell: title, the pages' navigation and the live feed's connection state, then the current page. */
 @Component({
   selector: 'app-root',
-  imports: [StartRunFormComponent, RunListComponent],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, ConnectionStateComponent],
   templateUrl: './app.html',
   styleUrl: './app.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class App {
-  private readonly live = inject(LiveRunsService);
-
-  protected readonly runs = this.live.runs;
-  protected readonly loaded = this.live.loaded;
-  protected readonly connection = this.live.connectionState;
-  protected readonly connectionLabel = computed(() => CONNECTION_LABELS[this.connection()]);
-  protected readonly canReconnect = computed(() => this.connection() === 'disconnected');
-  /** The list still shows the last snapshot and updates, but nothing new arrives until the feed is back. */
-  protected readonly stale = computed(() => this.loaded() && this.connection() !== 'connected');
-
-  /** A run the REST api answered with (created or changed here): shown at once, before its live event. */
-  protected applyRun(run: Run): void {
-    this.live.upsert(run);
-  }
-
-  protected reconnect(): void {
-    this.live.reconnect();
-  }
+  protected readonly links = [
+    { path: '/', label: 'Runs', exact: true, testId: 'nav-runs' },
+    { path: '/workers', label: 'Workers', exact: false, testId: 'nav-workers' },
+    { path: '/system', label: 'System', exact: false, testId: 'nav-system' },
+  ] as const;
 }

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AmqpModule, ConfigModule, ElasticsearchModule, HealthModule, MetricsModule, RedisModule } from '@app/infra';
 import { ArchivingModule } from './archiving/archiving.module';
+import { HistoryModule } from './history/history.module';
 import { PublishingModule } from './publishing/publishing.module';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from './scheduler.config';
 
@@ -19,6 +20,7 @@ export class AppModule {
         HealthModule,
         PublishingModule,
         ArchivingModule,
+        HistoryModule,
       ],
       providers: [{ provide: SCHEDULER_CONFIG, useValue: config }],
       exports: [SCHEDULER_CONFIG],

@@ -16,6 +16,8 @@ export interface SchedulerConfig extends InfraConfig {
   backpressureMinQueued: number;
   /** How often changed runs are written to their durable record in Elasticsearch. */
   archiveIntervalMs: number;
+  /** How often the leader samples each run into its rate history; a second at most, the history's resolution. */
+  historyIntervalMs: number;
 }
 
 export const SCHEDULER_CONFIG = Symbol('SCHEDULER_CONFIG');
@@ -30,5 +32,6 @@ export function loadSchedulerConfig(env: Env): SchedulerConfig {
     backpressureSeconds: envInt(env, 'BACKPRESSURE_QUEUED_SECONDS', 30, 1, 3_600),
     backpressureMinQueued: envInt(env, 'BACKPRESSURE_MIN_QUEUED', 1_000, 1, 10_000_000),
     archiveIntervalMs: envInt(env, 'RUN_ARCHIVE_INTERVAL_MS', 2_000, 100, 60_000),
+    historyIntervalMs: envInt(env, 'RUN_HISTORY_INTERVAL_MS', 1_000, 1_000, 60_000),
   };
 }

@@ -1,7 +1,7 @@
 import { startPace } from './pace';
 import type { RunState } from './run-state';
 import type { WorkerStatus } from '@app/contracts';
-import { achievedRatePerMinute, stalledReason, toRunView } from './run-view';
+import { achievedRatePerMinute, stalledReason, toRunView, withNewerRuns } from './run-view';
 
 const state: RunState = {
   id: 'r1',
@@ -45,9 +45,23 @@ describe('toRunView', () => {
       { ...state, published: 401, processed: 301 },
       { ...state, published: 401, processed: 301, failed: 11 },
       { ...state, published: 401, processed: 301, failed: 11, revision: 1, status: 'paused' as const },
+      // A replayed dead letter succeeds: it moves from failed to processed, nothing else changes.
+      { ...state, published: 401, processed: 302, failed: 10, revision: 1, status: 'paused' as const },
     ].map((next) => toRunView(next, 0, []).version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(new Set(versions).size).toBe(versions.length);
+  });
+});
+
+describe('withNewerRuns', () => {
+  it('keeps the higher version of each run and adds the runs it lacked', () => {
+    const a = toRunView(state, 0, []);
+    const b = toRunView({ ...state, id: 'r2' }, 0, []);
+    const newerA = toRunView({ ...state, processed: 301 }, 0, []);
+    const olderB = toRunView({ ...state, id: 'r2', processed: 299 }, 0, []);
+    const c = toRunView({ ...state, id: 'r3' }, 0, []);
+    expect(withNewerRuns([a, b], [newerA, olderB, c])).toEqual([newerA, b, c]);
+    expect(withNewerRuns([a], [])).toEqual([a]);
   });
 });
 

@@ -8,8 +8,10 @@ export function toRunView(state: RunState, achievedRatePerMinute: number, worker
   const remaining = state.total - state.processed - state.failed;
   return {
     id: state.id,
-    // Every term only grows: the revision with each control change, the counters with each publish and count.
-    version: state.revision + state.published + state.processed + state.failed,
+    // Every change raises it: the revision with each control change, published with each publish, processed and
+    // failed with each count. Processed weighs twice because a replayed dead letter that succeeds moves from
+    // failed to processed (failed - 1, processed + 1) with no other change, and must still raise it.
+    version: state.revision + state.published + 2 * state.processed + state.failed,
     status: state.status,
     total: state.total,
     ratePerMinute: state.pace.ratePerMinute,
@@ -28,6 +30,19 @@ export function toRunView(state: RunState, achievedRatePerMinute: number, worker
     updatedAt: iso(state.updatedAt) as string,
     finishedAt: iso(state.finishedAt),
   };
+}
+
+/**
+ * `runs` with each of `newer` that has a higher version put in its place, and those it lacks added: what a
+ * client should hold after having seen both, whichever it saw first.
+ */
+export function withNewerRuns(runs: readonly Run[], newer: Iterable<Run>): Run[] {
+  const byId = new Map(runs.map((run) => [run.id, run]));
+  for (const run of newer) {
+    const held = byId.get(run.id);
+    if (!held || run.version > held.version) byId.set(run.id, run);
+  }
+  return [...byId.values()];
 }
 
 /** Why a run with jobs to process makes no progress: no live worker, or none able to store results. */
@@ -50,6 +65,9 @@ function etaSeconds(status: RunStatus, remaining: number, ratePerMinute: number)
   if (status !== 'running') return null;
   return Math.ceil((remaining * 60) / ratePerMinute);
 }
+
+/** Seconds over which `achievedRatePerMinute` is measured, by the api's run views and the scheduler's rate history alike. */
+export const ACHIEVED_RATE_WINDOW_SECONDS = 10;
 
 /** Records per minute over the last whole seconds, from per-second processed counts. */
 export function achievedRatePerMinute(perSecondCounts: readonly number[]): number {

@@ -1,8 +1,8 @@
 import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '@app/contracts';
-import { ChangeCoalescer } from '@app/domain';
+import type { ClientToServerEvents, Run, ServerToClientEvents } from '@app/contracts';
+import { ChangeCoalescer, withNewerRuns } from '@app/domain';
 import { RunStore, WorkerRegistry } from '@app/infra';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { RunsService } from '../runs/runs.service';
@@ -27,6 +27,8 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
   private timer: NodeJS.Timeout | undefined;
   private workersTimer: NodeJS.Timeout | undefined;
   private flushing = false;
+  /** For each client whose snapshot is being read: the runs pushed to every client meanwhile. */
+  private readonly pushedDuringSnapshots = new Set<Map<string, Run>>();
 
   constructor(
     private readonly runs: RunsService,
@@ -46,14 +48,24 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     clearInterval(this.workersTimer);
   }
 
+  /**
+   * Every connection, first or after a reconnect, gets a fresh snapshot, which replaces what the client held.
+   * The client receives pushes from the moment it connects, so one pushed while its snapshot is read may be
+   * newer than the snapshot (or of a run created meanwhile): the snapshot takes those in, and so is never
+   * older than anything the client has received before it.
+   */
   async handleConnection(client: LiveSocket): Promise<void> {
+    const pushed = new Map<string, Run>();
+    this.pushedDuringSnapshots.add(pushed);
     try {
       const page = await this.runs.list(SNAPSHOT_SIZE);
-      client.emit('snapshot', page.items);
+      client.emit('snapshot', withNewerRuns(page.items, pushed.values()));
       client.emit('workers', await this.workers.live(Date.now()));
     } catch (error) {
       this.logger.warn(`snapshot for ${client.id} failed: ${(error as Error).message}`);
       client.disconnect(true);
+    } finally {
+      this.pushedDuringSnapshots.delete(pushed);
     }
   }
 
@@ -72,7 +84,10 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     this.flushing = true;
     const runIds = this.changed.drain();
     try {
-      for (const run of await this.runs.getMany(runIds)) this.server.emit('run', run);
+      for (const run of await this.runs.getMany(runIds)) {
+        this.server.emit('run', run);
+        for (const pushed of this.pushedDuringSnapshots) pushed.set(run.id, run);
+      }
     } catch (error) {
       for (const runId of runIds) this.changed.mark(runId);
       this.logger.warn(`live flush failed, will retry: ${(error as Error).message}`);

@@ -10,6 +10,7 @@ import {
   type WorkerStatus,
 } from '@app/contracts';
 import {
+  ACHIEVED_RATE_WINDOW_SECONDS,
   achievedRatePerMinute,
   claimedCount,
   formatRunId,
@@ -25,8 +26,6 @@ import {
 } from '@app/domain';
 import { RunArchive, RunStore, WorkerRegistry } from '@app/infra';
 
-/** Seconds over which `achievedRatePerMinute` is measured. */
-const ACHIEVED_RATE_WINDOW_S = 10;
 const DEFAULT_PAGE_SIZE = 20;
 /** Ids read per step while filtering the list by status. */
 const FILTER_SCAN_SIZE = 200;
@@ -146,7 +145,7 @@ export class RunsService {
   /** `workers` are read here unless the caller already has them (a page of runs reads them once). */
   private async view(state: RunState, now: number, workers?: readonly WorkerStatus[]): Promise<Run> {
     const [perSecond, live] = await Promise.all([
-      this.runs.processedPerSecond(state.id, now, ACHIEVED_RATE_WINDOW_S),
+      this.runs.processedPerSecond(state.id, now, ACHIEVED_RATE_WINDOW_SECONDS),
       workers ?? this.workers.live(now),
     ]);
     return toRunView(state, achievedRatePerMinute(perSecond), live);

@@ -1,4 +1,4 @@
-import { applyRunEvent, applySnapshot, NO_RUNS } from './apply-run-event';
+import { applyRunEvent, applySnapshot, newerRun, NO_RUNS } from './apply-run-event';
 import { aRun } from './runs.testing';
 
 const ids = (state: ReadonlyMap<string, unknown>): string[] => [...state.keys()];
@@ -21,8 +21,8 @@ describe('applySnapshot', () => {
   });
 
   it('keeps the latest version of a run listed twice', () => {
-    const newer = aRun({ processed: 90, updatedAt: '2026-11-23T10:00:20.000Z' });
-    const older = aRun({ processed: 10, updatedAt: '2026-11-23T10:00:05.000Z' });
+    const newer = aRun({ processed: 90, version: 300 });
+    const older = aRun({ processed: 10, version: 120 });
     expect(applySnapshot([newer, older]).get('run-1')).toBe(newer);
     expect(applySnapshot([older, newer]).get('run-1')).toBe(newer);
   });
@@ -45,21 +45,38 @@ describe('applyRunEvent', () => {
   const state = applySnapshot([a, c]);
 
   it('replaces a known run with a newer version, in place', () => {
-    const update = { ...a, processed: 99, updatedAt: '2026-11-23T10:00:11.000Z' };
+    const update = { ...a, processed: 99, version: a.version + 14 };
     const next = applyRunEvent(state, update);
     expect(next.get('a')).toBe(update);
     expect(ids(next)).toEqual(['c', 'a']);
     expect(state.get('a')).toBe(a);
   });
 
-  it('accepts a version with the same updatedAt (the server re-sent it)', () => {
-    const resent = { ...a, processed: 81 };
+  it('accepts the same version again: the counters are equal, the rate and ETA are fresher', () => {
+    const resent = { ...a, achievedRatePerMinute: 601, etaSeconds: 90 };
     expect(applyRunEvent(state, resent).get('a')).toBe(resent);
   });
 
-  it('ignores an older version and returns the same map, so a signal does not notify', () => {
-    const stale = { ...a, processed: 1, updatedAt: '2026-11-23T10:00:09.999Z' };
+  it('ignores a lower version and returns the same map, so a signal does not notify', () => {
+    const stale = { ...a, processed: 1, version: a.version - 1 };
     expect(applyRunEvent(state, stale)).toBe(state);
+  });
+
+  it('goes by the version, not by the clock: a later updatedAt with a lower version is stale', () => {
+    const stale = { ...a, processed: 1, version: a.version - 1, updatedAt: '2026-11-23T11:00:00.000Z' };
+    expect(applyRunEvent(state, stale)).toBe(state);
+  });
+
+  it('catches up after a reconnect: the snapshot replaces the state, late events from before it are ignored', () => {
+    let held = applySnapshot([{ ...a, version: 10, processed: 10 }]);
+    held = applyRunEvent(held, { ...a, version: 12, processed: 12 });
+    // The connection drops; the fresh snapshot on reconnect carries what was missed.
+    held = applySnapshot([{ ...a, version: 40, processed: 40 }, c]);
+    // An event sent before the disconnect arrives late.
+    held = applyRunEvent(held, { ...a, version: 13, processed: 13 });
+    expect(held.get('a')?.processed).toBe(40);
+    held = applyRunEvent(held, { ...a, version: 41, processed: 41 });
+    expect(held.get('a')?.processed).toBe(41);
   });
 
   it('returns the same map when the very same run object is applied again', () => {
@@ -78,5 +95,26 @@ describe('applyRunEvent', () => {
   it('starts a list from nothing', () => {
     expect(ids(applyRunEvent(NO_RUNS, a))).toEqual(['a']);
     expect(NO_RUNS.size).toBe(0);
+  });
+});
+
+describe('newerRun', () => {
+  const older = aRun({ version: 5 });
+  const newer = aRun({ version: 9 });
+
+  it('picks the higher version, either way round', () => {
+    expect(newerRun(older, newer)).toBe(newer);
+    expect(newerRun(newer, older)).toBe(newer);
+  });
+
+  it('keeps the first of two equal versions', () => {
+    const same = aRun({ version: 5 });
+    expect(newerRun(older, same)).toBe(older);
+  });
+
+  it('takes whichever is known', () => {
+    expect(newerRun(null, newer)).toBe(newer);
+    expect(newerRun(older, undefined)).toBe(older);
+    expect(newerRun(null, null)).toBeNull();
   });
 });

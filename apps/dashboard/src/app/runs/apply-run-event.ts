@@ -16,9 +16,23 @@ export function compareNewestFirst(a: Run, b: Run): number {
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-/** True when `incoming` may replace `stored`: it is not older (an equal `updatedAt` wins, the server re-sent it). */
+/**
+ * True when `incoming` may replace `stored`: its `version` (the run's event sequence number, which only grows)
+ * is not lower. An equal version wins: the counters are the same, but the rate and ETA it carries are fresher.
+ */
 export function isNotOlder(incoming: Run, stored: Run): boolean {
-  return !(time(incoming.updatedAt) < time(stored.updatedAt));
+  return !(incoming.version < stored.version);
+}
+
+/** The newer of two versions of a run (either may be missing); `a` when they are the same version. */
+export function newerRun(a: Run | null | undefined, b: Run | null | undefined): Run | null {
+  if (a === null || a === undefined) {
+    return b ?? null;
+  }
+  if (b === null || b === undefined) {
+    return a;
+  }
+  return b.version > a.version ? b : a;
 }
 
 /**
@@ -38,8 +52,9 @@ export function applySnapshot(runs: readonly Run[]): RunsById {
 }
 
 /**
- * Applies one `run` event. A known run is replaced in place unless the event is older than what is
- * held (events may arrive out of order around a reconnect); an unknown run is inserted at its place.
+ * Applies one `run` event. A known run is replaced in place unless the event's version is lower than the
+ * one held (events may arrive late or out of order around a reconnect, and a REST answer may cross a live
+ * event): a stale number is never shown. An unknown run is inserted at its place.
  * Returns the very same map when nothing changes, so a signal holding it does not notify.
  */
 export function applyRunEvent(state: RunsById, run: Run): RunsById {

@@ -47,11 +47,11 @@ describe('LiveRunsService', () => {
     expect(service.loaded()).toBe(true);
     expect(service.runs().map((run) => run.id)).toEqual(['b', 'a']);
 
-    const update = { ...older, processed: 500, updatedAt: '2026-11-23T10:01:00.000Z' };
+    const update = { ...older, processed: 500, version: older.version + 415 };
     socket.receive('run', update);
     expect(service.runsById().get('a')).toBe(update);
 
-    socket.receive('run', { ...older, processed: 1 });
+    socket.receive('run', { ...older, processed: 1, version: older.version - 1 });
     expect(service.runsById().get('a')).toBe(update);
   });
 

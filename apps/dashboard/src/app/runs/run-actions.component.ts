@@ -55,6 +55,7 @@ export class RunActionsComponent {
       slot: action === 'stop' ? 'stop' : 'toggle',
       label: action === pending ? ACTION_TEXT[action].pending : ACTION_TEXT[action].label,
       destructive: action === 'stop',
+      testId: `run-action-${action}`,
     }));
   });
 

@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import type { Run } from '@app/contracts';
 import { RunCardComponent } from './run-card.component';
 import { aRun } from './runs.testing';
@@ -18,7 +19,7 @@ describe('RunCardComponent', () => {
   const editButton = (): HTMLButtonElement | null => element.querySelector<HTMLButtonElement>('button.edit');
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(RunCardComponent);
     element = fixture.nativeElement as HTMLElement;
@@ -28,6 +29,23 @@ describe('RunCardComponent', () => {
   });
 
   afterEach(() => http.verify());
+
+  it('links to its detail page, except on that page', async () => {
+    expect(element.querySelector('[data-testid="run-link"]')?.getAttribute('href')).toBe('/runs/r-1');
+    fixture.componentRef.setInput('linked', false);
+    await fixture.whenStable();
+    expect(element.querySelector('[data-testid="run-link"]')).toBeNull();
+    expect(element.querySelector('h3')?.textContent?.trim()).toBe('Run r-1');
+  });
+
+  it('shows its counters, each findable by a test id', () => {
+    const counter = (name: string): string => element.querySelector(`[data-testid="counter-${name}"]`)?.textContent?.trim() ?? '';
+    expect(element.querySelector('[data-testid="run-card"]')?.getAttribute('data-run-id')).toBe('r-1');
+    expect([counter('published'), counter('processed'), counter('failed'), counter('queued')]).toEqual(['100', '80', '5', '15']);
+    expect(counter('target-rate')).toBe('600/min');
+    expect(counter('achieved-rate')).toBe('598.4/min');
+    expect(counter('eta')).toBe('1m 31s');
+  });
 
   it('says when the run is throttled, and why', async () => {
     expect(element.querySelector('.throttled')).toBeNull();

@@ -10,6 +10,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { Run } from '@app/contracts';
 import { EditRunFormComponent } from './edit-run-form.component';
 import { RunActionsComponent } from './run-actions.component';
@@ -21,13 +22,15 @@ import { runFormats, toRunView } from './run-view';
  */
 @Component({
   selector: 'app-run-card',
-  imports: [RunActionsComponent, EditRunFormComponent],
+  imports: [RouterLink, RunActionsComponent, EditRunFormComponent],
   templateUrl: './run-card.component.html',
   styleUrl: './run-card.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RunCardComponent {
   readonly run = input.required<Run>();
+  /** Whether the heading links to the run's detail page (not on that page itself). */
+  readonly linked = input(true);
   /** The run as the server answered a change made from this card. */
   readonly changed = output<Run>();
 
@@ -37,7 +40,13 @@ export class RunCardComponent {
 
   protected readonly view = computed(() => {
     const view = toRunView(this.run(), this.formats);
-    return { ...view, headingId: `run-${view.id}`, progressId: `run-${view.id}-progress`, editorId: `run-${view.id}-editor` };
+    return {
+      ...view,
+      headingId: `run-${view.id}`,
+      progressId: `run-${view.id}-progress`,
+      editorId: `run-${view.id}-editor`,
+      detailLink: ['/runs', view.id],
+    };
   });
   /** The editor closes by itself once the run can no longer be changed. */
   protected readonly editorOpen = computed(() => this.editing() && this.view().editable);

@@ -33,6 +33,14 @@ export class LeadershipService {
     return held;
   }
 
+  /**
+   * Whether this instance held the lease at its last renewal, without touching the lease: for work that only the
+   * leader does but that must not decide who leads.
+   */
+  get leading(): boolean {
+    return this.token !== null;
+  }
+
   async resign(): Promise<void> {
     if (this.token === null) return;
     await this.lease.release(this.token);

@@ -6,5 +6,6 @@ import { StateRecovery } from './state-recovery.service';
 
 @Module({
   providers: [LeadershipService, StateRecovery, RunPublisher, PublishLoop],
+  exports: [LeadershipService],
 })
 export class PublishingModule {}

@@ -1,6 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
-import { FAILURES_INDEX_MAPPINGS, JOBS_INDEX_MAPPINGS, RUNS_INDEX_MAPPINGS, type ElasticsearchIndices } from '@app/contracts';
+import {
+  FAILURES_INDEX_MAPPINGS,
+  JOBS_INDEX_MAPPINGS,
+  RUN_HISTORY_INDEX_MAPPINGS,
+  RUNS_INDEX_MAPPINGS,
+  type ElasticsearchIndices,
+} from '@app/contracts';
 
 const STARTUP_ATTEMPTS = 30;
 
@@ -20,6 +26,7 @@ export class ElasticsearchConnection {
     await connection.ensureIndex(indices.jobs, JOBS_INDEX_MAPPINGS);
     await connection.ensureIndex(indices.failures, FAILURES_INDEX_MAPPINGS);
     await connection.ensureIndex(indices.runs, RUNS_INDEX_MAPPINGS);
+    await connection.ensureIndex(indices.runHistory, RUN_HISTORY_INDEX_MAPPINGS);
     return connection;
   }
 
@@ -46,7 +53,7 @@ export class ElasticsearchConnection {
 
   private async ensureIndex(
     index: string,
-    mappings: typeof JOBS_INDEX_MAPPINGS | typeof FAILURES_INDEX_MAPPINGS | typeof RUNS_INDEX_MAPPINGS,
+    mappings: typeof JOBS_INDEX_MAPPINGS | typeof FAILURES_INDEX_MAPPINGS | typeof RUNS_INDEX_MAPPINGS | typeof RUN_HISTORY_INDEX_MAPPINGS,
   ): Promise<void> {
     if (await this.client.indices.exists({ index })) return;
     try {

@@ -5,6 +5,7 @@ import type { InfraConfig } from '../config/infra.config';
 import { ElasticsearchConnection } from './elasticsearch.connection';
 import { ResultStore } from './result-store';
 import { RunArchive } from './run-archive';
+import { RunHistoryStore } from './run-history-store';
 
 @Global()
 @Module({})
@@ -21,8 +22,13 @@ export class ElasticsearchModule implements OnApplicationShutdown {
         },
         { provide: ResultStore, inject: [ElasticsearchConnection], useFactory: (es: ElasticsearchConnection) => new ResultStore(es) },
         { provide: RunArchive, inject: [ElasticsearchConnection], useFactory: (es: ElasticsearchConnection) => new RunArchive(es) },
+        {
+          provide: RunHistoryStore,
+          inject: [ElasticsearchConnection],
+          useFactory: (es: ElasticsearchConnection) => new RunHistoryStore(es),
+        },
       ],
-      exports: [ElasticsearchConnection, ResultStore, RunArchive],
+      exports: [ElasticsearchConnection, ResultStore, RunArchive, RunHistoryStore],
     };
   }
 

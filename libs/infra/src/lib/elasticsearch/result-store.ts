@@ -1,4 +1,4 @@
-import { jobId, type FailureDocument, type FailurePage, type JobDocument } from '@app/contracts';
+import { jobId, type FailureDocument, type FailurePage, type JobDocument, type ResultPage } from '@app/contracts';
 import type { ElasticsearchConnection } from './elasticsearch.connection';
 
 export interface BulkStoreOutcome {
@@ -6,6 +6,13 @@ export interface BulkStoreOutcome {
   stored: number[];
   /** Indexes of the documents that were not stored, with Elasticsearch's reason. */
   failed: { index: number; reason: string }[];
+}
+
+/** Which of a run's results to list: seqs from `seqFrom` to `seqTo`, stored by `workerId`, each when given. */
+export interface ResultFilters {
+  seqFrom?: number;
+  seqTo?: number;
+  workerId?: string;
 }
 
 export type StoredDocument = { kind: 'result'; document: JobDocument } | { kind: 'failure'; document: FailureDocument };
@@ -78,5 +85,34 @@ export class ResultStore {
     });
     const items = response.hits.hits.map((hit) => hit._source as FailureDocument);
     return { items, nextCursor: items.length === size ? String(items[items.length - 1].seq) : null };
+  }
+
+  /** A run's stored results by seq, `size` at a time after the seq in `cursor`, and how many match the filters. */
+  async listResults(runId: string, size: number, cursor: number | undefined, filters: ResultFilters): Promise<ResultPage> {
+    const { seqFrom, seqTo, workerId } = filters;
+    const response = await this.es.client.search<JobDocument>({
+      index: this.es.indices.jobs,
+      size,
+      query: {
+        bool: {
+          filter: [
+            { term: { runId } },
+            ...(seqFrom === undefined && seqTo === undefined ? [] : [{ range: { seq: { gte: seqFrom, lte: seqTo } } }]),
+            ...(workerId === undefined ? [] : [{ term: { workerId } }]),
+          ],
+        },
+      },
+      sort: [{ seq: 'asc' }],
+      search_after: cursor === undefined ? undefined : [cursor],
+      // The total counts every match, not only those after the cursor, and exactly (the default stops at 10,000).
+      track_total_hits: true,
+    });
+    const items = response.hits.hits.map((hit) => hit._source as JobDocument);
+    const total = response.hits.total;
+    return {
+      items,
+      total: typeof total === 'number' ? total : (total?.value ?? 0),
+      nextCursor: items.length === size ? String(items[items.length - 1].seq) : null,
+    };
   }
 }

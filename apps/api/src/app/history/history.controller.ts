@@ -1,0 +1,13 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import type { RunHistory } from '@app/contracts';
+import { HistoryService } from './history.service';
+
+@Controller('runs/:id/history')
+export class HistoryController {
+  constructor(private readonly history: HistoryService) {}
+
+  @Get()
+  get(@Param('id') id: string): Promise<RunHistory> {
+    return this.history.get(id);
+  }
+}

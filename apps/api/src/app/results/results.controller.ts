@@ -1,0 +1,13 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ListResultsQuery, type ResultPage } from '@app/contracts';
+import { ResultsService } from './results.service';
+
+@Controller('runs/:id/results')
+export class ResultsController {
+  constructor(private readonly results: ResultsService) {}
+
+  @Get()
+  list(@Param('id') id: string, @Query() query: ListResultsQuery): Promise<ResultPage> {
+    return this.results.list(id, query);
+  }
+}

@@ -1,0 +1,86 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import type { RunAudit } from '@app/contracts';
+import { AuditPanelComponent } from './audit-panel.component';
+
+const anAudit = (overrides: Partial<RunAudit> = {}): RunAudit => ({
+  runId: 'r-1',
+  published: 100,
+  stored: 100,
+  deadLetters: 0,
+  missing: [],
+  missingCount: 0,
+  duplicates: [],
+  duplicateCount: 0,
+  countersMatch: true,
+  clean: true,
+  checkedAt: '2026-11-23T10:00:00.000Z',
+  ...overrides,
+});
+
+describe('AuditPanelComponent', () => {
+  let fixture: ComponentFixture<AuditPanelComponent>;
+  let http: HttpTestingController;
+  let element: HTMLElement;
+
+  const text = (testId: string): string => element.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim() ?? '';
+  const click = async (testId: string): Promise<void> => {
+    element.querySelector<HTMLButtonElement>(`[data-testid="${testId}"]`)?.click();
+    await fixture.whenStable();
+  };
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(AuditPanelComponent);
+    fixture.componentRef.setInput('runId', 'r-1');
+    element = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  it('audits only when asked, and calls a clean run whole', async () => {
+    http.expectNone('/api/runs/r-1/audit');
+    await click('audit-button');
+    http.expectOne({ method: 'GET', url: '/api/runs/r-1/audit' }).flush(anAudit());
+    await fixture.whenStable();
+
+    expect(element.querySelector('[data-testid="audit-result"]')?.getAttribute('data-clean')).toBe('true');
+    expect(text('audit-verdict')).toContain('Whole');
+    expect(element.querySelector('[data-testid="repair-button"]')).toBeNull();
+  });
+
+  it('shows missing and duplicate ranges, and repairs the missing', async () => {
+    await click('audit-button');
+    http.expectOne('/api/runs/r-1/audit').flush(
+      anAudit({
+        clean: false,
+        stored: 90,
+        missing: [{ from: 11, to: 20 }],
+        missingCount: 10,
+        duplicates: [{ from: 3, to: 3 }],
+        duplicateCount: 1,
+      }),
+    );
+    await fixture.whenStable();
+    expect(text('audit-verdict')).toContain('Not whole: 10 missing');
+    expect(text('audit-missing')).toBe('11–20');
+    expect(text('audit-duplicates')).toBe('3');
+
+    await click('repair-button');
+    http.expectOne({ method: 'POST', url: '/api/runs/r-1/audit/repair' }).flush({ republished: 10 });
+    await fixture.whenStable();
+    expect(text('repair-feedback')).toBe('Republished 10 missing seqs. Audit again once they are processed.');
+  });
+
+  it('shows a failed audit', async () => {
+    await click('audit-button');
+    http
+      .expectOne('/api/runs/r-1/audit')
+      .flush({ statusCode: 404, message: 'Run r-1 not found', error: 'Not Found' }, { status: 404, statusText: 'Not Found' });
+    await fixture.whenStable();
+    expect(text('audit-error')).toBe('Run r-1 not found');
+  });
+});

@@ -1,0 +1,82 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { RUNS_SOCKET } from '../runs/runs-socket';
+import { aRun, FakeRunsSocket } from '../runs/runs.testing';
+import { RunDetailPageComponent } from './run-detail-page.component';
+import { FakeChart, provideFakeEcharts } from './run-detail.testing';
+
+describe('RunDetailPageComponent', () => {
+  let socket: FakeRunsSocket;
+  let http: HttpTestingController;
+  let harness: RouterTestingHarness;
+  let element: HTMLElement;
+
+  const counter = (name: string): string => element.querySelector(`[data-testid="counter-${name}"]`)?.textContent?.trim() ?? '';
+  /** The panels' own reads (history, results, failures): answered empty, they are tested on their own. */
+  const answerPanels = async (): Promise<void> => {
+    http.expectOne('/api/runs/r-1/history').flush({ runId: 'r-1', samples: [], marks: [] });
+    http.expectOne((request) => request.url === '/api/runs/r-1/results').flush({ items: [], total: 0, nextCursor: null });
+    http.expectOne((request) => request.url === '/api/runs/r-1/failures').flush({ items: [], nextCursor: null });
+    await harness.fixture.whenStable();
+  };
+
+  beforeEach(async () => {
+    socket = new FakeRunsSocket();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([{ path: 'runs/:id', component: RunDetailPageComponent }], withComponentInputBinding()),
+        provideFakeEcharts(new FakeChart()),
+        { provide: RUNS_SOCKET, useFactory: () => socket.asSocket() },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/runs/r-1');
+    element = harness.routeNativeElement as HTMLElement;
+  });
+
+  afterEach(() => http.verify());
+
+  it('reads the run by its id, then shows it with its chart, results, failures and audit', async () => {
+    expect(element.querySelector('[data-testid="run-detail-loading"]')?.textContent).toContain('r-1');
+    http.expectOne({ method: 'GET', url: '/api/runs/r-1' }).flush(aRun({ id: 'r-1', version: 10, processed: 80 }));
+    await harness.fixture.whenStable();
+    await answerPanels();
+
+    expect(element.querySelector('[data-testid="run-detail"]')?.getAttribute('data-run-id')).toBe('r-1');
+    expect(element.querySelector('[data-testid="run-card"]')).not.toBeNull();
+    expect(element.querySelector('[data-testid="run-link"]')).toBeNull();
+    expect(counter('processed')).toBe('80');
+    expect(element.querySelector('[data-testid="history-chart"]')).not.toBeNull();
+    expect(element.querySelector('[data-testid="results-table"]')).not.toBeNull();
+    expect(element.querySelector('[data-testid="replay-button"]')).not.toBeNull();
+    expect(element.querySelector('[data-testid="audit-button"]')).not.toBeNull();
+  });
+
+  it('follows the live feed, never going back to a lower version', async () => {
+    http.expectOne('/api/runs/r-1').flush(aRun({ id: 'r-1', version: 10, processed: 80 }));
+    await harness.fixture.whenStable();
+    await answerPanels();
+
+    socket.receive('snapshot', [aRun({ id: 'r-1', version: 30, processed: 300 })]);
+    await harness.fixture.whenStable();
+    expect(counter('processed')).toBe('300');
+
+    socket.receive('run', aRun({ id: 'r-1', version: 29, processed: 290 }));
+    await harness.fixture.whenStable();
+    expect(counter('processed')).toBe('300');
+  });
+
+  it('shows why the run cannot be shown', async () => {
+    http
+      .expectOne('/api/runs/r-1')
+      .flush({ statusCode: 404, message: 'Run r-1 not found', error: 'Not Found' }, { status: 404, statusText: 'Not Found' });
+    await harness.fixture.whenStable();
+    expect(element.querySelector('[data-testid="run-detail-error"]')?.textContent).toBe('Run r-1 not found');
+  });
+});

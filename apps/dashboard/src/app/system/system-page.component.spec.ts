@@ -1,0 +1,106 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { RUNS_SOCKET } from '../runs/runs-socket';
+import { FakeRunsSocket } from '../runs/runs.testing';
+import { CLOCK } from '../workers/ticking-clock';
+import { HEALTH_POLL_MS, SystemPageComponent } from './system-page.component';
+
+describe('SystemPageComponent', () => {
+  let socket: FakeRunsSocket;
+  let http: HttpTestingController;
+  let fixture: ComponentFixture<SystemPageComponent>;
+  let element: HTMLElement;
+
+  const states = (): Record<string, string | null> =>
+    Object.fromEntries(
+      Array.from(element.querySelectorAll('[data-testid="health-row"]'), (row) => [
+        row.getAttribute('data-dependency'),
+        row.getAttribute('data-state'),
+      ]),
+    );
+  const text = (testId: string): string => element.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim() ?? '';
+
+  beforeEach(async () => {
+    // Only the polling interval is faked: Angular's own scheduling keeps the real timers.
+    jest.useFakeTimers({
+      doNotFake: [
+        'setTimeout',
+        'clearTimeout',
+        'setImmediate',
+        'clearImmediate',
+        'queueMicrotask',
+        'nextTick',
+        'Date',
+        'performance',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'hrtime',
+      ],
+    });
+    socket = new FakeRunsSocket();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: RUNS_SOCKET, useFactory: () => socket.asSocket() },
+        { provide: CLOCK, useValue: () => new Date(2026, 10, 23, 14, 5, 9).getTime() },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(SystemPageComponent);
+    element = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+  });
+
+  afterEach(() => {
+    http.verify();
+    jest.useRealTimers();
+  });
+
+  it('shows the live feed state', async () => {
+    expect(element.querySelector('[data-testid="system-connection"]')?.getAttribute('data-state')).toBe('connecting');
+    socket.receive('connect');
+    await fixture.whenStable();
+    expect(element.querySelector('[data-testid="system-connection"]')?.getAttribute('data-state')).toBe('connected');
+    expect(text('system-connection')).toContain('Live');
+    http.expectOne('/api/health/ready');
+  });
+
+  it('checks the services at once, then every 5 s, with the time of the last check', async () => {
+    expect(states()).toEqual({ redis: 'unknown', rabbitmq: 'unknown', elasticsearch: 'unknown' });
+    http
+      .expectOne('/api/health/ready')
+      .flush({ status: 'ok', dependencies: { redis: { status: 'up' }, rabbitmq: { status: 'up' }, elasticsearch: { status: 'up' } } });
+    await fixture.whenStable();
+    expect(states()).toEqual({ redis: 'up', rabbitmq: 'up', elasticsearch: 'up' });
+    expect(text('health-overall')).toBe('Ready');
+    expect(text('health-checked-at')).toMatch(/^Last checked at .*2:05:09/);
+
+    jest.advanceTimersByTime(HEALTH_POLL_MS);
+    http.expectOne('/api/health/ready').flush(
+      {
+        status: 'unavailable',
+        dependencies: { redis: { status: 'up' }, rabbitmq: { status: 'down', error: 'not connected' }, elasticsearch: { status: 'up' } },
+      },
+      { status: 503, statusText: 'Service Unavailable' },
+    );
+    await fixture.whenStable();
+    expect(states()).toEqual({ redis: 'up', rabbitmq: 'down', elasticsearch: 'up' });
+    expect(element.querySelector('[data-dependency="rabbitmq"]')?.textContent).toContain('not connected');
+    expect(text('health-overall')).toBe('Not ready');
+    expect(element.querySelector('[data-testid="health-error"]')).toBeNull();
+  });
+
+  it('shows a failed check, never swallows it, and marks each service unknown', async () => {
+    http.expectOne('/api/health/ready').flush('Bad Gateway', { status: 502, statusText: 'Bad Gateway' });
+    await fixture.whenStable();
+    expect(text('health-error')).toBe('Could not check the services: the server answered 502 Bad Gateway.');
+    expect(states()).toEqual({ redis: 'unknown', rabbitmq: 'unknown', elasticsearch: 'unknown' });
+
+    jest.advanceTimersByTime(HEALTH_POLL_MS);
+    http.expectOne('/api/health/ready').error(new ProgressEvent('error'), { status: 0, statusText: '' });
+    await fixture.whenStable();
+    expect(text('health-error')).toContain('cannot be reached');
+  });
+});

@@ -1,0 +1,43 @@
+import type { WorkerStatus } from '@app/contracts';
+import type { RunFormats } from '../runs/run-view';
+import { formatAge, formatDuration } from './format-duration';
+
+/** A heartbeat comes every second; one older than this reads as late (the server drops a worker after 5 s). */
+export const LATE_HEARTBEAT_MS = 2_500;
+
+/** Everything a row of the workers table shows, already formatted. */
+export interface WorkerView {
+  readonly id: string;
+  readonly host: string;
+  readonly pid: string;
+  readonly uptime: string;
+  readonly heartbeatAge: string;
+  /** The last heartbeat is older than expected: the worker may be about to disappear. */
+  readonly late: boolean;
+  readonly rate: string;
+  readonly processed: string;
+  readonly storageAvailable: boolean;
+  readonly storage: string;
+}
+
+/** The workers in a stable order, by id (the server's order may change from one event to the next). */
+export function sortWorkers(workers: readonly WorkerStatus[]): readonly WorkerStatus[] {
+  return [...workers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** One worker at `now` (epoch ms): uptime from `startedAt`, heartbeat age from `lastSeenAt`. */
+export function toWorkerView(worker: WorkerStatus, now: number, formats: Pick<RunFormats, 'count' | 'rate'>): WorkerView {
+  const age = now - Date.parse(worker.lastSeenAt);
+  return {
+    id: worker.id,
+    host: worker.host,
+    pid: String(worker.pid),
+    uptime: formatDuration(now - Date.parse(worker.startedAt)),
+    heartbeatAge: formatAge(age),
+    late: Number.isFinite(age) && age > LATE_HEARTBEAT_MS,
+    rate: `${formats.rate.format(worker.rate)}/min`,
+    processed: formats.count.format(worker.processed),
+    storageAvailable: worker.storageAvailable,
+    storage: worker.storageAvailable ? 'Available' : 'Unavailable (circuit open)',
+  };
+}
