@@ -193,6 +193,27 @@ describe('run control', () => {
 });
 
 describe('recovery', () => {
+  it('answers reads from the durable record while Redis is rebuilt, and refuses changes until it is', async () => {
+    const run = await start(100_000, 6_000);
+    await sleep(3_000); // archived by the scheduler at least once
+    // With no scheduler running nothing rebuilds the state, which holds the rebuilding window open.
+    const schedulers = ['scheduler-1', 'scheduler-2'];
+    for (const name of schedulers.filter((n) => system.isRunning(n))) await system.kill(name, 'SIGKILL');
+    await system.redis.del(...(await system.redis.keys(`${system.namespace}:*`)));
+
+    const read = await system.api<Run>('GET', `/runs/${run.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id: run.id, status: 'running', total: 100_000 });
+    expect(read.body.published).toBeGreaterThan(0);
+    const change = await system.api<{ message: string }>('PATCH', `/runs/${run.id}`, { ratePerMinute: 600 });
+    expect(change.status).toBe(503);
+    expect(change.body.message).toMatch(/being rebuilt after Redis lost its data/);
+    expect((await system.api('GET', '/runs/nosuchrun')).status).toBe(404);
+
+    await Promise.all(schedulers.map((name) => system.restart(name)));
+    await waitFor(async () => (await system.api('POST', `/runs/${run.id}/stop`)).status === 200, 30_000, 'the rebuilt run to take changes');
+  });
+
   it('rebuilds the state from Elasticsearch when Redis loses its data mid-run, skipping and doubling nothing', async () => {
     const run = await start(6_000, 36_000);
     await sleep(4_000);

@@ -65,6 +65,12 @@ export class RunArchive {
   }
 }
 
+/** The run as last archived, in its hot shape: what answers reads while Redis is being rebuilt. */
+export function stateOfDocument(record: RunDocument): RunState {
+  const { ratePerMinute, paceAccrued, paceSince, ...rest } = record;
+  return { ...rest, pace: { ratePerMinute, accrued: paceAccrued, since: paceSince } };
+}
+
 const isVersionConflict = (error: unknown): boolean => (error as { meta?: { statusCode?: number } }).meta?.statusCode === 409;
 
 function toDocument(run: RunState): RunDocument {
