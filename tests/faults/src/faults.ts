@@ -8,8 +8,17 @@ export interface FaultContext {
   redis: OwnRedis;
 }
 
-/** Breaks something in a running run and resolves to what heals it. */
-type Inject = (context: FaultContext) => Promise<() => Promise<void>>;
+/**
+ * What ends a fault (a service started again), and what puts the system back as it was once the run is done
+ * (a crashed process the run did without, because another instance took over, started again).
+ */
+export interface Injected {
+  heal: () => Promise<void>;
+  restore?: () => Promise<void>;
+}
+
+/** Breaks something in a running run. */
+type Inject = (context: FaultContext) => Promise<Injected>;
 
 export interface Fault {
   name: string;
@@ -22,17 +31,21 @@ export interface Fault {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const nothingToHeal = async () => undefined;
+const nothingToHeal: Injected = { heal: async () => undefined };
 
-/** Sends `signal` to each process, then heals by starting each again, as a supervisor would. */
+/**
+ * Sends `signal` to each process and starts each again, as a supervisor would: as the fault's end when nothing
+ * else can take over (`restartHeals`), else only once the run is done, so the run must do without them.
+ */
 const signalled =
-  (signal: NodeJS.Signals, names: (context: FaultContext) => Promise<string[]> | string[]): Inject =>
+  (signal: NodeJS.Signals, names: (context: FaultContext) => Promise<string[]> | string[], restartHeals: boolean): Inject =>
   async (context) => {
     const victims = await names(context);
     for (const name of victims) await context.system.kill(name, signal);
-    return async () => {
+    const restart = async () => {
       await Promise.all(victims.map((name) => context.system.restart(name)));
     };
+    return restartHeals ? { heal: restart } : { heal: async () => undefined, restore: restart };
   };
 
 const leader = async ({ system }: FaultContext): Promise<string> => {
@@ -44,16 +57,20 @@ const leader = async ({ system }: FaultContext): Promise<string> => {
 
 /** The faults of SPEC.md, in the order the suite injects them. */
 export const FAULTS: Fault[] = [
-  { name: 'kill -9 one worker', inCi: true, inject: signalled('SIGKILL', () => ['worker-1']) },
-  { name: 'kill -9 all workers', inCi: false, inject: signalled('SIGKILL', () => ['worker-1', 'worker-2']) },
-  { name: 'kill -9 the scheduler leader (standby takes over)', inCi: true, inject: signalled('SIGKILL', async (c) => [await leader(c)]) },
-  { name: 'kill -9 the scheduler, no standby', inCi: false, inject: signalled('SIGKILL', () => ['scheduler-1', 'scheduler-2']) },
-  { name: 'kill -9 one api of two', inCi: false, inject: signalled('SIGKILL', () => ['api']) },
-  { name: 'kill -9 the api, no second instance', inCi: true, inject: signalled('SIGKILL', () => ['api', 'api-2']) },
+  { name: 'kill -9 one worker', inCi: true, inject: signalled('SIGKILL', () => ['worker-1'], false) },
+  { name: 'kill -9 all workers', inCi: false, inject: signalled('SIGKILL', () => ['worker-1', 'worker-2'], true) },
+  {
+    name: 'kill -9 the scheduler leader (standby takes over)',
+    inCi: true,
+    inject: signalled('SIGKILL', async (c) => [await leader(c)], false),
+  },
+  { name: 'kill -9 the scheduler, no standby', inCi: false, inject: signalled('SIGKILL', () => ['scheduler-1', 'scheduler-2'], true) },
+  { name: 'kill -9 one api of two', inCi: false, inject: signalled('SIGKILL', () => ['api'], false) },
+  { name: 'kill -9 the api, no second instance', inCi: true, inject: signalled('SIGKILL', () => ['api', 'api-2'], true) },
   {
     name: 'SIGTERM to a worker, the scheduler leader and an api',
     inCi: false,
-    inject: signalled('SIGTERM', async (c) => ['worker-2', await leader(c), 'api-2']),
+    inject: signalled('SIGTERM', async (c) => ['worker-2', await leader(c), 'api-2'], false),
   },
   {
     name: 'restart Redis with its data',
@@ -61,7 +78,7 @@ export const FAULTS: Fault[] = [
     inject: async ({ redis }) => {
       await redis.shutdown();
       await sleep(2_000);
-      return () => redis.start();
+      return { heal: () => redis.start() };
     },
   },
   {
@@ -70,7 +87,7 @@ export const FAULTS: Fault[] = [
     inject: async ({ redis }) => {
       await redis.crash(true);
       await sleep(2_000);
-      return () => redis.start();
+      return { heal: () => redis.start() };
     },
   },
   {
@@ -87,8 +104,10 @@ export const FAULTS: Fault[] = [
     inject: async () => {
       await rabbitmq.stopApp();
       await sleep(3_000);
-      return async () => {
-        await rabbitmq.startApp();
+      return {
+        heal: async () => {
+          await rabbitmq.startApp();
+        },
       };
     },
   },
@@ -107,8 +126,11 @@ export const FAULTS: Fault[] = [
     unavailable: () => (elasticsearch.canRestart() ? null : 'Elasticsearch was not started by infra/elasticsearch.sh'),
     inject: async () => {
       await elasticsearch.stop();
-      return async () => {
-        await elasticsearch.start();
+      await sleep(10_000);
+      return {
+        heal: async () => {
+          await elasticsearch.start();
+        },
       };
     },
   },

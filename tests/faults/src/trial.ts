@@ -1,5 +1,6 @@
 import { redisKeys, type ProcessorName, type Run, type RunAudit } from '@app/contracts';
 import { waitFor, type TestSystem } from '@app/testing';
+import type { Injected } from './faults';
 
 export interface TrialRun {
   total: number;
@@ -12,7 +13,10 @@ export interface TrialResult {
   lost: number;
   /** Seqs counted more than once: counters above what is stored, and seqs both stored and dead-lettered. */
   doubleCounted: number;
-  /** From the end of the fault (the service back, the replacement started) until the run moved again. */
+  /**
+   * From the end of the fault (the service back, the replacement started; the fault itself when another
+   * instance takes over) until the run moved again.
+   */
   secondsToRecover: number;
   /** Every invariant of the run that was checked, and whether it held. */
   checks: Record<string, boolean>;
@@ -41,7 +45,7 @@ export async function runTrial(
   system: TestSystem,
   apiUrls: readonly string[],
   spec: TrialRun,
-  inject: () => Promise<() => Promise<void>>,
+  inject: () => Promise<Injected>,
 ): Promise<TrialResult> {
   const created = await system.api<Run>('POST', '/runs', spec);
   if (created.status !== 201) throw new Error(`run not created: ${JSON.stringify(created.body)}`);
@@ -52,30 +56,40 @@ export async function runTrial(
   };
   await waitFor(async () => (await settled()) >= spec.total / 5, 60_000, `run ${runId} to get a fifth done`);
 
-  const heal = await inject();
-  const healedAt = Date.now();
-  // The run moves again while (or once) the fault heals: watch its counters in Redis (the api may be the
-  // fault) from the moment healing starts.
-  const counted = () => countedInRedis(system, runId);
-  const recovery = watchRecovery(counted, await counted().catch(() => 0), spec.total);
+  const { heal, restore } = await inject();
   await heal();
-  const secondsToRecover = ((await recovery) - healedAt) / 1000;
+  const healedAt = Date.now();
+  // Its counters in Redis, as the api may be the fault.
+  const movedAt = await watchRecovery(() => countersInRedis(system, runId), spec.total);
+  const secondsToRecover = (movedAt - healedAt) / 1000;
 
   await waitFor(async () => (await readRun(apiUrls, runId))?.status === 'completed', 240_000, `run ${runId} to complete`);
+  await restore?.();
   return { ...(await verify(system, runId, spec.total)), secondsToRecover };
 }
 
-async function countedInRedis(system: TestSystem, runId: string): Promise<number> {
-  const read = system.redis.hmget(redisKeys(system.namespace).run(runId), 'processed', 'failed');
+/** The run's published and settled (processed + failed) counts, read from Redis. */
+async function countersInRedis(system: TestSystem, runId: string): Promise<[number, number]> {
+  const read = system.redis.hmget(redisKeys(system.namespace).run(runId), 'published', 'processed', 'failed');
   const timeout = sleep(1_000).then(() => Promise.reject(new Error('Redis did not answer')));
-  const [processed, failed] = await Promise.race([read, timeout]);
-  return Number(processed ?? 0) + Number(failed ?? 0);
+  const [published, processed, failed] = await Promise.race([read, timeout]);
+  // Gone with Redis's data until the state is rebuilt: nothing to measure from yet.
+  if (published === null) throw new Error(`run ${runId} is not in Redis`);
+  return [Number(published), Number(processed) + Number(failed)];
 }
 
-async function watchRecovery(settled: () => Promise<number>, from: number, total: number): Promise<number> {
+/**
+ * When the run moved again: jobs settled and, while some are still to be published, jobs published (a
+ * scheduler fault stops only the latter, a worker fault only the former).
+ */
+async function watchRecovery(counters: () => Promise<[number, number]>, total: number): Promise<number> {
+  let from: [number, number] | null = null;
+  while (!from) from = await counters().catch(() => sleep(100).then(() => null));
+  const [publishedFrom, settledFrom] = from;
   for (;;) {
-    const now = await settled().catch(() => from);
-    if (now > from || now >= total) return Date.now();
+    const [published, settled] = await counters().catch(() => [publishedFrom, settledFrom]);
+    const publishing = published > publishedFrom || published >= total;
+    if ((settled > settledFrom && publishing) || settled >= total) return Date.now();
     await sleep(100);
   }
 }

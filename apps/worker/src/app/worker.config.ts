@@ -37,6 +37,6 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     retryBaseDelayMs: envInt(env, 'JOB_RETRY_BASE_DELAY_MS', 1_000, 10, 600_000),
     breakerFailures: envInt(env, 'ES_BREAKER_FAILURES', 3, 1, 1_000),
     breakerOpenMs: envInt(env, 'ES_BREAKER_OPEN_MS', 1_000, 10, 600_000),
-    breakerMaxOpenMs: envInt(env, 'ES_BREAKER_MAX_OPEN_MS', 30_000, 10, 3_600_000),
+    breakerMaxOpenMs: envInt(env, 'ES_BREAKER_MAX_OPEN_MS', 5_000, 10, 3_600_000),
   };
 }
