@@ -64,9 +64,10 @@ describe('run detail: rate history and results', () => {
       const values = samples.map((sample) => sample[field]);
       expect(values).toEqual([...values].sort((a, b) => a - b));
     }
-    // (The first paused sample may come before the confirm of a batch claimed just before the pause.)
+    // (The first paused sample may come before the confirm of a batch claimed just before the pause. Three were
+    // seen above; a sample late by a loaded machine's second may share its second with the next and be replaced.)
     const paused = samples.filter((sample) => sample.status === 'paused');
-    expect(paused.length).toBeGreaterThanOrEqual(3);
+    expect(paused.length).toBeGreaterThanOrEqual(2);
     expect(new Set(paused.slice(1).map((sample) => sample.published)).size).toBe(1);
     expect(paused[0].published).toBeLessThan(TOTAL);
 

@@ -8,7 +8,7 @@ import type { RunAction } from './run-actions';
  * The body of `POST /api/runs` this page sends: `total` and either `ratePerMinute` or `durationMinutes`
  * (the processor is left to the server's default).
  */
-export type CreateRunRequest = Pick<CreateRunDto, 'total' | 'ratePerMinute' | 'durationMinutes'>;
+export type CreateRunRequest = Pick<CreateRunDto, 'total' | 'ratePerMinute' | 'durationMinutes' | 'processor'>;
 
 /** The body of `PATCH /api/runs/:id`: only the fields that change; `ratePerMinute` and `durationMinutes` exclude each other. */
 export type UpdateRunRequest = Pick<UpdateRunDto, 'total' | 'ratePerMinute' | 'durationMinutes'>;

@@ -46,7 +46,7 @@ describe('StartRunFormComponent', () => {
     await submit();
 
     const request = http.expectOne({ method: 'POST', url: '/api/runs' });
-    expect(request.request.body).toEqual({ total: 5000, ratePerMinute: 1200.5 });
+    expect(request.request.body).toEqual({ total: 5000, ratePerMinute: 1200.5, processor: 'square' });
     expect(element.querySelector('button[type="submit"]')?.hasAttribute('disabled')).toBe(true);
 
     const run = aRun({ id: 'r-42', total: 5000 });
@@ -56,6 +56,18 @@ describe('StartRunFormComponent', () => {
     expect(created).toEqual([run]);
     expect(element.querySelector('.started')?.textContent).toContain('r-42');
     expect(element.querySelector('button[type="submit"]')?.hasAttribute('disabled')).toBe(false);
+  });
+
+  it('posts the processor chosen, each described', async () => {
+    const select = element.querySelector<HTMLSelectElement>('#run-processor') as HTMLSelectElement;
+    expect(Array.from(select.options, (option) => option.value)).toEqual(['square', 'flaky', 'poison']);
+    expect(select.options[2].textContent).toContain('always fails');
+    select.value = 'poison';
+    select.dispatchEvent(new Event('change'));
+    await submit();
+    const request = http.expectOne({ method: 'POST', url: '/api/runs' });
+    expect(request.request.body).toEqual({ total: 1000, ratePerMinute: 600, processor: 'poison' });
+    request.flush(aRun({ processor: 'poison' }), { status: 201, statusText: 'Created' });
   });
 
   it('posts a duration instead of a rate when the pace is given as a duration', async () => {
@@ -68,7 +80,7 @@ describe('StartRunFormComponent', () => {
     type('run-duration', '2.5');
     await submit();
     const request = http.expectOne({ method: 'POST', url: '/api/runs' });
-    expect(request.request.body).toEqual({ total: 6000, durationMinutes: 2.5 });
+    expect(request.request.body).toEqual({ total: 6000, durationMinutes: 2.5, processor: 'square' });
     request.flush(aRun({ id: 'r-43' }), { status: 201, statusText: 'Created' });
     await fixture.whenStable();
 

@@ -1,9 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, output, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { ReactiveFormsModule } from '@angular/forms';
-import type { Run } from '@app/contracts';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import type { ProcessorName, Run } from '@app/contracts';
 import { finalize } from 'rxjs';
 import { ErrorListComponent } from './error-list.component';
+import { PROCESSOR_OPTIONS } from './processor-options';
 import { createPaceForm, editedFields, type PaceFormFailureText, paceFormErrors } from './pace-form';
 import { type ChangeField, missingValues, paceField, type RunChangeValues } from './run-change';
 import { type PaceFieldHints, RunPaceFieldsComponent } from './run-pace-fields.component';
@@ -40,6 +41,8 @@ export class StartRunFormComponent {
 
   protected readonly form = createPaceForm(START_VALUES);
   protected readonly hints = HINTS;
+  protected readonly processor = new FormControl<ProcessorName>('square', { nonNullable: true });
+  protected readonly processorOptions = PROCESSOR_OPTIONS;
   protected readonly pace = toSignal(this.form.controls.pace.valueChanges, { initialValue: this.form.controls.pace.value });
 
   protected readonly submitting = signal(false);
@@ -71,8 +74,9 @@ export class StartRunFormComponent {
       return;
     }
 
+    const processor = this.processor.value;
     const request: CreateRunRequest =
-      pace === 'ratePerMinute' ? { total, ratePerMinute: paceValue } : { total, durationMinutes: paceValue };
+      pace === 'ratePerMinute' ? { total, ratePerMinute: paceValue, processor } : { total, durationMinutes: paceValue, processor };
     this.errors.set(NO_FIELD_ERRORS);
     this.submitting.set(true);
     this.api
