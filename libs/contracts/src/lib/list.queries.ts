@@ -23,7 +23,10 @@ export class ListRunsQuery {
   cursor?: string;
 }
 
-/** Query of `GET /api/runs/:id/failures`: dead letters by seq, `size` per page, continuing after `cursor`. */
+/**
+ * Query of `GET /api/runs/:id/failures`: dead letters by seq, `size` per page, continuing after `cursor`; the
+ * paging every by-seq listing shares (class-validator applies a base class's rules to its subclasses).
+ */
 export class ListFailuresQuery {
   @IsOptional()
   @Type(() => Number)
@@ -43,20 +46,7 @@ export class ListFailuresQuery {
  * Query of `GET /api/runs/:id/results`: stored results by seq, `size` per page, continuing after `cursor`,
  * optionally only seqs from `seqFrom` to `seqTo` or those stored by one `workerId`.
  */
-export class ListResultsQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'size must be an integer from 1 to 1,000' })
-  @Min(1, { message: 'size must be an integer from 1 to 1,000' })
-  @Max(1_000, { message: 'size must be an integer from 1 to 1,000' })
-  size?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'cursor must be a seq' })
-  @Min(1, { message: 'cursor must be a seq' })
-  cursor?: number;
-
+export class ListResultsQuery extends ListFailuresQuery {
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'seqFrom must be a positive integer' })
