@@ -66,10 +66,24 @@ describe('withNewerRuns', () => {
 });
 
 describe('achievedRatePerMinute', () => {
+  const now = Date.UTC(2026, 0, 1, 0, 1, 0, 400);
+  const longAgo = now - 3_600_000;
+
   it('averages per-second counts into a per-minute rate', () => {
-    expect(achievedRatePerMinute([10, 10, 10, 10])).toBe(600);
-    expect(achievedRatePerMinute([0, 0, 0, 0, 0, 0, 0, 0, 0, 1])).toBe(6);
-    expect(achievedRatePerMinute([])).toBe(0);
+    expect(achievedRatePerMinute([10, 10, 10, 10], longAgo, now)).toBe(600);
+    expect(achievedRatePerMinute([0, 0, 0, 0, 0, 0, 0, 0, 0, 1], longAgo, now)).toBe(6);
+    expect(achievedRatePerMinute([], longAgo, now)).toBe(0);
+  });
+
+  it('measures a young run over its own age, not the whole window', () => {
+    // Started 4.5 s before the current second began: the window's first 5.5 s precede it.
+    const startedAt = Date.UTC(2026, 0, 1, 0, 0, 55, 500);
+    expect(achievedRatePerMinute([0, 0, 0, 0, 0, 50, 100, 100, 100, 100], startedAt, now)).toBe(6_000);
+  });
+
+  it('is zero before a whole second has passed, or for a run not started', () => {
+    expect(achievedRatePerMinute([0, 0, 5], now - 100, now)).toBe(0);
+    expect(achievedRatePerMinute([0, 0, 5], null, now)).toBe(0);
   });
 });
 

@@ -69,9 +69,16 @@ function etaSeconds(status: RunStatus, remaining: number, ratePerMinute: number)
 /** Seconds over which `achievedRatePerMinute` is measured, by the api's run views and the scheduler's rate history alike. */
 export const ACHIEVED_RATE_WINDOW_SECONDS = 10;
 
-/** Records per minute over the last whole seconds, from per-second processed counts. */
-export function achievedRatePerMinute(perSecondCounts: readonly number[]): number {
-  if (perSecondCounts.length === 0) return 0;
+/**
+ * Records per minute over the whole seconds before `nowMs` that `perSecondCounts` covers (the last one ends at the
+ * start of `nowMs`'s second), counting only the time since the run started: a run 4 s old is measured over 4 s,
+ * not diluted over the full window.
+ */
+export function achievedRatePerMinute(perSecondCounts: readonly number[], startedAtMs: number | null, nowMs: number): number {
+  const windowEnd = Math.floor(nowMs / 1000);
+  const windowStart = Math.max(windowEnd - perSecondCounts.length, (startedAtMs ?? nowMs) / 1000);
+  const seconds = windowEnd - windowStart;
+  if (seconds <= 0) return 0;
   const sum = perSecondCounts.reduce((a, b) => a + b, 0);
-  return Math.round((sum * 60) / perSecondCounts.length);
+  return Math.round((sum * 60) / seconds);
 }

@@ -166,7 +166,7 @@ export class RunsService {
       this.runs.processedPerSecond(state.id, now, ACHIEVED_RATE_WINDOW_SECONDS),
       workers ?? this.workers.live(now),
     ]);
-    return toRunView(state, achievedRatePerMinute(perSecond), live);
+    return toRunView(state, achievedRatePerMinute(perSecond, state.startedAt, now), live);
   }
 }
 

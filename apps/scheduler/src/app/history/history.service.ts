@@ -82,6 +82,6 @@ export class HistoryService implements OnApplicationBootstrap, BeforeApplication
 
   private async sampleOf(state: RunState, now: number): Promise<RunSample> {
     const perSecond = await this.runs.processedPerSecond(state.id, now, ACHIEVED_RATE_WINDOW_SECONDS);
-    return runSample(state, achievedRatePerMinute(perSecond), now);
+    return runSample(state, achievedRatePerMinute(perSecond, state.startedAt, now), now);
   }
 }
