@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
-import { AmqpModule, ConfigModule, ElasticsearchModule, HealthModule, MetricsModule, RedisModule } from '@app/infra';
+import { InfraModule } from '@app/infra';
 import { API_CONFIG, type ApiConfig } from './api.config';
 import { AuditModule } from './audit/audit.module';
 import { FailuresModule } from './failures/failures.module';
@@ -20,12 +20,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        ConfigModule.forRoot(config),
-        RedisModule.forRoot(),
-        AmqpModule.forRoot(),
-        ElasticsearchModule.forRoot(),
-        MetricsModule,
-        HealthModule,
+        InfraModule.forRoot(config),
         RunsModule,
         FailuresModule,
         ResultsModule,

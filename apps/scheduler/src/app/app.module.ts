@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AmqpModule, ConfigModule, ElasticsearchModule, HealthModule, MetricsModule, RedisModule } from '@app/infra';
+import { InfraModule } from '@app/infra';
 import { ArchivingModule } from './archiving/archiving.module';
 import { HistoryModule } from './history/history.module';
 import { PublishingModule } from './publishing/publishing.module';
@@ -11,17 +11,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [
-        ConfigModule.forRoot(config),
-        RedisModule.forRoot(),
-        AmqpModule.forRoot(),
-        ElasticsearchModule.forRoot(),
-        MetricsModule,
-        HealthModule,
-        PublishingModule,
-        ArchivingModule,
-        HistoryModule,
-      ],
+      imports: [InfraModule.forRoot(config), PublishingModule, ArchivingModule, HistoryModule],
       providers: [{ provide: SCHEDULER_CONFIG, useValue: config }],
       exports: [SCHEDULER_CONFIG],
     };

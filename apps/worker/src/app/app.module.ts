@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AmqpModule, ConfigModule, ElasticsearchModule, HealthModule, MetricsModule, RedisModule } from '@app/infra';
+import { InfraModule } from '@app/infra';
 import { ProcessingModule } from './processing/processing.module';
 import { WORKER_CONFIG, type WorkerConfig } from './worker.config';
 
@@ -9,15 +9,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [
-        ConfigModule.forRoot(config),
-        RedisModule.forRoot(),
-        AmqpModule.forRoot(),
-        ElasticsearchModule.forRoot(),
-        MetricsModule,
-        HealthModule,
-        ProcessingModule,
-      ],
+      imports: [InfraModule.forRoot(config), ProcessingModule],
       providers: [{ provide: WORKER_CONFIG, useValue: config }],
       exports: [WORKER_CONFIG],
     };
