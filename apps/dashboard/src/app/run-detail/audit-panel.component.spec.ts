@@ -1,34 +1,16 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import type { RunAudit } from '@app/contracts';
 import { AuditPanelComponent } from './audit-panel.component';
-
-const anAudit = (overrides: Partial<RunAudit> = {}): RunAudit => ({
-  runId: 'r-1',
-  published: 100,
-  stored: 100,
-  deadLetters: 0,
-  missing: [],
-  missingCount: 0,
-  duplicates: [],
-  duplicateCount: 0,
-  countersMatch: true,
-  clean: true,
-  checkedAt: '2026-11-23T10:00:00.000Z',
-  ...overrides,
-});
+import { anAudit } from './run-detail.testing';
+import { byTestId } from '../component.testing';
 
 describe('AuditPanelComponent', () => {
   let fixture: ComponentFixture<AuditPanelComponent>;
   let http: HttpTestingController;
   let element: HTMLElement;
 
-  const text = (testId: string): string => element.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim() ?? '';
-  const click = async (testId: string): Promise<void> => {
-    element.querySelector<HTMLButtonElement>(`[data-testid="${testId}"]`)?.click();
-    await fixture.whenStable();
-  };
+  const { click, text } = byTestId(() => fixture);
 
   beforeEach(async () => {
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });

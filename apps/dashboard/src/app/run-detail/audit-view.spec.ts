@@ -1,23 +1,8 @@
-import type { RunAudit } from '@app/contracts';
 import { runFormats } from '../runs/run-view';
 import { toAuditView } from './audit-view';
+import { anAudit } from './run-detail.testing';
 
 const formats = runFormats('en-US');
-const anAudit = (overrides: Partial<RunAudit> = {}): RunAudit => ({
-  runId: 'r-1',
-  published: 6000,
-  stored: 5990,
-  deadLetters: 10,
-  missing: [],
-  missingCount: 0,
-  duplicates: [],
-  duplicateCount: 0,
-  countersMatch: true,
-  clean: true,
-  checkedAt: '2026-11-23T10:00:00.000Z',
-  ...overrides,
-});
-
 describe('toAuditView', () => {
   it('calls a clean run whole', () => {
     const view = toAuditView(anAudit(), formats);

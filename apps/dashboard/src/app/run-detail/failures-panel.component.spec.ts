@@ -3,20 +3,18 @@ import { HttpTestingController, provideHttpClientTesting, type TestRequest } fro
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { FailuresPanelComponent } from './failures-panel.component';
 import { aFailure } from './run-detail.testing';
+import { byTestId } from '../component.testing';
 
 describe('FailuresPanelComponent', () => {
   let fixture: ComponentFixture<FailuresPanelComponent>;
   let http: HttpTestingController;
   let element: HTMLElement;
 
+  const { click, text } = byTestId(() => fixture);
+
   const failuresRequest = (): TestRequest => http.expectOne((request) => request.url === '/api/runs/r-1/failures');
   const rows = (): string[] =>
     Array.from(element.querySelectorAll('[data-testid="failure-row"]'), (row) => row.getAttribute('data-seq') ?? '');
-  const text = (testId: string): string => element.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim() ?? '';
-  const click = async (testId: string): Promise<void> => {
-    element.querySelector<HTMLButtonElement>(`[data-testid="${testId}"]`)?.click();
-    await fixture.whenStable();
-  };
 
   beforeEach(async () => {
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });

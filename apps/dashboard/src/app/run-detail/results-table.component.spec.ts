@@ -3,16 +3,18 @@ import { HttpTestingController, provideHttpClientTesting, type TestRequest } fro
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { ResultsTableComponent } from './results-table.component';
 import { aResult } from './run-detail.testing';
+import { byTestId } from '../component.testing';
 
 describe('ResultsTableComponent', () => {
   let fixture: ComponentFixture<ResultsTableComponent>;
   let http: HttpTestingController;
   let element: HTMLElement;
 
+  const { text } = byTestId(() => fixture);
+
   const resultsRequest = (): TestRequest => http.expectOne((request) => request.url === '/api/runs/r-1/results');
   const rowSeqs = (): string[] =>
     Array.from(element.querySelectorAll('[data-testid="result-row"]'), (row) => row.getAttribute('data-seq') ?? '');
-  const text = (testId: string): string => element.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim() ?? '';
   const type = (testId: string, value: string): void => {
     const field = element.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`) as HTMLInputElement;
     field.value = value;

@@ -1,4 +1,4 @@
-import type { FailureDocument, JobDocument } from '@app/contracts';
+import type { FailureDocument, JobDocument, RunAudit } from '@app/contracts';
 import { provideEchartsCore } from 'ngx-echarts';
 
 /** A stored result with plausible values; tests override what they look at. */
@@ -87,3 +87,19 @@ export function provideFakeEcharts(chart: FakeChart) {
   }
   return provideEchartsCore({ echarts: { init: () => chart } });
 }
+
+/** The audit of a whole run of 6,000 records, 10 of them dead letters. */
+export const anAudit = (overrides: Partial<RunAudit> = {}): RunAudit => ({
+  runId: 'r-1',
+  published: 6000,
+  stored: 5990,
+  deadLetters: 10,
+  missing: [],
+  missingCount: 0,
+  duplicates: [],
+  duplicateCount: 0,
+  countersMatch: true,
+  clean: true,
+  checkedAt: '2026-11-23T10:00:00.000Z',
+  ...overrides,
+});

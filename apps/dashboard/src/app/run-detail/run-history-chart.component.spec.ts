@@ -4,6 +4,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import type { RunHistory, RunSample } from '@app/contracts';
 import { HISTORY_REFRESH_MS, RunHistoryChartComponent } from './run-history-chart.component';
 import { FakeChart, provideFakeEcharts } from './run-detail.testing';
+import { fakeIntervalsOnly } from '../component.testing';
 
 const aSample = (second: number): RunSample => ({
   runId: 'r-1',
@@ -41,21 +42,7 @@ describe('RunHistoryChartComponent', () => {
     ((option as { series?: { data?: unknown[] }[] }).series ?? []).map((series) => series.data?.length ?? 0);
 
   beforeEach(async () => {
-    jest.useFakeTimers({
-      doNotFake: [
-        'setTimeout',
-        'clearTimeout',
-        'setImmediate',
-        'clearImmediate',
-        'queueMicrotask',
-        'nextTick',
-        'Date',
-        'performance',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-        'hrtime',
-      ],
-    });
+    fakeIntervalsOnly();
     chart = new FakeChart();
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideFakeEcharts(chart)] });
     http = TestBed.inject(HttpTestingController);

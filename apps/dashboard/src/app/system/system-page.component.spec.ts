@@ -5,12 +5,15 @@ import { RUNS_SOCKET } from '../runs/runs-socket';
 import { FakeRunsSocket } from '../runs/runs.testing';
 import { CLOCK } from '../workers/ticking-clock';
 import { HEALTH_POLL_MS, SystemPageComponent } from './system-page.component';
+import { byTestId, fakeIntervalsOnly } from '../component.testing';
 
 describe('SystemPageComponent', () => {
   let socket: FakeRunsSocket;
   let http: HttpTestingController;
   let fixture: ComponentFixture<SystemPageComponent>;
   let element: HTMLElement;
+
+  const { text } = byTestId(() => fixture);
 
   const states = (): Record<string, string | null> =>
     Object.fromEntries(
@@ -19,25 +22,10 @@ describe('SystemPageComponent', () => {
         row.getAttribute('data-state'),
       ]),
     );
-  const text = (testId: string): string => element.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim() ?? '';
 
   beforeEach(async () => {
     // Only the polling interval is faked: Angular's own scheduling keeps the real timers.
-    jest.useFakeTimers({
-      doNotFake: [
-        'setTimeout',
-        'clearTimeout',
-        'setImmediate',
-        'clearImmediate',
-        'queueMicrotask',
-        'nextTick',
-        'Date',
-        'performance',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-        'hrtime',
-      ],
-    });
+    fakeIntervalsOnly();
     socket = new FakeRunsSocket();
     TestBed.configureTestingModule({
       providers: [

@@ -4,6 +4,7 @@ import { FakeRunsSocket } from '../runs/runs.testing';
 import { CLOCK } from './ticking-clock';
 import { WorkersPageComponent } from './workers-page.component';
 import { aWorker } from './workers.testing';
+import { fakeIntervalsOnly } from '../component.testing';
 
 describe('WorkersPageComponent', () => {
   let socket: FakeRunsSocket;
@@ -16,21 +17,7 @@ describe('WorkersPageComponent', () => {
 
   beforeEach(async () => {
     // Only the page's ticking interval is faked: Angular's own scheduling keeps the real timers.
-    jest.useFakeTimers({
-      doNotFake: [
-        'setTimeout',
-        'clearTimeout',
-        'setImmediate',
-        'clearImmediate',
-        'queueMicrotask',
-        'nextTick',
-        'Date',
-        'performance',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-        'hrtime',
-      ],
-    });
+    fakeIntervalsOnly();
     socket = new FakeRunsSocket();
     now = Date.parse('2026-11-23T12:00:00.000Z');
     TestBed.configureTestingModule({
