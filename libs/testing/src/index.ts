@@ -1,2 +1,3 @@
+export * from './lib/chromium';
 export * from './lib/tcp-proxy';
 export * from './lib/test-system';

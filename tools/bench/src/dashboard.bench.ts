@@ -15,7 +15,7 @@
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { redisKeys, type Run } from '@app/contracts';
-import { TestSystem, waitFor } from '@app/testing';
+import { chromiumLaunchOptions, TestSystem, waitFor } from '@app/testing';
 import { displayLatency, longTasks, type CounterSample, type LongTask } from './display-latency';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -23,17 +23,6 @@ const TOTAL = Number(process.env['BENCH_TOTAL'] ?? 200_000);
 const RATE = Number(process.env['BENCH_RATE'] ?? 600_000);
 const WORKERS = Number(process.env['BENCH_WORKERS'] ?? 2);
 const DASHBOARD_DIR = process.env['BENCH_DASHBOARD_DIR'] ?? join(ROOT, 'dist', 'apps', 'dashboard', 'browser');
-const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
-/** shared/TOOLCHAIN.md; playwright-core gives every launch a fresh temporary `--user-data-dir`. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const SAMPLE_EVERY_MS = 2;
 
 // The global `performance` (not node:perf_hooks' import): the functions below also run in the page,
@@ -78,7 +67,7 @@ const ms = (value: number) => `${Number.isFinite(value) ? value.toFixed(1) : '-'
 async function main(): Promise<void> {
   console.log(`dashboard benchmark: ${TOTAL.toLocaleString('en-US')} records at ${RATE.toLocaleString('en-US')}/min, ${WORKERS} workers`);
   const system = new TestSystem({ workers: WORKERS, basePort: 4130, label: 'bench', env: { DASHBOARD_DIR } });
-  const [browser] = await Promise.all([chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }), system.start()]);
+  const [browser] = await Promise.all([chromium.launch(chromiumLaunchOptions()), system.start()]);
   let sampling = true;
   let sampler: Promise<void> = Promise.resolve();
   try {

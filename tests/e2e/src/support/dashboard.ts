@@ -2,26 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Run } from '@app/contracts';
-import { TestSystem } from '@app/testing';
+import { chromiumLaunchOptions, TestSystem } from '@app/testing';
 
 const ROOT = resolve(__dirname, '../../../..');
 export const SCREENSHOT_DIR = join(ROOT, 'artifacts', 'screenshots');
 /** The built dashboard the api serves; `E2E_DASHBOARD_DIR` points at another build. */
 const DASHBOARD_DIR = process.env['E2E_DASHBOARD_DIR'] ?? join(ROOT, 'dist', 'apps', 'dashboard', 'browser');
-
-/** Debian's Chromium (scripts/install-deps.sh installs it); `CHROMIUM` points elsewhere. */
-export const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
-
-/** The flags of shared/TOOLCHAIN.md; a fresh profile is added per launch. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /**
  * The system of one spec file: api (serving the built dashboard), scheduler and two workers as real
@@ -90,7 +76,7 @@ export class E2eHarness {
  * `launch` gets a new temporary profile, deleted on close (it refuses the flag in `args`).
  */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
