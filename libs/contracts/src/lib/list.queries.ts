@@ -24,10 +24,10 @@ export class ListRunsQuery {
 }
 
 /**
- * Query of `GET /api/runs/:id/failures`: dead letters by seq, `size` per page, continuing after `cursor`; the
- * paging every by-seq listing shares (class-validator applies a base class's rules to its subclasses).
+ * Paging by seq, `size` per page, continuing after `cursor`: the query of `GET /api/runs/:id/failures`, and the
+ * base of every other by-seq listing (class-validator applies a base class's rules to its subclasses).
  */
-export class ListFailuresQuery {
+export class SeqPageQuery {
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'size must be an integer from 1 to 1,000' })
@@ -46,7 +46,7 @@ export class ListFailuresQuery {
  * Query of `GET /api/runs/:id/results`: stored results by seq, `size` per page, continuing after `cursor`,
  * optionally only seqs from `seqFrom` to `seqTo` or those stored by one `workerId`.
  */
-export class ListResultsQuery extends ListFailuresQuery {
+export class ListResultsQuery extends SeqPageQuery {
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'seqFrom must be a positive integer' })

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ListFailuresQuery, type FailurePage, type ReplayResult } from '@app/contracts';
+import { SeqPageQuery, type FailurePage, type ReplayResult } from '@app/contracts';
 import { FailuresService } from './failures.service';
 
 @Controller('runs/:id/failures')
@@ -7,7 +7,7 @@ export class FailuresController {
   constructor(private readonly failures: FailuresService) {}
 
   @Get()
-  list(@Param('id') id: string, @Query() query: ListFailuresQuery): Promise<FailurePage> {
+  list(@Param('id') id: string, @Query() query: SeqPageQuery): Promise<FailurePage> {
     return this.failures.list(id, query.size, query.cursor);
   }
 

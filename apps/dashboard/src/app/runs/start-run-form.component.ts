@@ -74,9 +74,11 @@ export class StartRunFormComponent {
       return;
     }
 
-    const processor = this.processor.value;
-    const request: CreateRunRequest =
-      pace === 'ratePerMinute' ? { total, ratePerMinute: paceValue, processor } : { total, durationMinutes: paceValue, processor };
+    const request: CreateRunRequest = {
+      total,
+      processor: this.processor.value,
+      ...(pace === 'ratePerMinute' ? { ratePerMinute: paceValue } : { durationMinutes: paceValue }),
+    };
     this.errors.set(NO_FIELD_ERRORS);
     this.submitting.set(true);
     this.api
