@@ -9,6 +9,17 @@ export const RUN_LIMITS = {
   ratePerMinuteMax: 600_000,
 } as const;
 
+/**
+ * A run id: 9 base-36 digits of its creation time (epoch ms), so ids sort by creation, then a random base-36
+ * suffix. Every route that takes a run id checks it against this before the id goes anywhere near a key name.
+ */
+export const RUN_ID_PATTERN = /^[0-9a-z]{9}[0-9a-z]{1,55}$/;
+export const isRunId = (value: string): boolean => RUN_ID_PATTERN.test(value);
+
+/** The control actions of `POST /api/runs/:id/<action>`. */
+export const RUN_ACTIONS = ['pause', 'resume', 'stop'] as const;
+export type RunAction = (typeof RUN_ACTIONS)[number];
+
 /** A run as the REST api and the live feed show it (SPEC.md, "A run as JSON"). */
 export interface Run {
   id: string;

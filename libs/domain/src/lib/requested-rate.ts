@@ -1,4 +1,4 @@
-import { RUN_LIMITS } from '@app/contracts';
+import { isRateInLimits, spreadRate } from './run-rates';
 
 export interface RateRequest {
   ratePerMinute?: number;
@@ -22,8 +22,8 @@ export function requestedRate(request: RateRequest, records: number, required: b
       ? { ok: false, error: 'ratePerMinute must be a number from 1 to 600,000 (or give durationMinutes)' }
       : { ok: true, ratePerMinute };
   }
-  const rate = records / durationMinutes;
-  if (rate < RUN_LIMITS.ratePerMinuteMin || rate > RUN_LIMITS.ratePerMinuteMax) {
+  const rate = spreadRate(records, durationMinutes);
+  if (!isRateInLimits(rate)) {
     return {
       ok: false,
       error: `durationMinutes must spread the ${records} remaining records at 1 to 600,000 per minute (it gives ${rate.toPrecision(4)})`,

@@ -1,5 +1,7 @@
 import type { ProcessorName } from '@app/contracts';
 import { changeRate, pausePace, rebasePace, resumePace, startPace } from './pace';
+import { allowsAction, canEditRun } from './run-actions';
+import { remainingCount } from './run-rates';
 import type { RunState } from './run-state';
 
 /** The result of asking a run to change: its next state, or why it cannot (an HTTP 409). */
@@ -42,19 +44,19 @@ const conflict = (message: string): RunTransition => ({ ok: false, conflict: mes
 
 /** Stops the clock. A run held back by backpressure is released too, its schedule going on from what was published. */
 export function pauseRun(run: RunState, now: number): RunTransition {
-  if (run.status !== 'running') return conflict(`run ${run.id} is ${run.status}, only a running run can be paused`);
+  if (!allowsAction(run.status, 'pause')) return conflict(`run ${run.id} is ${run.status}, only a running run can be paused`);
   const released = run.throttleReason === null ? run : releaseHold(run, now);
   return ok({ ...released, status: 'paused', pace: pausePace(released.pace, now), updatedAt: now });
 }
 
 export function resumeRun(run: RunState, now: number): RunTransition {
-  if (run.status !== 'paused') return conflict(`run ${run.id} is ${run.status}, only a paused run can be resumed`);
+  if (!allowsAction(run.status, 'resume')) return conflict(`run ${run.id} is ${run.status}, only a paused run can be resumed`);
   return ok({ ...run, status: 'running', pace: resumePace(run.pace, now), updatedAt: now });
 }
 
 /** Ends publishing at once; what was published is still processed and counted. */
 export function stopRun(run: RunState, now: number): RunTransition {
-  if (run.status !== 'running' && run.status !== 'paused') return conflict(`run ${run.id} is already ${run.status}`);
+  if (!allowsAction(run.status, 'stop')) return conflict(`run ${run.id} is already ${run.status}`);
   return ok({ ...run, status: 'stopped', pace: pausePace(run.pace, now), throttleReason: null, updatedAt: now, finishedAt: now });
 }
 
@@ -63,7 +65,7 @@ export const claimedCount = (run: RunState): number => Math.max(run.published, r
 
 /** Changes X and/or Y of a running or paused run, effective from `now`. */
 export function updateRun(run: RunState, update: RunUpdate, now: number): RunTransition {
-  if (run.status !== 'running' && run.status !== 'paused') return conflict(`run ${run.id} is ${run.status} and can no longer be changed`);
+  if (!canEditRun(run.status)) return conflict(`run ${run.id} is ${run.status} and can no longer be changed`);
   const total = update.total ?? run.total;
   const claimed = claimedCount(run);
   if (total < claimed) return conflict(`total cannot be lower than the ${claimed} records already published`);
@@ -83,7 +85,7 @@ export function releaseHold(run: RunState, now: number): RunState {
 
 /** A run whose every record is processed or failed is completed (a lowered total can make it so). */
 function completeIfDone(run: RunState, now: number): RunState {
-  if (run.processed + run.failed < run.total) return run;
+  if (remainingCount(run) > 0) return run;
   return { ...run, status: 'completed', throttleReason: null, finishedAt: now };
 }
 

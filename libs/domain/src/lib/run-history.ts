@@ -1,6 +1,6 @@
 import type { RunMark, RunSample } from '@app/contracts';
 import type { RunState } from './run-state';
-import { queuedCount } from './run-view';
+import { queuedCount } from './run-json';
 
 /** Most samples `GET /api/runs/:id/history` answers with; a longer run is downsampled to fit. */
 export const HISTORY_MAX_POINTS = 2_000;

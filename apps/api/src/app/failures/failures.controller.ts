@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { SeqPageQuery, type FailurePage, type ReplayResult } from '@app/contracts';
+import type { FailurePage, ReplayResult } from '@app/contracts';
+import { SeqPageQuery } from '@app/contracts/dto';
 import { FailuresService } from './failures.service';
 
 @Controller('runs/:id/failures')

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ListResultsQuery, type ResultPage } from '@app/contracts';
+import type { ResultPage } from '@app/contracts';
+import { ListResultsQuery } from '@app/contracts/dto';
 import { ResultsService } from './results.service';
 
 @Controller('runs/:id/results')

@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { ListResultsQuery, ResultPage } from '@app/contracts';
+import type { ResultPage } from '@app/contracts';
+import type { ListResultsQuery } from '@app/contracts/dto';
 import { ResultStore, RunStore } from '@app/infra';
 
 const DEFAULT_PAGE_SIZE = 100;

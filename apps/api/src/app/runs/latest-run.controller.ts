@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Patch, Post } from '@nestjs/common';
-import { CreateRunDto, UpdateRunDto, type Run } from '@app/contracts';
+import type { Run } from '@app/contracts';
+import { CreateRunDto, UpdateRunDto } from '@app/contracts/dto';
 import { RunsService } from './runs.service';
 
 /** The seeds' shorthand for the latest run: start, read, update, stop. */

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { CreateRunDto, ListRunsQuery, UpdateRunDto, type Run, type RunPage } from '@app/contracts';
+import type { Run, RunPage } from '@app/contracts';
+import { CreateRunDto, ListRunsQuery, UpdateRunDto } from '@app/contracts/dto';
 import { RunsService } from './runs.service';
 
 @Controller('runs')

@@ -2,11 +2,11 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException, 
 import { randomBytes } from 'node:crypto';
 import {
   DEFAULT_PROCESSOR,
-  type CreateRunDto,
+  type CreateRunRequest,
   type Run,
   type RunPage,
   type RunStatus,
-  type UpdateRunDto,
+  type UpdateRunRequest,
   type WorkerStatus,
 } from '@app/contracts';
 import {
@@ -19,7 +19,7 @@ import {
   requestedRate,
   resumeRun,
   stopRun,
-  toRunView,
+  toRunJson,
   updateRun,
   type RunState,
   type RunTransition,
@@ -43,7 +43,7 @@ export class RunsService {
     private readonly workers: WorkerRegistry,
   ) {}
 
-  async create(request: CreateRunDto): Promise<Run> {
+  async create(request: CreateRunRequest): Promise<Run> {
     const rate = requestedRate(request, request.total, true);
     if (!rate.ok) throw badRequest(rate.error);
     const now = Date.now();
@@ -97,7 +97,7 @@ export class RunsService {
     return Promise.all(states.map((state) => this.view(state, now, workers)));
   }
 
-  update(runId: string, request: UpdateRunDto): Promise<Run> {
+  update(runId: string, request: UpdateRunRequest): Promise<Run> {
     if (request.total === undefined && request.ratePerMinute === undefined && request.durationMinutes === undefined) {
       throw badRequest('give at least one of total, ratePerMinute or durationMinutes');
     }
@@ -166,7 +166,7 @@ export class RunsService {
       this.runs.processedPerSecond(state.id, now, ACHIEVED_RATE_WINDOW_SECONDS),
       workers ?? this.workers.live(now),
     ]);
-    return toRunView(state, achievedRatePerMinute(perSecond, state.startedAt, now), live);
+    return toRunJson(state, achievedRatePerMinute(perSecond, state.startedAt, now), live);
   }
 }
 

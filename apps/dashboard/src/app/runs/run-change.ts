@@ -1,5 +1,4 @@
-import type { Run } from '@app/contracts';
-import type { UpdateRunRequest } from './runs-api.service';
+import type { Run, UpdateRunRequest } from '@app/contracts';
 
 /** How a form gives Y: as a rate per minute, or as a duration in minutes the rate is derived from. */
 export type PaceMode = 'rate' | 'duration';

@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, output, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import type { ProcessorName, Run } from '@app/contracts';
+import type { CreateRunRequest, ProcessorName, Run } from '@app/contracts';
 import { finalize } from 'rxjs';
 import { ErrorListComponent } from './error-list.component';
 import { PROCESSOR_OPTIONS } from './processor-options';
 import { createPaceForm, editedFields, type PaceFormFailureText, paceFormErrors } from './pace-form';
 import { type ChangeField, missingValues, paceField, type RunChangeValues } from './run-change';
 import { type PaceFieldHints, RunPaceFieldsComponent } from './run-pace-fields.component';
-import { type CreateRunRequest, RunsApiService } from './runs-api.service';
+import { RunsApiService } from './runs-api.service';
 import { NO_FIELD_ERRORS, type ServerFieldErrors, withoutFieldErrors } from './server-field-errors';
 
 // The limits are the server's to check (its messages are shown by field): importing RUN_LIMITS from

@@ -1,5 +1,6 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ReadinessService, type Readiness } from './readiness.service';
+import type { ReadinessReport } from '@app/contracts';
+import { ReadinessService } from './readiness.service';
 
 @Controller('health')
 export class HealthController {
@@ -13,7 +14,7 @@ export class HealthController {
 
   /** Readiness: every backing service this process uses answers; 503 with the same report otherwise. */
   @Get('ready')
-  async ready(): Promise<Readiness> {
+  async ready(): Promise<ReadinessReport> {
     const readiness = await this.readiness.check();
     if (readiness.status !== 'ok') throw new ServiceUnavailableException(readiness);
     return readiness;

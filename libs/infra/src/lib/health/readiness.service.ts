@@ -1,16 +1,10 @@
 import { Injectable, Optional } from '@nestjs/common';
+import type { BackingService, DependencyReport, ReadinessReport } from '@app/contracts';
 import { AmqpConnection } from '../amqp/amqp.connection';
 import { ElasticsearchConnection } from '../elasticsearch/elasticsearch.connection';
 import { RedisConnection } from '../redis/redis.connection';
 
 const CHECK_TIMEOUT_MS = 2_000;
-
-export type DependencyState = 'up' | 'down';
-
-export interface Readiness {
-  status: 'ok' | 'unavailable';
-  dependencies: Record<string, { status: DependencyState; error?: string }>;
-}
 
 /** Checks the backing services this process was built with (the api has all three). */
 @Injectable()
@@ -21,9 +15,9 @@ export class ReadinessService {
     @Optional() private readonly elasticsearch?: ElasticsearchConnection,
   ) {}
 
-  async check(): Promise<Readiness> {
+  async check(): Promise<ReadinessReport> {
     const { redis, amqp, elasticsearch } = this;
-    const checks: [string, () => Promise<void>][] = [];
+    const checks: [BackingService, () => Promise<void>][] = [];
     if (redis) checks.push(['redis', () => redis.ping()]);
     if (amqp) checks.push(['rabbitmq', async () => assertConnected(amqp)]);
     if (elasticsearch) checks.push(['elasticsearch', () => elasticsearch.ping()]);
@@ -38,7 +32,7 @@ function assertConnected(amqp: AmqpConnection): void {
   if (!amqp.connected) throw new Error('not connected');
 }
 
-async function probe(check: () => Promise<void>): Promise<{ status: DependencyState; error?: string }> {
+async function probe(check: () => Promise<void>): Promise<DependencyReport> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { CreateRunDto } from './create-run.dto';
+import { CreateRunDto } from './run.dto';
 
 /** The messages the api's whitelisting validation pipe would answer with. */
 function errors(body: object): string[] {

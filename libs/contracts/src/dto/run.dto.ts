@@ -1,6 +1,7 @@
 import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
-import { PROCESSOR_NAMES, type ProcessorName } from './processors';
-import { RUN_LIMITS } from './run';
+import { PROCESSOR_NAMES, type ProcessorName } from '../lib/processors';
+import { RUN_LIMITS } from '../lib/run';
+import type { CreateRunRequest, UpdateRunRequest } from '../lib/run-requests';
 
 const TOTAL_MESSAGE = { message: 'total must be an integer from 1 to 100,000,000' };
 const RATE_MESSAGE = { message: 'ratePerMinute must be a number from 1 to 600,000' };
@@ -21,11 +22,10 @@ class PaceFields {
 }
 
 /**
- * Body of `POST /api/runs`: `total` and either `ratePerMinute` or `durationMinutes` (the rate is then
- * total / duration). The api validates it with a whitelisting pipe, so unknown fields are rejected;
+ * Validates `CreateRunRequest`. The api applies it with a whitelisting pipe, so unknown fields are rejected;
  * that exactly one of rate and duration is given is checked by the service.
  */
-export class CreateRunDto extends PaceFields {
+export class CreateRunDto extends PaceFields implements CreateRunRequest {
   @IsInt(TOTAL_MESSAGE)
   @Min(RUN_LIMITS.totalMin, TOTAL_MESSAGE)
   @Max(RUN_LIMITS.totalMax, TOTAL_MESSAGE)
@@ -36,11 +36,8 @@ export class CreateRunDto extends PaceFields {
   processor?: ProcessorName;
 }
 
-/**
- * Body of `PATCH /api/runs/:id`: a new `total` (X) and/or a new rate (Y), given as `ratePerMinute` or as
- * `durationMinutes` (how long the records not yet published should take from now).
- */
-export class UpdateRunDto extends PaceFields {
+/** Validates `UpdateRunRequest`. */
+export class UpdateRunDto extends PaceFields implements UpdateRunRequest {
   @IsOptional()
   @IsInt(TOTAL_MESSAGE)
   @Min(RUN_LIMITS.totalMin, TOTAL_MESSAGE)

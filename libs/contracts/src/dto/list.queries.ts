@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { RUN_STATUSES, type RunStatus } from './run';
+import { RUN_ID_PATTERN, RUN_STATUSES, type RunStatus } from '../lib/run';
 
 /** Query of `GET /api/runs`: newest first, `limit` per page, continuing after `cursor`, optionally of one `status`. */
 export class ListRunsQuery {
@@ -19,7 +19,7 @@ export class ListRunsQuery {
 
   @IsOptional()
   @IsString()
-  @Matches(/^[0-9a-z]{1,64}$/, { message: 'cursor must be a run id' })
+  @Matches(RUN_ID_PATTERN, { message: 'cursor must be a run id' })
   cursor?: string;
 }
 
