@@ -10,6 +10,7 @@ export * from './lib/restore-run';
 export * from './lib/retry-policy';
 export * from './lib/run-actions';
 export * from './lib/run-control';
+export * from './lib/run-document';
 export * from './lib/run-history';
 export * from './lib/run-json';
 export * from './lib/run-rates';

@@ -1,4 +1,4 @@
-import { redisKeys, type ProcessorName, type Run, type RunAudit } from '@app/contracts';
+import { RUN_HASH_FIELDS, redisKeys, type ProcessorName, type Run, type RunAudit } from '@app/contracts';
 import { waitFor, type TestSystem } from '@app/testing';
 import type { Injected } from './faults';
 
@@ -70,7 +70,12 @@ export async function runTrial(
 
 /** The run's published and settled (processed + failed) counts, read from Redis. */
 async function countersInRedis(system: TestSystem, runId: string): Promise<[number, number]> {
-  const read = system.redis.hmget(redisKeys(system.namespace).run(runId), 'published', 'processed', 'failed');
+  const read = system.redis.hmget(
+    redisKeys(system.namespace).run(runId),
+    RUN_HASH_FIELDS.published,
+    RUN_HASH_FIELDS.processed,
+    RUN_HASH_FIELDS.failed,
+  );
   const timeout = sleep(1_000).then(() => Promise.reject(new Error('Redis did not answer')));
   const [published, processed, failed] = await Promise.race([read, timeout]);
   // Gone with Redis's data until the state is rebuilt: nothing to measure from yet.

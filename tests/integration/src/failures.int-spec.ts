@@ -1,4 +1,13 @@
-import { jobId, type FailurePage, type JobDocument, type RepairResult, type ReplayResult, type Run, type RunAudit } from '@app/contracts';
+import {
+  METRIC_NAMES,
+  jobId,
+  type FailurePage,
+  type JobDocument,
+  type RepairResult,
+  type ReplayResult,
+  type Run,
+  type RunAudit,
+} from '@app/contracts';
 import { TestSystem, waitFor } from '@app/testing';
 
 // Fast backoff (100 ms, then 200 ms) so that three attempts take a fraction of a second.
@@ -18,10 +27,10 @@ async function completedRun(total: number, processor: string): Promise<Run> {
 
 describe('retries, dead letters and replay', () => {
   it('retries a failing job with backoff, then dead-letters it with its error and attempts, counted once as failed', async () => {
-    const retriedBefore = await system.workerMetric('worker_jobs_retried_total');
+    const retriedBefore = await system.workerMetric(METRIC_NAMES.workerJobsRetried);
     const run = await completedRun(5, 'poison');
     expect(run).toMatchObject({ processed: 0, failed: 5, queued: 0 });
-    expect((await system.workerMetric('worker_jobs_retried_total')) - retriedBefore).toBe(10);
+    expect((await system.workerMetric(METRIC_NAMES.workerJobsRetried)) - retriedBefore).toBe(10);
 
     // Listing is near-real-time: dead letters show within Elasticsearch's refresh interval (1 s).
     await waitFor(async () => (await failuresOf(run.id)).length === 5, 5_000, 'the dead letters to be listed');

@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   DEAD_LETTER_REASON_HEADER,
+  METRIC_NAMES,
   jobId,
   type RunDocument,
   type JobDocument,
@@ -124,7 +125,7 @@ describe('a run through the whole pipeline', () => {
     await publishRaw(body(2), jobId(run.id, 2));
 
     // Three copies arrived after seq 1 was counted and one after seq 2 was: each is a duplicate once counted.
-    await waitFor(async () => (await system.workerMetric('worker_jobs_duplicate_total')) === 3, 10_000, 'the duplicates to be handled');
+    await waitFor(async () => (await system.workerMetric(METRIC_NAMES.workerJobsDuplicate)) === 3, 10_000, 'the duplicates to be handled');
     // Every index operation bumps a document's _version: each copy was stored, under the same id.
     const version = async (seq: number) => (await system.es.get({ index: system.indices.jobs, id: jobId(run.id, seq) }))._version;
     expect([await version(1), await version(2)]).toEqual([3, 2]);

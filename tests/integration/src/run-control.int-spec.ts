@@ -131,8 +131,35 @@ describe('run control', () => {
     const both = await system.api<{ message: string[] }>('PATCH', `/runs/${run.id}`, { ratePerMinute: 5, durationMinutes: 5 });
     expect(both.body.message).toEqual(['ratePerMinute and durationMinutes cannot both be given']);
     expect((await getRun(run.id)).ratePerMinute).toBe(60);
-    expect((await system.api('PATCH', '/runs/nosuchrun', { total: 5 })).status).toBe(404);
-    expect((await system.api('POST', '/runs/nosuchrun/pause')).status).toBe(404);
+    expect((await system.api('PATCH', '/runs/zzzzzzzzz0000000', { total: 5 })).status).toBe(404);
+    expect((await system.api('POST', '/runs/zzzzzzzzz0000000/pause')).status).toBe(404);
+    await system.api('POST', `/runs/${run.id}/stop`);
+  });
+
+  it('answers 400 for a malformed run id on every route, never reading another key', async () => {
+    const run = await start(10, 60);
+    // `<id>:processed-seqs` is the run's bitmap key: once read as the run's hash it answered a 500 (WRONGTYPE).
+    for (const id of [`${run.id}:processed-seqs`, `${run.id}:failed-seqs`, 'x', encodeURIComponent('a b'), 'z'.repeat(200)]) {
+      for (const [method, path] of [
+        ['GET', ''],
+        ['PATCH', ''],
+        ['POST', '/pause'],
+        ['GET', '/results'],
+        ['GET', '/history'],
+        ['GET', '/failures'],
+        ['POST', '/failures/replay'],
+        ['GET', '/audit'],
+        ['POST', '/audit/repair'],
+      ] as const) {
+        const answer = await system.api<{ message: string[] }>(method, `/runs/${id}${path}`, method === 'PATCH' ? { total: 5 } : undefined);
+        expect([method, path, answer.status, answer.body.message]).toEqual([
+          method,
+          path,
+          400,
+          ['id must be a run id (lowercase letters and digits)'],
+        ]);
+      }
+    }
     await system.api('POST', `/runs/${run.id}/stop`);
   });
 
@@ -205,10 +232,23 @@ describe('recovery', () => {
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ id: run.id, status: 'running', total: 100_000 });
     expect(read.body.published).toBeGreaterThan(0);
-    const change = await system.api<{ message: string }>('PATCH', `/runs/${run.id}`, { ratePerMinute: 600 });
-    expect(change.status).toBe(503);
-    expect(change.body.message).toMatch(/being rebuilt after Redis lost its data/);
-    expect((await system.api('GET', '/runs/nosuchrun')).status).toBe(404);
+    // Every read of the run's sub-resources finds it too (one lookup serves them all).
+    for (const resource of ['results', 'history', 'failures', 'audit']) {
+      const answer = await system.api<{ runId?: string }>('GET', `/runs/${run.id}/${resource}`);
+      expect([resource, answer.status]).toEqual([resource, 200]);
+    }
+    // Changes need the hot state: the run's definition, and republishing its jobs.
+    for (const [method, path, body] of [
+      ['PATCH', `/runs/${run.id}`, { ratePerMinute: 600 }],
+      ['POST', `/runs/${run.id}/failures/replay`, undefined],
+      ['POST', `/runs/${run.id}/audit/repair`, undefined],
+    ] as const) {
+      const change = await system.api<{ message: string }>(method, path, body);
+      expect([path, change.status]).toEqual([path, 503]);
+      expect(change.body.message).toMatch(/being rebuilt after Redis lost its data/);
+    }
+    expect((await system.api('GET', '/runs/zzzzzzzzz0000000')).status).toBe(404);
+    expect((await system.api('GET', '/runs/zzzzzzzzz0000000/results')).status).toBe(404);
 
     await Promise.all(schedulers.map((name) => system.restart(name)));
     await waitFor(async () => (await system.api('POST', `/runs/${run.id}/stop`)).status === 200, 30_000, 'the rebuilt run to take changes');

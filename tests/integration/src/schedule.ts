@@ -1,4 +1,4 @@
-import { redisKeys, type JobDocument } from '@app/contracts';
+import { RUN_HASH_FIELDS, redisKeys, type JobDocument } from '@app/contracts';
 import { dueAt, dueCount, type Pace } from '@app/domain';
 import { waitFor, type TestSystem } from '@app/testing';
 
@@ -50,7 +50,12 @@ export async function scheduleOver(system: TestSystem, runId: string, ms: number
 }
 
 async function readPace(system: TestSystem, runId: string): Promise<Pace> {
-  const fields = await system.redis.hmget(redisKeys(system.namespace).run(runId), 'ratePerMinute', 'paceAccrued', 'paceSince');
+  const fields = await system.redis.hmget(
+    redisKeys(system.namespace).run(runId),
+    RUN_HASH_FIELDS.ratePerMinute,
+    RUN_HASH_FIELDS.paceAccrued,
+    RUN_HASH_FIELDS.paceSince,
+  );
   const [ratePerMinute, accrued, since] = fields.map((field) => (field ? Number(field) : null));
   if (ratePerMinute === null || accrued === null) throw new Error(`run ${runId} is not in Redis`);
   return { ratePerMinute, accrued, since };

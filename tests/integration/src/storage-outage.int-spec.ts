@@ -1,4 +1,4 @@
-import type { JobDocument, Run, WorkerStatus } from '@app/contracts';
+import { METRIC_NAMES, type JobDocument, type Run, type WorkerStatus } from '@app/contracts';
 import { TcpProxy, TestSystem, waitFor } from '@app/testing';
 
 // The workers reach Elasticsearch through a proxy the test can cut; the api and scheduler reach it directly.
@@ -35,7 +35,7 @@ describe('Elasticsearch unavailable to the workers', () => {
       'the workers to stop consuming',
     );
     const stoppedAfter = (Date.now() - cutAt) / 1000;
-    expect(await system.workerMetric('worker_storage_circuit_open')).toBe(2);
+    expect(await system.workerMetric(METRIC_NAMES.workerStorageCircuitOpen)).toBe(2);
     const workers = async () => (await system.api<WorkerStatus[]>('GET', '/workers')).body;
     await waitFor(async () => (await workers()).every((worker) => !worker.storageAvailable), 3_000, 'the workers to report it');
     expect((await getRun(run.id)).stalledReason).toMatch(/^Elasticsearch is unavailable/);

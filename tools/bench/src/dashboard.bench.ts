@@ -14,7 +14,7 @@
  */
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { redisKeys, type Run } from '@app/contracts';
+import { RUN_HASH_FIELDS, redisKeys, type Run } from '@app/contracts';
 import { chromiumLaunchOptions, TestSystem, waitFor } from '@app/testing';
 import { displayLatency, longTasks, type CounterSample, type LongTask } from './display-latency';
 
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
       let last = -1;
       while (sampling) {
         const sent = now();
-        const value = Number((await system.redis.hget(runKey, 'processed')) ?? 0);
+        const value = Number((await system.redis.hget(runKey, RUN_HASH_FIELDS.processed)) ?? 0);
         // The value was read somewhere between sending and the reply: the midpoint, within a fraction of a ms.
         if (value !== last) samples.push({ at: (sent + now()) / 2, value });
         last = value;

@@ -1,6 +1,6 @@
 import type { RunDocument } from '@app/contracts';
 import { dueCount } from './pace';
-import { restoreRun } from './restore-run';
+import { restoreRun, storedSeqsOf } from './restore-run';
 
 const T0 = 1_800_000_000_000;
 const record: RunDocument = {
@@ -46,5 +46,18 @@ describe('restoreRun', () => {
       status: 'stopped',
       finishedAt: T0 + 5_000,
     });
+  });
+});
+
+describe('storedSeqsOf', () => {
+  it('counts results and dead letters, a seq stored both ways as processed', () => {
+    const stored = storedSeqsOf([1, 2, 4, 5], [3, 4, 7]);
+    expect(stored.processedSeqs).toEqual([1, 2, 4, 5]);
+    expect(stored.failedSeqs).toEqual([3, 7]);
+    expect(stored.counts).toEqual({ processed: 4, failed: 2, highestSeq: 7 });
+  });
+
+  it('has a highest seq of 0 when nothing is stored', () => {
+    expect(storedSeqsOf([], []).counts).toEqual({ processed: 0, failed: 0, highestSeq: 0 });
   });
 });

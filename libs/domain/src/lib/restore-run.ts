@@ -1,5 +1,7 @@
 import type { RunDocument } from '@app/contracts';
 import { rebasePace } from './pace';
+import { canEditRun } from './run-actions';
+import { fromRunDocument } from './run-document';
 import type { RunState } from './run-state';
 
 /** What Elasticsearch holds of a run's jobs: the distinct seqs stored as results and as dead letters. */
@@ -10,6 +12,25 @@ export interface StoredCounts {
   highestSeq: number;
 }
 
+/** The stored seqs of a run, as a rebuild restores them into its bitmaps, and what they count. */
+export interface StoredSeqs {
+  processedSeqs: readonly number[];
+  /** Dead-lettered seqs that were not processed since. */
+  failedSeqs: readonly number[];
+  counts: StoredCounts;
+}
+
+/**
+ * What Elasticsearch holds of a run, from the seqs stored as results and as dead letters (each ascending): a seq
+ * both stored and dead-lettered was replayed successfully just before the loss, so it counts as processed.
+ */
+export function storedSeqsOf(resultSeqs: readonly number[], deadLetterSeqs: readonly number[]): StoredSeqs {
+  const processed = new Set(resultSeqs);
+  const failedSeqs = deadLetterSeqs.filter((seq) => !processed.has(seq));
+  const highestSeq = Math.max(resultSeqs.at(-1) ?? 0, deadLetterSeqs.at(-1) ?? 0);
+  return { processedSeqs: resultSeqs, failedSeqs, counts: { processed: resultSeqs.length, failed: failedSeqs.length, highestSeq } };
+}
+
 /**
  * A run's hot state rebuilt from its durable record and the jobs stored for it, after Redis lost its data.
  * Counters come from what is stored (the truth), `published` never below any stored seq, and the schedule
@@ -17,25 +38,21 @@ export interface StoredCounts {
  * are published again (and counted once), none is skipped, and the outage causes no burst.
  */
 export function restoreRun(record: RunDocument, stored: StoredCounts, now: number): RunState {
-  const published = Math.min(record.total, Math.max(record.published, stored.highestSeq));
-  const pace = { ratePerMinute: record.ratePerMinute, accrued: record.paceAccrued, since: record.paceSince };
-  const done = stored.processed + stored.failed >= record.total;
-  const active = record.status === 'running' || record.status === 'paused';
+  const archived = fromRunDocument(record);
+  const published = Math.min(archived.total, Math.max(archived.published, stored.highestSeq));
+  const done = stored.processed + stored.failed >= archived.total;
+  const completesNow = canEditRun(archived.status) && done;
   return {
-    id: record.id,
-    status: active && done ? 'completed' : record.status,
-    total: record.total,
-    processor: record.processor,
-    pace: rebasePace(pace, published, now),
+    ...archived,
+    status: completesNow ? 'completed' : archived.status,
+    pace: rebasePace(archived.pace, published, now),
     reserved: published,
     published,
     processed: stored.processed,
     failed: stored.failed,
     throttleReason: null,
-    revision: record.revision + 1,
-    createdAt: record.createdAt,
-    startedAt: record.startedAt,
+    revision: archived.revision + 1,
     updatedAt: now,
-    finishedAt: active && done ? now : record.finishedAt,
+    finishedAt: completesNow ? now : archived.finishedAt,
   };
 }

@@ -1,7 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { RepairResult, RunAudit } from '@app/contracts';
 import { auditSeqs, newJob, seqsIn, type RunState } from '@app/domain';
-import { AmqpConnection, ResultStore, RunStore } from '@app/infra';
+import { JobQueue, ResultStore } from '@app/infra';
+import { RunLookup } from '../run-lookup/run-lookup';
 
 /** Jobs republished per confirm round trip by a repair. */
 const REPAIR_BATCH = 5_000;
@@ -10,44 +11,41 @@ const REPAIR_BATCH = 5_000;
 @Injectable()
 export class AuditService {
   constructor(
-    private readonly runs: RunStore,
+    private readonly runs: RunLookup,
     private readonly results: ResultStore,
-    private readonly amqp: AmqpConnection,
+    private readonly jobs: JobQueue,
   ) {}
 
   async audit(runId: string): Promise<RunAudit> {
-    return (await this.check(runId)).audit;
+    return this.check(await this.runs.require(runId));
   }
 
-  /** Publishes again only the published seqs that have neither a result nor a dead letter. */
+  /** Publishes again only the published seqs that have neither a result nor a dead letter; needs the hot state (503 while it is rebuilt). */
   async repair(runId: string): Promise<RepairResult> {
-    const { run, audit } = await this.check(runId);
+    const run = await this.runs.requireHot(runId);
+    const audit = await this.check(run);
     const missing = seqsIn(audit.missing);
     const now = Date.now();
     for (let i = 0; i < missing.length; i += REPAIR_BATCH) {
-      await this.amqp.publishJobs(missing.slice(i, i + REPAIR_BATCH).map((seq) => newJob(run.id, seq, run.processor, now)));
+      await this.jobs.publish(missing.slice(i, i + REPAIR_BATCH).map((seq) => newJob(run.id, seq, run.processor, now)));
     }
     return { republished: missing.length };
   }
 
-  private async check(runId: string): Promise<{ run: RunState; audit: RunAudit }> {
-    const run = await this.runs.get(runId);
-    if (!run) throw new NotFoundException(`run ${runId} does not exist`);
+  private async check(run: RunState): Promise<RunAudit> {
+    const runId = run.id;
     const [results, deadLetters] = await Promise.all([this.results.storedSeqs(runId, 'result'), this.results.storedSeqs(runId, 'failure')]);
     const seqs = auditSeqs(run.published, results, deadLetters);
     const countersMatch = run.processed === results.length && run.failed === deadLetters.length;
     return {
-      run,
-      audit: {
-        runId,
-        published: run.published,
-        stored: results.length,
-        deadLetters: deadLetters.length,
-        ...seqs,
-        countersMatch,
-        clean: seqs.missingCount === 0 && seqs.duplicateCount === 0 && countersMatch,
-        checkedAt: new Date().toISOString(),
-      },
+      runId,
+      published: run.published,
+      stored: results.length,
+      deadLetters: deadLetters.length,
+      ...seqs,
+      countersMatch,
+      clean: seqs.missingCount === 0 && seqs.duplicateCount === 0 && countersMatch,
+      checkedAt: new Date().toISOString(),
     };
   }
 }

@@ -3,7 +3,7 @@ import { WebSocketGateway, WebSocketServer, type OnGatewayConnection } from '@ne
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, Run, ServerToClientEvents } from '@app/contracts';
 import { ChangeCoalescer, withNewerRuns } from '@app/domain';
-import { RunStore, WorkerRegistry } from '@app/infra';
+import { RunChangeFeed, WorkerRegistry } from '@app/infra';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { RunsService } from '../runs/runs.service';
 
@@ -32,13 +32,13 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
 
   constructor(
     private readonly runs: RunsService,
-    private readonly runStore: RunStore,
+    private readonly changes: RunChangeFeed,
     private readonly workers: WorkerRegistry,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.runStore.onRunChanged((runId) => this.changed.mark(runId));
+    await this.changes.subscribe((runId) => this.changed.mark(runId));
     this.timer = setInterval(() => void this.flush(), this.config.liveFlushMs);
     this.workersTimer = setInterval(() => void this.pushWorkers(), WORKERS_INTERVAL_MS);
   }

@@ -1,7 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { ResultPage } from '@app/contracts';
 import type { ListResultsQuery } from '@app/contracts/dto';
-import { ResultStore, RunStore } from '@app/infra';
+import { ResultStore } from '@app/infra';
+import { RunLookup } from '../run-lookup/run-lookup';
 
 const DEFAULT_PAGE_SIZE = 100;
 
@@ -10,11 +11,11 @@ const DEFAULT_PAGE_SIZE = 100;
 export class ResultsService {
   constructor(
     private readonly results: ResultStore,
-    private readonly runs: RunStore,
+    private readonly runs: RunLookup,
   ) {}
 
   async list(runId: string, { size = DEFAULT_PAGE_SIZE, cursor, ...filters }: ListResultsQuery): Promise<ResultPage> {
-    if (!(await this.runs.get(runId))) throw new NotFoundException(`run ${runId} does not exist`);
+    await this.runs.require(runId);
     return this.results.listResults(runId, size, cursor, filters);
   }
 }

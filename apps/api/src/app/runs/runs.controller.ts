@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import type { Run, RunPage } from '@app/contracts';
 import { CreateRunDto, ListRunsQuery, UpdateRunDto } from '@app/contracts/dto';
 import { RunsService } from './runs.service';
+import { RunIdPipe } from '../run-lookup/run-id.pipe';
 
 @Controller('runs')
 export class RunsController {
@@ -18,30 +19,30 @@ export class RunsController {
   }
 
   @Get(':id')
-  get(@Param('id') id: string): Promise<Run> {
+  get(@Param('id', RunIdPipe) id: string): Promise<Run> {
     return this.runs.get(id);
   }
 
   @Patch(':id')
-  update(@Param('id') id: string, @Body() request: UpdateRunDto): Promise<Run> {
+  update(@Param('id', RunIdPipe) id: string, @Body() request: UpdateRunDto): Promise<Run> {
     return this.runs.update(id, request);
   }
 
   @Post(':id/pause')
   @HttpCode(200)
-  pause(@Param('id') id: string): Promise<Run> {
+  pause(@Param('id', RunIdPipe) id: string): Promise<Run> {
     return this.runs.pause(id);
   }
 
   @Post(':id/resume')
   @HttpCode(200)
-  resume(@Param('id') id: string): Promise<Run> {
+  resume(@Param('id', RunIdPipe) id: string): Promise<Run> {
     return this.runs.resume(id);
   }
 
   @Post(':id/stop')
   @HttpCode(200)
-  stop(@Param('id') id: string): Promise<Run> {
+  stop(@Param('id', RunIdPipe) id: string): Promise<Run> {
     return this.runs.stop(id);
   }
 }

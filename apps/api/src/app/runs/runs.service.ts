@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import {
   DEFAULT_PROCESSOR,
@@ -24,7 +24,9 @@ import {
   type RunState,
   type RunTransition,
 } from '@app/domain';
-import { RunArchive, RunStore, WorkerRegistry, stateOfDocument } from '@app/infra';
+import { RunArchive, RunStore, WorkerRegistry } from '@app/infra';
+import { badRequest } from '../bad-request';
+import { RunLookup } from '../run-lookup/run-lookup';
 
 const DEFAULT_PAGE_SIZE = 20;
 /** Ids read per step while filtering the list by status. */
@@ -32,13 +34,11 @@ const FILTER_SCAN_SIZE = 200;
 /** Compare-and-set attempts before giving up on a run that keeps changing under us. */
 const SAVE_ATTEMPTS = 10;
 
-/** A 400 in the shape of the validation pipe's, naming the field. */
-const badRequest = (message: string) => new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message] });
-
 @Injectable()
 export class RunsService {
   constructor(
     private readonly runs: RunStore,
+    private readonly lookup: RunLookup,
     private readonly archive: RunArchive,
     private readonly workers: WorkerRegistry,
   ) {}
@@ -59,7 +59,7 @@ export class RunsService {
   }
 
   async get(runId: string): Promise<Run> {
-    return this.view(await this.load(runId), Date.now());
+    return this.view(await this.lookup.require(runId), Date.now());
   }
 
   /** The newest run's id; 404 when there is none yet. */
@@ -125,39 +125,15 @@ export class RunsService {
   private async change(runId: string, transition: (run: RunState, now: number) => RunTransition): Promise<Run> {
     for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
       const now = Date.now();
-      const result = transition(await this.loadHot(runId), now);
+      const result = transition(await this.lookup.requireHot(runId), now);
       if (!result.ok) throw new ConflictException(result.conflict);
       if ((await this.runs.save(result.state, now)) === 'saved') {
-        const saved = await this.loadHot(runId);
+        const saved = await this.lookup.requireHot(runId);
         await this.archive.save(saved);
         return this.view(saved, Date.now());
       }
     }
     throw new ConflictException(`run ${runId} kept changing; try again`);
-  }
-
-  /**
-   * The run from Redis; while Redis is being rebuilt after it lost its data (seconds), from its durable record
-   * in Elasticsearch, so a read never answers 404 for a run that exists.
-   */
-  private async load(runId: string): Promise<RunState> {
-    const state = (await this.runs.get(runId)) ?? (await this.archivedWhileRebuilding(runId));
-    if (!state) throw new NotFoundException(`run ${runId} does not exist`);
-    return state;
-  }
-
-  /** The run from Redis, the only place a change may be made: 503 while the state is being rebuilt. */
-  private async loadHot(runId: string): Promise<RunState> {
-    const state = await this.runs.get(runId);
-    if (state) return state;
-    if (!(await this.runs.isStateReady())) throw rebuilding();
-    throw new NotFoundException(`run ${runId} does not exist`);
-  }
-
-  private async archivedWhileRebuilding(runId: string): Promise<RunState | null> {
-    if (await this.runs.isStateReady()) return null;
-    const record = await this.archive.get(runId);
-    return record && stateOfDocument(record);
   }
 
   /** `workers` are read here unless the caller already has them (a page of runs reads them once). */
@@ -169,6 +145,3 @@ export class RunsService {
     return toRunJson(state, achievedRatePerMinute(perSecond, state.startedAt, now), live);
   }
 }
-
-const rebuilding = () =>
-  new ServiceUnavailableException('the run state is being rebuilt after Redis lost its data; try again in a few seconds');

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ChangeCoalescer } from '@app/domain';
-import { RunArchive, RunStore } from '@app/infra';
+import { RunArchive, RunChangeFeed, RunStore } from '@app/infra';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 
 /**
@@ -17,12 +17,13 @@ export class RunArchiver implements OnApplicationBootstrap, BeforeApplicationShu
 
   constructor(
     private readonly runs: RunStore,
+    private readonly changes: RunChangeFeed,
     private readonly archive: RunArchive,
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.runs.onRunChanged((runId) => this.changed.mark(runId));
+    await this.changes.subscribe((runId) => this.changed.mark(runId));
     // Whatever changed while no scheduler was listening: the active runs are archived once at start.
     for (const runId of await this.runs.activeRunIds()) this.changed.mark(runId);
     this.timer = setInterval(() => void this.flush(), this.config.archiveIntervalMs);

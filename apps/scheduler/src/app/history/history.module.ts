@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { PublishingModule } from '../publishing/publishing.module';
-import { HistoryService } from './history.service';
+import { LeadershipModule } from '../leadership/leadership.module';
+import { HistorySampler } from './history-sampler';
 
 @Module({
-  imports: [PublishingModule],
-  providers: [HistoryService],
+  imports: [LeadershipModule],
+  providers: [HistorySampler],
 })
 export class HistoryModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { RunStore } from '@app/infra';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
-import { LeadershipService } from './leadership.service';
+import { LeadershipService } from '../leadership/leadership.service';
 import { RunPublisher } from './run-publisher';
 import { StateRecovery } from './state-recovery.service';
 
@@ -54,7 +54,7 @@ export class PublishLoop implements OnApplicationBootstrap, BeforeApplicationShu
       if (token === null) return;
       if (!(await this.recovery.ensureReady())) return;
       const runs = await this.runs.getMany(await this.runs.activeRunIds());
-      for (const run of runs) await this.publisher.publishDue(run, this.leadership.lease.key, token, now);
+      for (const run of runs) await this.publisher.publishDue(run, token, now);
       this.lastError = '';
     } catch (error) {
       // Logged once per distinct error so an outage does not flood the log at the tick rate.

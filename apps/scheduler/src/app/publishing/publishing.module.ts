@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { LeadershipService } from './leadership.service';
+import { LeadershipModule } from '../leadership/leadership.module';
 import { PublishLoop } from './publish-loop';
 import { RunPublisher } from './run-publisher';
 import { StateRecovery } from './state-recovery.service';
 
 @Module({
-  providers: [LeadershipService, StateRecovery, RunPublisher, PublishLoop],
-  exports: [LeadershipService],
+  imports: [LeadershipModule],
+  providers: [StateRecovery, RunPublisher, PublishLoop],
 })
 export class PublishingModule {}

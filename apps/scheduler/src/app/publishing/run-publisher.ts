@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Counter, Registry } from 'prom-client';
 import { backpressureLimit, dueCount, holdBack, newJob, queuedCount, releaseHold, type RunState } from '@app/domain';
-import { AmqpConnection, RunStore } from '@app/infra';
+import { METRIC_NAMES } from '@app/contracts';
+import { JobQueue, PublishClaims, RunStore } from '@app/infra';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 
 /**
@@ -15,32 +16,33 @@ export class RunPublisher {
   private readonly published: Counter;
 
   constructor(
-    private readonly amqp: AmqpConnection,
+    private readonly jobs: JobQueue,
     private readonly runs: RunStore,
+    private readonly claims: PublishClaims,
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
     registry: Registry,
   ) {
     this.published = new Counter({
-      name: 'scheduler_jobs_published_total',
+      name: METRIC_NAMES.schedulerJobsPublished,
       help: 'Jobs published and confirmed by RabbitMQ',
       registers: [registry],
     });
   }
 
   /** Publishes what is due now; returns how many records were published. */
-  async publishDue(run: RunState, leaseKey: string, leaseToken: string, now: number): Promise<number> {
+  async publishDue(run: RunState, leaseToken: string, now: number): Promise<number> {
     if (run.status !== 'running') return 0;
     if (!(await this.keepsUnderBackpressureLimit(run, now))) return 0;
     const due = dueCount(run.pace, run.total, now);
     const wanted = Math.min(due, run.published + this.config.maxPublishBatch);
     if (wanted <= run.published) return 0;
-    const claimed = await this.runs.reserve(run.id, leaseKey, leaseToken, wanted);
+    const claimed = await this.claims.reserve(run.id, leaseToken, wanted);
     if (typeof claimed !== 'number' || claimed <= run.published) return 0;
     const jobs = [];
     for (let seq = run.published + 1; seq <= claimed; seq++) jobs.push(newJob(run.id, seq, run.processor, now));
     // Recorded only once confirmed: a crash in between republishes these seqs, which workers count once.
-    await this.amqp.publishJobs(jobs);
-    await this.runs.recordPublished(run.id, claimed, Date.now());
+    await this.jobs.publish(jobs);
+    await this.claims.recordPublished(run.id, claimed, Date.now());
     this.published.inc(jobs.length);
     return jobs.length;
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { restoreRun } from '@app/domain';
-import { ResultStore, RunArchive, RunStore } from '@app/infra';
+import { restoreRun, storedSeqsOf } from '@app/domain';
+import { HotState, ResultStore, RunArchive } from '@app/infra';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 
 /** Longest a rebuild may take before another scheduler may try (the lock lapses if its holder dies). */
@@ -17,7 +17,7 @@ export class StateRecovery {
   private readonly logger = new Logger(StateRecovery.name);
 
   constructor(
-    private readonly runs: RunStore,
+    private readonly hotState: HotState,
     private readonly archive: RunArchive,
     private readonly results: ResultStore,
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
@@ -25,23 +25,19 @@ export class StateRecovery {
 
   /** Whether the state is ready, rebuilding it first when it is not and no other scheduler is at it. */
   async ensureReady(): Promise<boolean> {
-    if (await this.runs.isStateReady()) return true;
-    if (!(await this.runs.lockStateRebuild(this.config.instanceId, REBUILD_LOCK_TTL_MS))) return false;
+    if (await this.hotState.isReady()) return true;
+    if (!(await this.hotState.lockRebuild(this.config.instanceId, REBUILD_LOCK_TTL_MS))) return false;
     const started = Date.now();
     const records = await this.archive.all();
     for (const record of records) {
-      const [processedSeqs, failedSeqs] = await Promise.all([
+      const [resultSeqs, deadLetterSeqs] = await Promise.all([
         this.results.storedSeqs(record.id, 'result'),
         this.results.storedSeqs(record.id, 'failure'),
       ]);
-      const processed = new Set(processedSeqs);
-      // A seq both stored and dead-lettered was replayed successfully just before the loss: it is processed.
-      const failed = failedSeqs.filter((seq) => !processed.has(seq));
-      const highestSeq = Math.max(processedSeqs.at(-1) ?? 0, failedSeqs.at(-1) ?? 0);
-      const run = restoreRun(record, { processed: processedSeqs.length, failed: failed.length, highestSeq }, Date.now());
-      await this.runs.restore(run, processedSeqs, failed);
+      const stored = storedSeqsOf(resultSeqs, deadLetterSeqs);
+      await this.hotState.restore(restoreRun(record, stored.counts, Date.now()), stored.processedSeqs, stored.failedSeqs);
     }
-    await this.runs.markStateReady();
+    await this.hotState.markReady();
     if (records.length > 0) this.logger.warn(`rebuilt ${records.length} runs from Elasticsearch in ${Date.now() - started} ms`);
     else this.logger.log('run state initialised (nothing archived yet)');
     return true;

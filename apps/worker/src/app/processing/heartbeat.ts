@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { hostname } from 'node:os';
-import { Registry } from 'prom-client';
 import { WORKER_HEARTBEAT_MS } from '@app/contracts';
 import { WorkerRegistry } from '@app/infra';
 import { WORKER_CONFIG, type WorkerConfig } from '../worker.config';
 import { StorageCircuit } from './storage-circuit';
+import { WorkerMetrics } from './worker-metrics';
 
 /** Tells the api, every second, that this worker lives, how much it processed, and whether it takes jobs. */
 @Injectable()
@@ -18,7 +18,7 @@ export class Heartbeat implements OnApplicationBootstrap, BeforeApplicationShutd
   constructor(
     private readonly workers: WorkerRegistry,
     private readonly storage: StorageCircuit,
-    private readonly registry: Registry,
+    private readonly metrics: WorkerMetrics,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {}
 
@@ -34,7 +34,7 @@ export class Heartbeat implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 
   private async beat(): Promise<void> {
-    const processed = (await this.registry.getSingleMetric('worker_jobs_processed_total')?.get())?.values[0]?.value ?? 0;
+    const processed = this.metrics.processedTotal;
     try {
       await this.workers.beat({
         id: this.config.workerId,

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Counter, Registry } from 'prom-client';
 import { jobId, parseJobMessage, type JobMessage } from '@app/contracts';
 import { onFailure, runProcessor, type RetryPolicy } from '@app/domain';
-import { AmqpConnection, ResultStore, RunStore, type Delivery, type StoredDocument } from '@app/infra';
+import { JobQueue, ResultStore, RunCounters, type Delivery, type StoredDocument } from '@app/infra';
 import { WORKER_CONFIG, type WorkerConfig } from '../worker.config';
 import { StorageCircuit } from './storage-circuit';
+import { WorkerMetrics } from './worker-metrics';
 
 interface ValidJob {
   delivery: Delivery;
@@ -28,27 +28,16 @@ interface Outcome {
 export class JobBatchProcessor {
   private readonly logger = new Logger(JobBatchProcessor.name);
   private readonly retryPolicy: RetryPolicy;
-  private readonly processed: Counter;
-  private readonly duplicates: Counter;
-  private readonly retried: Counter;
-  private readonly failed: Counter;
-  private readonly deadLettered: Counter;
 
   constructor(
-    private readonly amqp: AmqpConnection,
+    private readonly jobs: JobQueue,
     private readonly results: ResultStore,
-    private readonly runs: RunStore,
+    private readonly counters: RunCounters,
     private readonly storage: StorageCircuit,
+    private readonly metrics: WorkerMetrics,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
-    registry: Registry,
   ) {
     this.retryPolicy = { maxAttempts: config.maxAttempts, baseDelayMs: config.retryBaseDelayMs };
-    const counter = (name: string, help: string) => new Counter({ name, help, registers: [registry] });
-    this.processed = counter('worker_jobs_processed_total', 'Jobs stored and counted');
-    this.duplicates = counter('worker_jobs_duplicate_total', 'Redelivered jobs stored again under the same id but not counted again');
-    this.retried = counter('worker_jobs_retried_total', 'Failed attempts sent to a retry queue');
-    this.failed = counter('worker_jobs_failed_total', 'Jobs that failed their last attempt, recorded and counted as failed');
-    this.deadLettered = counter('worker_jobs_dead_lettered_total', 'Malformed or orphaned messages moved to the dead-letter queue');
   }
 
   async process(batch: Delivery[]): Promise<void> {
@@ -102,12 +91,12 @@ export class JobBatchProcessor {
       }
     }
     for (const [delayMs, waiting] of retries) {
-      await this.amqp.publishForRetry(
+      await this.jobs.publishForRetry(
         delayMs,
         waiting.map(({ job }) => job),
       );
       for (const { delivery } of waiting) delivery.ack();
-      this.retried.inc(waiting.length);
+      this.metrics.retried.inc(waiting.length);
     }
     return outcomes;
   }
@@ -133,19 +122,19 @@ export class JobBatchProcessor {
   /** Counts results once; a replayed dead letter that now succeeded loses its failure record. False for an unknown run. */
   private async countResults(runId: string, results: Outcome[]): Promise<boolean> {
     if (results.length === 0) return true;
-    const counted = await this.runs.countProcessed(runId, seqsOf(results), Date.now());
+    const counted = await this.counters.countProcessed(runId, seqsOf(results), Date.now());
     if (counted === null) return false;
     await this.results.deleteFailures(runId, counted.movedFromFailed);
-    this.processed.inc(counted.added);
-    this.duplicates.inc(results.length - counted.added);
+    this.metrics.countProcessed(counted.added);
+    this.metrics.duplicates.inc(results.length - counted.added);
     return true;
   }
 
   private async countFailures(runId: string, failures: Outcome[]): Promise<boolean> {
     if (failures.length === 0) return true;
-    const counted = await this.runs.countFailed(runId, seqsOf(failures), Date.now());
+    const counted = await this.counters.countFailed(runId, seqsOf(failures), Date.now());
     if (counted === null) return false;
-    this.failed.inc(counted);
+    this.metrics.failed.inc(counted);
     for (const { stored } of failures) {
       if (stored.kind === 'failure')
         this.logger.warn(`${jobId(runId, stored.document.seq)} failed ${stored.document.attempts} attempts: ${stored.document.error}`);
@@ -154,9 +143,9 @@ export class JobBatchProcessor {
   }
 
   private async deadLetter(delivery: Delivery, reason: string): Promise<void> {
-    await this.amqp.deadLetter(delivery.message, reason);
+    await this.jobs.deadLetter(delivery, reason);
     delivery.ack();
-    this.deadLettered.inc();
+    this.metrics.deadLettered.inc();
     this.logger.warn(`dead-lettered ${delivery.message.properties.messageId ?? '(no id)'}: ${reason}`);
   }
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { amqpNames } from '@app/contracts';
 import { Batcher } from '@app/domain';
-import { AmqpConnection, type ConsumerOptions, type Delivery } from '@app/infra';
+import { JobQueue, type Delivery } from '@app/infra';
 import { WORKER_CONFIG, type WorkerConfig } from '../worker.config';
 import { JobBatchProcessor } from './job-batch-processor';
 import { StorageCircuit } from './storage-circuit';
@@ -11,11 +10,10 @@ import { StorageCircuit } from './storage-circuit';
 export class JobConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobConsumer.name);
   private readonly batcher: Batcher<Delivery>;
-  private readonly consumer: ConsumerOptions;
   private stopping = false;
 
   constructor(
-    private readonly amqp: AmqpConnection,
+    private readonly jobs: JobQueue,
     processor: JobBatchProcessor,
     private readonly storage: StorageCircuit,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
@@ -25,25 +23,22 @@ export class JobConsumer implements OnApplicationBootstrap, BeforeApplicationShu
       maxWaitMs: config.batchWaitMs,
       handle: (batch) => processor.process(batch),
     });
-    this.consumer = {
-      queue: amqpNames(config.namespace).jobsQueue,
-      prefetch: config.prefetch,
-      onMessage: (delivery) => this.batcher.add(delivery),
-    };
   }
 
   async onApplicationBootstrap(): Promise<void> {
     // While Elasticsearch is unavailable the worker takes no jobs; they wait in the queue, none is lost.
-    this.storage.onAvailabilityChange((available) =>
-      available && !this.stopping ? this.amqp.consume(this.consumer) : this.amqp.stopConsuming(),
-    );
-    await this.amqp.consume(this.consumer);
+    this.storage.onAvailabilityChange((available) => (available && !this.stopping ? this.consume() : this.jobs.stopConsuming()));
+    await this.consume();
     this.logger.log(`${this.config.workerId} consuming (prefetch ${this.config.prefetch}, batch ${this.config.batchSize})`);
+  }
+
+  private consume(): Promise<void> {
+    return this.jobs.consume(this.config.prefetch, (delivery) => this.batcher.add(delivery));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    await this.amqp.stopConsuming();
+    await this.jobs.stopConsuming();
     await this.batcher.drain();
     this.logger.log(`${this.config.workerId} finished its in-flight jobs`);
   }

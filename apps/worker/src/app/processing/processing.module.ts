@@ -3,8 +3,9 @@ import { JobBatchProcessor } from './job-batch-processor';
 import { Heartbeat } from './heartbeat';
 import { JobConsumer } from './job-consumer';
 import { StorageCircuit } from './storage-circuit';
+import { WorkerMetrics } from './worker-metrics';
 
 @Module({
-  providers: [StorageCircuit, JobBatchProcessor, JobConsumer, Heartbeat],
+  providers: [WorkerMetrics, StorageCircuit, JobBatchProcessor, JobConsumer, Heartbeat],
 })
 export class ProcessingModule {}

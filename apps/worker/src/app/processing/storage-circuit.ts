@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Gauge, Registry } from 'prom-client';
+import { METRIC_NAMES } from '@app/contracts';
 import { CircuitBreaker } from '@app/domain';
 import { ElasticsearchConnection } from '@app/infra';
 import { WORKER_CONFIG, type WorkerConfig } from '../worker.config';
@@ -35,7 +36,7 @@ export class StorageCircuit implements OnApplicationShutdown {
       maxOpenMs: config.breakerMaxOpenMs,
     });
     this.openGauge = new Gauge({
-      name: 'worker_storage_circuit_open',
+      name: METRIC_NAMES.workerStorageCircuitOpen,
       help: '1 while the circuit around Elasticsearch is open',
       registers: [registry],
     });

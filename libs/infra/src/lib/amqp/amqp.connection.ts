@@ -1,6 +1,14 @@
 import { Logger } from '@nestjs/common';
-import { connect, type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage, type RecoveringChannelModel } from 'amqplib';
-import { DEAD_LETTER_REASON_HEADER, jobId, type AmqpNames, type JobMessage } from '@app/contracts';
+import {
+  connect,
+  type Channel,
+  type ChannelModel,
+  type ConfirmChannel,
+  type ConsumeMessage,
+  type Options,
+  type RecoveringChannelModel,
+} from 'amqplib';
+import type { AmqpNames } from '@app/contracts';
 
 /** One delivered message, acknowledged on the channel it came from. */
 export interface Delivery {
@@ -17,15 +25,16 @@ export interface ConsumerOptions {
   onMessage: (delivery: Delivery) => void;
 }
 
-interface OutgoingMessage {
+export interface OutgoingMessage {
   body: Buffer;
   messageId: string;
   timestamp: number;
 }
 
 /**
- * The process's RabbitMQ connection. amqplib's recovery reconnects with backoff; after every (re)connect
- * `setup` declares the topology, opens the confirm channel and restarts the registered consumers.
+ * The process's RabbitMQ connection: channels, topology and consumers. amqplib's recovery reconnects with
+ * backoff; after every (re)connect `setup` declares the topology, opens the confirm channel and restarts the
+ * registered consumers. What goes on the jobs queue is `JobQueue`'s business.
  */
 export class AmqpConnection {
   private readonly logger = new Logger(AmqpConnection.name);
@@ -35,8 +44,8 @@ export class AmqpConnection {
   private model: RecoveringChannelModel | null = null;
   private current: ChannelModel | null = null;
   private publishChannel: ConfirmChannel | null = null;
-  /** Retry queues declared on the current connection. */
-  private readonly retryQueues = new Set<string>();
+  /** Queues declared on demand on the current connection. */
+  private readonly declaredQueues = new Set<string>();
 
   private constructor(readonly names: AmqpNames) {}
 
@@ -70,9 +79,8 @@ export class AmqpConnection {
    * Publishes persistent messages to a queue and resolves once the broker confirmed every one of them;
    * rejects if any is nacked or the connection drops first (the caller then publishes them again).
    */
-  private async publishConfirmed(queue: string, messages: readonly OutgoingMessage[], headers?: Record<string, string>): Promise<void> {
-    const channel = this.publishChannel;
-    if (!channel) throw new Error('rabbitmq is not connected');
+  async publishConfirmed(queue: string, messages: readonly OutgoingMessage[], headers?: Record<string, string>): Promise<void> {
+    const channel = this.requirePublishChannel();
     for (const message of messages) {
       const hasRoom = channel.sendToQueue(queue, message.body, {
         persistent: true,
@@ -86,48 +94,16 @@ export class AmqpConnection {
     await channel.waitForConfirms();
   }
 
-  /**
-   * Publishes messages to wait `delayMs` in a retry queue, from which the broker moves them back onto the
-   * jobs queue (per-delay queues with a message ttl, so no message waits behind a longer delay). Confirmed,
-   * so the caller may then ack the originals.
-   */
-  async publishForRetry(delayMs: number, jobs: readonly JobMessage[]): Promise<void> {
-    const queue = this.names.retryQueue(delayMs);
-    const channel = this.publishChannel;
-    if (!channel) throw new Error('rabbitmq is not connected');
-    if (!this.retryQueues.has(queue)) {
-      await channel.assertQueue(queue, {
-        durable: true,
-        arguments: { 'x-message-ttl': delayMs, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': this.names.jobsQueue },
-      });
-      this.retryQueues.add(queue);
-    }
-    await this.publishConfirmed(queue, toMessages(jobs));
-  }
-
-  /** Publishes jobs onto the jobs queue, confirmed (`messageId` = `runId:seq`). */
-  async publishJobs(jobs: readonly JobMessage[]): Promise<void> {
-    await this.publishConfirmed(this.names.jobsQueue, toMessages(jobs));
-  }
-
-  /** Moves a message to the dead-letter queue with the reason, confirmed, so the caller may then ack the original. */
-  async deadLetter(message: ConsumeMessage, reason: string): Promise<void> {
-    await this.publishConfirmed(
-      this.names.deadLetterQueue,
-      [{ body: message.content, messageId: message.properties.messageId ?? '', timestamp: Date.now() }],
-      { [DEAD_LETTER_REASON_HEADER]: reason },
-    );
+  /** Declares a queue the first time it is used on the current connection (a reconnect declares it again). */
+  async declareQueueOnce(queue: string, options: Options.AssertQueue): Promise<void> {
+    if (this.declaredQueues.has(queue)) return;
+    await this.requirePublishChannel().assertQueue(queue, options);
+    this.declaredQueues.add(queue);
   }
 
   async consume(options: ConsumerOptions): Promise<void> {
     this.consumers.push(options);
     if (this.current) await this.startConsumer(this.current, options);
-  }
-
-  async messageCount(queue: string): Promise<number> {
-    const channel = this.publishChannel;
-    if (!channel) throw new Error('rabbitmq is not connected');
-    return (await channel.checkQueue(queue)).messageCount;
   }
 
   /**
@@ -144,6 +120,11 @@ export class AmqpConnection {
     await this.model?.close();
   }
 
+  private requirePublishChannel(): ConfirmChannel {
+    if (!this.publishChannel) throw new Error('rabbitmq is not connected');
+    return this.publishChannel;
+  }
+
   private async setup(model: ChannelModel): Promise<void> {
     const channel = await model.createConfirmChannel();
     await channel.assertExchange(this.names.deadLetterExchange, 'fanout', { durable: true });
@@ -156,7 +137,7 @@ export class AmqpConnection {
     channel.on('error', (error: Error) => this.logger.warn(`rabbitmq publish channel: ${error.message}`));
     this.current = model;
     this.publishChannel = channel;
-    this.retryQueues.clear();
+    this.declaredQueues.clear();
     for (const consumer of this.consumers) await this.startConsumer(model, consumer);
   }
 
@@ -172,11 +153,6 @@ export class AmqpConnection {
     });
     this.consumerChannels.set(channel, consumerTag);
   }
-}
-
-function toMessages(jobs: readonly JobMessage[]): OutgoingMessage[] {
-  const now = Date.now();
-  return jobs.map((job) => ({ body: Buffer.from(JSON.stringify(job)), messageId: jobId(job.runId, job.seq), timestamp: now }));
 }
 
 /**

@@ -3,6 +3,7 @@ import { amqpNames } from '@app/contracts';
 import { INFRA_CONFIG } from '../config/infra-config.token';
 import type { InfraConfig } from '../config/infra.config';
 import { AmqpConnection } from './amqp.connection';
+import { JobQueue } from './job-queue';
 
 @Global()
 @Module({})
@@ -16,8 +17,9 @@ export class AmqpModule implements OnApplicationShutdown {
           inject: [INFRA_CONFIG],
           useFactory: (config: InfraConfig) => AmqpConnection.connect(config.amqpUrl, amqpNames(config.namespace)),
         },
+        { provide: JobQueue, inject: [AmqpConnection], useFactory: (amqp: AmqpConnection) => new JobQueue(amqp) },
       ],
-      exports: [AmqpConnection],
+      exports: [AmqpConnection, JobQueue],
     };
   }
 

@@ -1,5 +1,6 @@
 import { jobId, type FailureDocument, type FailurePage, type JobDocument, type ResultPage } from '@app/contracts';
 import type { ElasticsearchConnection } from './elasticsearch.connection';
+import { searchAll } from './search-all';
 
 export interface BulkStoreOutcome {
   /** Indexes (into the input array) of the documents that are durably stored. */
@@ -8,8 +9,11 @@ export interface BulkStoreOutcome {
   failed: { index: number; reason: string }[];
 }
 
+/** Seqs read per round trip when reading every stored seq of a run. */
+const STORED_SEQS_PAGE_SIZE = 10_000;
+
 /** Which of a run's results to list: seqs from `seqFrom` to `seqTo`, stored by `workerId`, each when given. */
-export interface ResultFilters {
+export interface ResultQueryFilters {
   seqFrom?: number;
   seqTo?: number;
   workerId?: string;
@@ -52,21 +56,12 @@ export class ResultStore {
   async storedSeqs(runId: string, kind: StoredDocument['kind']): Promise<number[]> {
     const index = kind === 'result' ? this.es.indices.jobs : this.es.indices.failures;
     await this.es.client.indices.refresh({ index });
-    const seqs: number[] = [];
-    let after: number[] | undefined;
-    for (;;) {
-      const page = await this.es.client.search<{ seq: number }>({
-        index,
-        size: 10_000,
-        _source: ['seq'],
-        query: { term: { runId } },
-        sort: [{ seq: 'asc' }],
-        search_after: after,
-      });
-      for (const hit of page.hits.hits) seqs.push((hit._source as { seq: number }).seq);
-      if (page.hits.hits.length < 10_000) return seqs;
-      after = page.hits.hits[page.hits.hits.length - 1].sort as number[];
-    }
+    const hits = await searchAll<{ seq: number }>(
+      this.es.client,
+      { index, _source: ['seq'], query: { term: { runId } }, sort: [{ seq: 'asc' }] },
+      STORED_SEQS_PAGE_SIZE,
+    );
+    return hits.map((hit) => hit.seq);
   }
 
   /** Makes every dead letter stored so far visible to `listFailures` (search is near-real-time otherwise). */
@@ -88,7 +83,7 @@ export class ResultStore {
   }
 
   /** A run's stored results by seq, `size` at a time after the seq in `cursor`, and how many match the filters. */
-  async listResults(runId: string, size: number, cursor: number | undefined, filters: ResultFilters): Promise<ResultPage> {
+  async listResults(runId: string, size: number, cursor: number | undefined, filters: ResultQueryFilters): Promise<ResultPage> {
     const { seqFrom, seqTo, workerId } = filters;
     const response = await this.es.client.search<JobDocument>({
       index: this.es.indices.jobs,

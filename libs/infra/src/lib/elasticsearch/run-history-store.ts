@@ -1,5 +1,6 @@
 import type { RunSample } from '@app/contracts';
 import type { ElasticsearchConnection } from './elasticsearch.connection';
+import { searchAll } from './search-all';
 
 /** Samples read per round trip. */
 const READ_PAGE_SIZE = 5_000;
@@ -24,20 +25,11 @@ export class RunHistoryStore {
 
   /** Every sample of a run, oldest first. */
   async read(runId: string): Promise<RunSample[]> {
-    const samples: RunSample[] = [];
-    let after: number[] | undefined;
-    for (;;) {
-      const page = await this.es.client.search<RunSample>({
-        index: this.es.indices.runHistory,
-        size: READ_PAGE_SIZE,
-        query: { term: { runId } },
-        sort: [{ at: 'asc' }],
-        search_after: after,
-      });
-      for (const hit of page.hits.hits) samples.push(hit._source as RunSample);
-      if (page.hits.hits.length < READ_PAGE_SIZE) return samples;
-      after = page.hits.hits[page.hits.hits.length - 1].sort as number[];
-    }
+    return searchAll<RunSample>(
+      this.es.client,
+      { index: this.es.indices.runHistory, query: { term: { runId } }, sort: [{ at: 'asc' }] },
+      READ_PAGE_SIZE,
+    );
   }
 }
 

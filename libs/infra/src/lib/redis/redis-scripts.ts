@@ -1,6 +1,9 @@
+import { RUN_HASH_FIELDS as F } from '@app/contracts';
+
 /*
  * Lua scripts: each runs atomically in Redis, which is what makes counting, claiming and
- * compare-and-set safe across any number of api, scheduler and worker instances.
+ * compare-and-set safe across any number of api, scheduler and worker instances. The run hash's
+ * field names are the contract's, interpolated.
  */
 
 /**
@@ -9,10 +12,10 @@
  */
 const COMPLETE_IF_DONE = `
 local function completeIfDone(runKey, now)
-  local run = redis.call('HMGET', runKey, 'status', 'total', 'processed', 'failed')
+  local run = redis.call('HMGET', runKey, '${F.status}', '${F.total}', '${F.processed}', '${F.failed}')
   if (run[1] == 'running' or run[1] == 'paused') and tonumber(run[3]) + tonumber(run[4]) >= tonumber(run[2]) then
-    redis.call('HSET', runKey, 'status', 'completed', 'finishedAt', now, 'throttleReason', '')
-    redis.call('HINCRBY', runKey, 'revision', 1)
+    redis.call('HSET', runKey, '${F.status}', 'completed', '${F.finishedAt}', now, '${F.throttleReason}', '')
+    redis.call('HINCRBY', runKey, '${F.revision}', 1)
   end
 end
 `;
@@ -38,11 +41,11 @@ for i = 5, #ARGV do
   end
 end
 if added == 0 then return { 0 } end
-redis.call('HINCRBY', KEYS[1], 'processed', added)
-if #moved > 0 then redis.call('HINCRBY', KEYS[1], 'failed', -#moved) end
+redis.call('HINCRBY', KEYS[1], '${F.processed}', added)
+if #moved > 0 then redis.call('HINCRBY', KEYS[1], '${F.failed}', -#moved) end
 redis.call('HINCRBY', KEYS[4], ARGV[1], added)
 redis.call('EXPIRE', KEYS[4], 86400)
-redis.call('HSET', KEYS[1], 'updatedAt', ARGV[2])
+redis.call('HSET', KEYS[1], '${F.updatedAt}', ARGV[2])
 completeIfDone(KEYS[1], ARGV[2])
 redis.call('PUBLISH', ARGV[3], ARGV[4])
 return { added, unpack(moved) }
@@ -62,8 +65,8 @@ for i = 4, #ARGV do
   if redis.call('GETBIT', KEYS[2], ARGV[i]) == 0 and redis.call('SETBIT', KEYS[3], ARGV[i], 1) == 0 then added = added + 1 end
 end
 if added == 0 then return 0 end
-redis.call('HINCRBY', KEYS[1], 'failed', added)
-redis.call('HSET', KEYS[1], 'updatedAt', ARGV[1])
+redis.call('HINCRBY', KEYS[1], '${F.failed}', added)
+redis.call('HSET', KEYS[1], '${F.updatedAt}', ARGV[1])
 completeIfDone(KEYS[1], ARGV[1])
 redis.call('PUBLISH', ARGV[2], ARGV[3])
 return added
@@ -74,10 +77,10 @@ return added
  * ARGV: published, now (ms), change channel, run id. A run fully published leaves the active set.
  */
 export const RECORD_PUBLISHED_SCRIPT = `
-local current = tonumber(redis.call('HGET', KEYS[1], 'published') or '-1')
+local current = tonumber(redis.call('HGET', KEYS[1], '${F.published}') or '-1')
 if current < 0 or tonumber(ARGV[1]) <= current then return 0 end
-redis.call('HSET', KEYS[1], 'published', ARGV[1], 'updatedAt', ARGV[2])
-if tonumber(ARGV[1]) >= tonumber(redis.call('HGET', KEYS[1], 'total')) then
+redis.call('HSET', KEYS[1], '${F.published}', ARGV[1], '${F.updatedAt}', ARGV[2])
+if tonumber(ARGV[1]) >= tonumber(redis.call('HGET', KEYS[1], '${F.total}')) then
   redis.call('SREM', KEYS[2], ARGV[4])
 end
 redis.call('PUBLISH', ARGV[3], ARGV[4])
@@ -92,18 +95,18 @@ return 1
  * A run left with every record processed or failed is completed here, for the same reason.
  */
 export const SAVE_RUN_SCRIPT = `${COMPLETE_IF_DONE}
-if redis.call('HGET', KEYS[1], 'revision') ~= ARGV[1] then return 0 end
+if redis.call('HGET', KEYS[1], '${F.revision}') ~= ARGV[1] then return 0 end
 for i = 5, #ARGV, 2 do
-  if ARGV[i] == 'total' then
-    local published = tonumber(redis.call('HGET', KEYS[1], 'published'))
-    local reserved = tonumber(redis.call('HGET', KEYS[1], 'reserved'))
+  if ARGV[i] == '${F.total}' then
+    local published = tonumber(redis.call('HGET', KEYS[1], '${F.published}'))
+    local reserved = tonumber(redis.call('HGET', KEYS[1], '${F.reserved}'))
     if tonumber(ARGV[i + 1]) < math.max(published, reserved) then return -1 end
   end
 end
 redis.call('HSET', KEYS[1], unpack(ARGV, 5))
-redis.call('HINCRBY', KEYS[1], 'revision', 1)
+redis.call('HINCRBY', KEYS[1], '${F.revision}', 1)
 completeIfDone(KEYS[1], ARGV[2])
-local run = redis.call('HMGET', KEYS[1], 'status', 'total', 'published')
+local run = redis.call('HMGET', KEYS[1], '${F.status}', '${F.total}', '${F.published}')
 if (run[1] == 'running' or run[1] == 'paused') and tonumber(run[3]) < tonumber(run[2]) then
   redis.call('SADD', KEYS[2], ARGV[4])
 else
@@ -121,10 +124,10 @@ return 1
  */
 export const RESERVE_SCRIPT = `
 if redis.call('GET', KEYS[2]) ~= ARGV[1] then return -2 end
-local run = redis.call('HMGET', KEYS[1], 'status', 'total', 'reserved')
+local run = redis.call('HMGET', KEYS[1], '${F.status}', '${F.total}', '${F.reserved}')
 if run[1] ~= 'running' then return -1 end
 local upTo = math.min(tonumber(ARGV[2]), tonumber(run[2]))
-if upTo > tonumber(run[3]) then redis.call('HSET', KEYS[1], 'reserved', upTo) end
+if upTo > tonumber(run[3]) then redis.call('HSET', KEYS[1], '${F.reserved}', upTo) end
 return upTo
 `;
 

@@ -2,9 +2,17 @@ import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { redisKeys } from '@app/contracts';
 import { INFRA_CONFIG } from '../config/infra-config.token';
 import type { InfraConfig } from '../config/infra.config';
+import { HotState } from './hot-state';
+import { LeaderLease } from './leader-lease';
+import { PublishClaims } from './publish-claims';
 import { RedisConnection } from './redis.connection';
+import { RunChangeFeed } from './run-change-feed';
+import { RunCounters } from './run-counters';
 import { RunStore } from './run-store';
 import { WorkerRegistry } from './worker-registry';
+
+/** The Redis wrappers, each on the process's one connection and the namespace's keys. */
+const STORES = [RunStore, RunCounters, RunChangeFeed, HotState, LeaderLease, WorkerRegistry] as const;
 
 @Global()
 @Module({})
@@ -18,18 +26,19 @@ export class RedisModule implements OnApplicationShutdown {
           inject: [INFRA_CONFIG],
           useFactory: (config: InfraConfig) => RedisConnection.connect(config.redisUrl),
         },
-        {
-          provide: RunStore,
+        ...STORES.map((Store) => ({
+          provide: Store,
           inject: [RedisConnection, INFRA_CONFIG],
-          useFactory: (redis: RedisConnection, config: InfraConfig) => new RunStore(redis, redisKeys(config.namespace)),
-        },
+          useFactory: (redis: RedisConnection, config: InfraConfig) => new Store(redis, redisKeys(config.namespace)),
+        })),
         {
-          provide: WorkerRegistry,
-          inject: [RedisConnection, INFRA_CONFIG],
-          useFactory: (redis: RedisConnection, config: InfraConfig) => new WorkerRegistry(redis, redisKeys(config.namespace)),
+          provide: PublishClaims,
+          inject: [RedisConnection, INFRA_CONFIG, LeaderLease],
+          useFactory: (redis: RedisConnection, config: InfraConfig, lease: LeaderLease) =>
+            new PublishClaims(redis, redisKeys(config.namespace), lease),
         },
       ],
-      exports: [RedisConnection, RunStore, WorkerRegistry],
+      exports: [RedisConnection, ...STORES, PublishClaims],
     };
   }
 

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { redisKeys } from '@app/contracts';
-import { RedisConnection, RedisLease } from '@app/infra';
+import { LeaderLease } from '@app/infra';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 
 /**
@@ -10,17 +9,13 @@ import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 @Injectable()
 export class LeadershipService {
   private readonly logger = new Logger(LeadershipService.name);
-  readonly lease: RedisLease;
   private token: string | null = null;
   private renewAt = 0;
 
   constructor(
-    redis: RedisConnection,
+    private readonly lease: LeaderLease,
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
-  ) {
-    const keys = redisKeys(config.namespace);
-    this.lease = new RedisLease(redis, keys.schedulerLeader, keys.schedulerLeaderEpoch);
-  }
+  ) {}
 
   /** The fencing token when this instance may publish now (renewing or taking the lease when due), else null. */
   async leaderToken(now: number): Promise<string | null> {

@@ -1,16 +1,23 @@
+import type { RedisKeys } from '@app/contracts';
 import { ACQUIRE_LEASE_SCRIPT, RELEASE_LEASE_SCRIPT } from './redis-scripts';
 import type { RedisConnection } from './redis.connection';
 
 /**
- * A lease in Redis that at most one holder has at a time; it lapses unless renewed within its ttl.
- * Each acquisition gets a new fencing token, which writes guarded by the lease must present.
+ * The schedulers' leader lease in Redis: at most one holder at a time, lapsing unless renewed within its ttl.
+ * Each acquisition gets a new fencing token (holder id and an epoch that only grows), which every claim of seqs
+ * must present (`PublishClaims`), so a deposed leader that wakes up late claims nothing.
  */
-export class RedisLease {
+export class LeaderLease {
+  readonly key: string;
+  private readonly epochKey: string;
+
   constructor(
     private readonly redis: RedisConnection,
-    readonly key: string,
-    private readonly epochKey: string,
-  ) {}
+    keys: RedisKeys,
+  ) {
+    this.key = keys.schedulerLeader;
+    this.epochKey = keys.schedulerLeaderEpoch;
+  }
 
   /** Renews `token` or takes the lease if free; returns the token held, or null when another holds it. */
   async acquire(token: string | null, holderId: string, ttlMs: number): Promise<string | null> {

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { RunSample } from '@app/contracts';
 import { ACHIEVED_RATE_WINDOW_SECONDS, achievedRatePerMinute, historyEnded, runSample, type RunState } from '@app/domain';
-import { RunHistoryStore, RunStore } from '@app/infra';
-import { LeadershipService } from '../publishing/leadership.service';
+import { RunChangeFeed, RunHistoryStore, RunStore } from '@app/infra';
+import { LeadershipService } from '../leadership/leadership.service';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 
 /**
@@ -11,8 +11,8 @@ import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
  * publishing, which runs on a loop of its own.
  */
 @Injectable()
-export class HistoryService implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(HistoryService.name);
+export class HistorySampler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(HistorySampler.name);
   /**
    * The active runs, and those that changed since: a fully published run leaves the active set but its jobs are
    * still processed (or it completes), and its history goes on until it has ended.
@@ -26,12 +26,13 @@ export class HistoryService implements OnApplicationBootstrap, BeforeApplication
   constructor(
     private readonly leadership: LeadershipService,
     private readonly runs: RunStore,
+    private readonly changes: RunChangeFeed,
     private readonly history: RunHistoryStore,
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.runs.onRunChanged((runId) => this.tracked.add(runId));
+    await this.changes.subscribe((runId) => this.tracked.add(runId));
     this.schedule();
   }
 

@@ -1,0 +1,45 @@
+import type { RedisKeys } from '@app/contracts';
+import { canEditRun, type RunState } from '@app/domain';
+import { bitmapOf } from './bitmap';
+import { hashFields } from './run-hash';
+import type { RedisConnection } from './redis.connection';
+
+/**
+ * Whether Redis holds the whole hot state, and its rebuild from Elasticsearch after Redis lost its data: one
+ * scheduler takes the lock, restores every run, then marks the state ready (workers count nothing until then).
+ */
+export class HotState {
+  constructor(
+    private readonly redis: RedisConnection,
+    private readonly keys: RedisKeys,
+  ) {}
+
+  /** False after Redis lost its data (or on a first start), until the state is rebuilt. */
+  async isReady(): Promise<boolean> {
+    return (await this.redis.client.exists(this.keys.stateReady)) === 1;
+  }
+
+  /** Takes the rebuild lock for `ttlMs` if nobody holds it; false when another scheduler is rebuilding. */
+  async lockRebuild(holderId: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.client.set(this.keys.stateRebuildLock, holderId, 'PX', ttlMs, 'NX')) === 'OK';
+  }
+
+  /** Marks the state rebuilt and ready, and lets go of the rebuild lock. */
+  async markReady(): Promise<void> {
+    await this.redis.client.multi().set(this.keys.stateReady, String(Date.now())).del(this.keys.stateRebuildLock).exec();
+  }
+
+  /** Writes a run rebuilt from Elasticsearch: its hash, indexes, and the bitmaps of its stored seqs. */
+  async restore(run: RunState, processedSeqs: readonly number[], failedSeqs: readonly number[]): Promise<void> {
+    const pipeline = this.redis.client.pipeline();
+    pipeline.del(this.keys.run(run.id), this.keys.runProcessedSeqs(run.id), this.keys.runFailedSeqs(run.id));
+    if (processedSeqs.length > 0) pipeline.set(this.keys.runProcessedSeqs(run.id), bitmapOf(processedSeqs));
+    if (failedSeqs.length > 0) pipeline.set(this.keys.runFailedSeqs(run.id), bitmapOf(failedSeqs));
+    pipeline.hset(this.keys.run(run.id), hashFields(run));
+    pipeline.zadd(this.keys.runsByCreation, 0, run.id);
+    if (canEditRun(run.status) && run.published < run.total) pipeline.sadd(this.keys.activeRuns, run.id);
+    else pipeline.srem(this.keys.activeRuns, run.id);
+    pipeline.publish(this.keys.runChangedChannel, run.id);
+    await pipeline.exec();
+  }
+}
