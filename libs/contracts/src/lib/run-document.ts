@@ -10,14 +10,19 @@ export interface RunDocument {
   status: RunStatus;
   total: number;
   processor: ProcessorName;
+  /** The schedule (`Pace` in the domain): records accrue at the rate from `paceSince` on, on top of `paceAccrued`. */
   ratePerMinute: number;
   paceAccrued: number;
+  /** Null while the clock is stopped (paused, stopped). */
   paceSince: number | null;
+  /** Highest seq a scheduler has claimed for publishing; `published` catches up once the broker confirms. */
   reserved: number;
   published: number;
   processed: number;
   failed: number;
+  /** Why the scheduler is holding back, or null while it keeps pace. */
   throttleReason: string | null;
+  /** Bumped by every change of definition, schedule or status (compare-and-set). */
   revision: number;
   createdAt: number;
   startedAt: number | null;

@@ -1,26 +1,16 @@
 import type { RunSample } from '@app/contracts';
-import { startPace } from './pace';
+import { newRun } from './run-control';
 import type { RunState } from './run-state';
 import { downsample, historyEnded, historyMarks, runSample } from './run-history';
 
 const T0 = Date.UTC(2026, 0, 1);
 
 const state: RunState = {
-  id: 'r1',
-  status: 'running',
-  total: 1_000,
-  processor: 'square',
-  pace: startPace(6_000, T0),
+  ...newRun({ id: 'r1', total: 1_000, ratePerMinute: 6_000, processor: 'square' }, T0),
   reserved: 400,
   published: 400,
   processed: 300,
   failed: 10,
-  throttleReason: null,
-  revision: 0,
-  createdAt: T0,
-  startedAt: T0,
-  updatedAt: T0,
-  finishedAt: null,
 };
 
 /** Consecutive one-second samples, each overriding the previous one's fields. */

@@ -1,24 +1,16 @@
-import { startPace } from './pace';
+import { newRun } from './run-control';
 import type { RunState } from './run-state';
 import type { WorkerStatus } from '@app/contracts';
 import { stalledReason, toRunJson } from './run-json';
 
+// A run one minute in: 400 published, 300 processed, 10 failed.
 const state: RunState = {
-  id: 'r1',
-  status: 'running',
-  total: 1_000,
-  processor: 'square',
-  pace: startPace(600, Date.UTC(2026, 0, 1)),
+  ...newRun({ id: 'r1', total: 1_000, ratePerMinute: 600, processor: 'square' }, Date.UTC(2026, 0, 1)),
   reserved: 400,
   published: 400,
   processed: 300,
   failed: 10,
-  throttleReason: null,
-  revision: 0,
-  createdAt: Date.UTC(2026, 0, 1),
-  startedAt: Date.UTC(2026, 0, 1),
   updatedAt: Date.UTC(2026, 0, 1, 0, 1),
-  finishedAt: null,
 };
 
 describe('toRunJson', () => {
