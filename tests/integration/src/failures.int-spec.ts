@@ -8,7 +8,7 @@ import {
   type Run,
   type RunAudit,
 } from '@app/contracts';
-import { TestSystem, waitFor } from '@app/testing';
+import { TestSystem, UNKNOWN_RUN_ID, waitFor } from '@app/testing';
 
 // Fast backoff (100 ms, then 200 ms) so that three attempts take a fraction of a second.
 const system = new TestSystem({ workers: 2, basePort: 3880, env: { JOB_MAX_ATTEMPTS: '3', JOB_RETRY_BASE_DELAY_MS: '100' } });
@@ -67,8 +67,8 @@ describe('retries, dead letters and replay', () => {
   });
 
   it('answers 404 for the failures of an unknown run and 400 for a bad page size', async () => {
-    expect((await system.api('GET', '/runs/nosuchrun/failures')).status).toBe(404);
-    expect((await system.api('POST', '/runs/nosuchrun/failures/replay')).status).toBe(404);
+    expect((await system.api('GET', `/runs/${UNKNOWN_RUN_ID}/failures`)).status).toBe(404);
+    expect((await system.api('POST', `/runs/${UNKNOWN_RUN_ID}/failures/replay`)).status).toBe(404);
     const run = await completedRun(1, 'square');
     expect((await system.api('GET', `/runs/${run.id}/failures?size=0`)).status).toBe(400);
     expect((await system.api<FailurePage>('GET', `/runs/${run.id}/failures`)).body).toEqual({ items: [], nextCursor: null });
@@ -109,6 +109,6 @@ describe('audit and repair', () => {
     const run = await completedRun(3, 'poison');
     await waitFor(async () => (await system.api<RunAudit>('GET', `/runs/${run.id}/audit`)).body.clean, 5_000, 'a clean audit');
     expect((await system.api<RunAudit>('GET', `/runs/${run.id}/audit`)).body).toMatchObject({ deadLetters: 3, stored: 0, missingCount: 0 });
-    expect((await system.api('GET', '/runs/nosuchrun/audit')).status).toBe(404);
+    expect((await system.api('GET', `/runs/${UNKNOWN_RUN_ID}/audit`)).status).toBe(404);
   });
 });

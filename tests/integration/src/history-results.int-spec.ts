@@ -1,5 +1,5 @@
 import type { JobDocument, ResultPage, Run, RunHistory, RunSample } from '@app/contracts';
-import { TestSystem, waitFor } from '@app/testing';
+import { TestSystem, UNKNOWN_RUN_ID, waitFor } from '@app/testing';
 
 const system = new TestSystem({ workers: 2, basePort: 4000 });
 
@@ -126,7 +126,7 @@ describe('run detail: rate history and results', () => {
       expect(answer.status).toBe(400);
       expect(answer.body.message?.join(' ')).toContain(field);
     }
-    expect((await getResults('nosuchrun', 'size=10')).status).toBe(404);
-    expect((await system.api('GET', '/runs/nosuchrun/history')).status).toBe(404);
+    expect((await getResults(UNKNOWN_RUN_ID, 'size=10')).status).toBe(404);
+    expect((await system.api('GET', `/runs/${UNKNOWN_RUN_ID}/history`)).status).toBe(404);
   });
 });

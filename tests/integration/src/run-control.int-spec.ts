@@ -1,5 +1,5 @@
 import { redisKeys, type JobDocument, type Run } from '@app/contracts';
-import { TestSystem, waitFor } from '@app/testing';
+import { TestSystem, UNKNOWN_RUN_ID, waitFor } from '@app/testing';
 import { describeSchedule, expectOnSchedule, scheduleOver } from './schedule';
 
 const system = new TestSystem({ workers: 2, schedulers: 2, basePort: 3920 });
@@ -131,8 +131,8 @@ describe('run control', () => {
     const both = await system.api<{ message: string[] }>('PATCH', `/runs/${run.id}`, { ratePerMinute: 5, durationMinutes: 5 });
     expect(both.body.message).toEqual(['ratePerMinute and durationMinutes cannot both be given']);
     expect((await getRun(run.id)).ratePerMinute).toBe(60);
-    expect((await system.api('PATCH', '/runs/zzzzzzzzz0000000', { total: 5 })).status).toBe(404);
-    expect((await system.api('POST', '/runs/zzzzzzzzz0000000/pause')).status).toBe(404);
+    expect((await system.api('PATCH', `/runs/${UNKNOWN_RUN_ID}`, { total: 5 })).status).toBe(404);
+    expect((await system.api('POST', `/runs/${UNKNOWN_RUN_ID}/pause`)).status).toBe(404);
     await system.api('POST', `/runs/${run.id}/stop`);
   });
 
@@ -247,8 +247,8 @@ describe('recovery', () => {
       expect([path, change.status]).toEqual([path, 503]);
       expect(change.body.message).toMatch(/being rebuilt after Redis lost its data/);
     }
-    expect((await system.api('GET', '/runs/zzzzzzzzz0000000')).status).toBe(404);
-    expect((await system.api('GET', '/runs/zzzzzzzzz0000000/results')).status).toBe(404);
+    expect((await system.api('GET', `/runs/${UNKNOWN_RUN_ID}`)).status).toBe(404);
+    expect((await system.api('GET', `/runs/${UNKNOWN_RUN_ID}/results`)).status).toBe(404);
 
     await Promise.all(schedulers.map((name) => system.restart(name)));
     await waitFor(async () => (await system.api('POST', `/runs/${run.id}/stop`)).status === 200, 30_000, 'the rebuilt run to take changes');

@@ -18,6 +18,9 @@ const ELASTICSEARCH_URL = process.env['ELASTICSEARCH_URL'] ?? 'http://127.0.0.1:
 
 type AppName = 'api' | 'scheduler' | 'worker';
 
+/** A well-formed run id (9 base-36 time digits and a suffix) that no test creates: the api answers 404 for it. */
+export const UNKNOWN_RUN_ID = 'zzzzzzzzz0000000';
+
 export interface SystemOptions {
   workers: number;
   schedulers?: number;
