@@ -10,12 +10,16 @@ import { ResultsModule } from './results/results.module';
 import { RunsModule } from './runs/runs.module';
 import { WorkersModule } from './workers/workers.module';
 
+/** Any path but `/api…`, `/metrics…` and `/socket.io…` (case-insensitive, as Express routes). */
+const NOT_API_PATH = /^(?!\/(?:api|metrics|socket\.io)(?:\/|$))/i;
+
 @Module({})
 export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
-    const dashboard = config.dashboardDir
-      ? [ServeStaticModule.forRoot({ rootPath: config.dashboardDir, exclude: ['/api/{*path}', '/metrics', '/socket.io/{*path}'] })]
-      : [];
+    // The dashboard's index.html answers every GET outside the api's own paths. Those are kept out by the render
+    // path rather than by `exclude`: serve-static turns any error on an excluded path (a param that does not
+    // decode, say) into a 404 "Cannot GET …", where Nest answers it with its own status.
+    const dashboard = config.dashboardDir ? [ServeStaticModule.forRoot({ rootPath: config.dashboardDir, renderPath: NOT_API_PATH })] : [];
     return {
       module: AppModule,
       global: true,

@@ -9,6 +9,8 @@ export interface BootstrapOptions<C extends InfraConfig> {
   module: (config: C) => DynamicModule;
   /** Prefix of every route but `/metrics` (the api serves REST under `/api`). */
   globalPrefix?: string;
+  /** Whether Nest's own JSON and urlencoded body parsers run (default true); the api registers its own in `configure`. */
+  bodyParser?: boolean;
   configure?: (app: INestApplication, config: C) => void;
 }
 
@@ -30,6 +32,7 @@ export async function bootstrap<C extends InfraConfig>(options: BootstrapOptions
   }
   // Colours only on a terminal: logs piped to files or collectors stay plain text.
   const app = await NestFactory.create(options.module(config), {
+    bodyParser: options.bodyParser ?? true,
     logger: new ConsoleLogger({ prefix: options.name, colors: Boolean(process.stdout.isTTY) }),
   });
   app.enableShutdownHooks();

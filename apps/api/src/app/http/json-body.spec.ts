@@ -1,0 +1,156 @@
+import { BadRequestException, HttpException } from '@nestjs/common';
+import {
+  answerRefusedRequest,
+  checkRequest,
+  JSON_BODY_MAX_DEPTH,
+  toHttpException,
+  type JsonResponse,
+  type ParsedRequest,
+} from './json-body';
+
+type Checked = ParsedRequest;
+
+/** A request as the JSON parser leaves it: `body` parsed when the type is JSON and there is a body. */
+function request(
+  body: unknown,
+  headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': '2' },
+  query = {},
+): Checked {
+  return { headers, query, body } as Checked;
+}
+
+function refusal(checked: Checked): { status: number; message: unknown } | undefined {
+  const exception = checkRequest(checked);
+  return exception && { status: exception.getStatus(), message: (exception.getResponse() as { message: unknown }).message };
+}
+
+function nested(depth: number): unknown {
+  let value: unknown = 1;
+  for (let i = 0; i < depth; i++) value = [value];
+  return value;
+}
+
+describe('checkRequest', () => {
+  it.each([
+    ['an object', request({ total: 10, ratePerMinute: 60 })],
+    ['no body at all', request(undefined, {})],
+    ['an empty body of any type', request(undefined, { 'content-type': 'text/plain', 'content-length': '0' })],
+    ['JSON with a charset', request({}, { 'content-type': 'Application/JSON; charset=utf-8', 'content-length': '2' })],
+    ['a nesting at the limit', request({ a: nested(JSON_BODY_MAX_DEPTH - 2) })],
+    ['ordinary query fields', request(undefined, {}, { limit: '10', status: ['a', 'b'] })],
+  ])('lets %s through', (_, checked) => {
+    expect(checkRequest(checked)).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'a text body',
+      request(undefined, { 'content-type': 'text/plain', 'content-length': '5' }),
+      415,
+      'content-type must be application/json, not "text/plain"',
+    ],
+    [
+      'a form body',
+      request(undefined, { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' }),
+      415,
+      /x-www-form-urlencoded/,
+    ],
+    ['a body without a type', request(undefined, { 'content-length': '5' }), 415, 'content-type must be application/json, not missing'],
+    ['a string', request('x'), 400, 'request body must be a JSON object'],
+    ['null', request(null), 400, 'request body must be a JSON object'],
+    ['a number', request(1), 400, 'request body must be a JSON object'],
+    ['an array', request([{ total: 1 }]), 400, 'request body must be a JSON object'],
+    [
+      'a nesting past the limit',
+      request({ a: nested(JSON_BODY_MAX_DEPTH) }),
+      400,
+      `request body must not nest deeper than ${JSON_BODY_MAX_DEPTH} levels`,
+    ],
+    ['__proto__ in the body', request(JSON.parse('{"total":10,"__proto__":{"x":1}}')), 400, ['property __proto__ should not exist']],
+    ['constructor in the body', request({ total: 10, constructor: 1 }), 400, ['property constructor should not exist']],
+    ['prototype deep in the body', request({ a: [{ prototype: 1 }] }), 400, ['property a.0.prototype should not exist']],
+    [
+      '__proto__ in the query',
+      request(undefined, {}, Object.assign(Object.create(null), { ['__proto__']: '1' })),
+      400,
+      ['property __proto__ should not exist'],
+    ],
+  ])('refuses %s', (_, checked, status, message) => {
+    const answer = refusal(checked);
+    expect(answer?.status).toBe(status);
+    if (message instanceof RegExp) expect(answer?.message).toMatch(message);
+    else expect(answer?.message).toEqual(message);
+  });
+});
+
+describe('toHttpException', () => {
+  /** An error shaped as body-parser's (`http-errors`). */
+  const parserError = (status: number, props: Record<string, unknown>, message = 'x') =>
+    Object.assign(new Error(message), { status, statusCode: status, expose: status < 500, ...props });
+
+  it.each([
+    ['too large', parserError(413, { type: 'entity.too.large' }), 413, 'request body must be at most 1 MB'],
+    [
+      'malformed',
+      parserError(400, { type: 'entity.parse.failed' }, 'Unexpected end of JSON input'),
+      400,
+      'request body is not valid JSON: Unexpected end of JSON input',
+    ],
+    [
+      'a charset',
+      parserError(415, { type: 'charset.unsupported', charset: 'latin1' }),
+      415,
+      'unsupported charset "latin1": the body must be UTF-8 JSON',
+    ],
+    ['an encoding', parserError(415, { type: 'encoding.unsupported', encoding: 'xyz' }), 415, /unsupported content-encoding "xyz"/],
+    [
+      'a body not in its encoding',
+      parserError(400, { code: 'Z_DATA_ERROR' }, 'incorrect header check'),
+      400,
+      'request body could not be read: incorrect header check',
+    ],
+  ])('answers %s with %i', (_, error, status, message) => {
+    const exception = toHttpException(error);
+    expect(exception?.getStatus()).toBe(status);
+    expect(exception?.getResponse()).toMatchObject({ statusCode: status, message });
+  });
+
+  it('keeps an HttpException, and leaves a 5xx or any other error to the server', () => {
+    const exception = new BadRequestException('no');
+    expect(toHttpException(exception)).toBe(exception);
+    expect(toHttpException(parserError(500, { type: 'stream.encoding.set' }))).toBeUndefined();
+    expect(toHttpException(new Error('boom'))).toBeUndefined();
+    expect(toHttpException(undefined)).toBeUndefined();
+  });
+});
+
+describe('answerRefusedRequest', () => {
+  function answer(error: unknown): { status?: number; json?: unknown; next: jest.Mock } {
+    const sent: { status?: number; json?: unknown } = {};
+    const response: JsonResponse = {
+      status: (code) => {
+        sent.status = code;
+        return {
+          json: (body) => {
+            sent.json = body;
+          },
+        };
+      },
+    };
+    const next = jest.fn();
+    answerRefusedRequest(error, {}, response, next);
+    return { ...sent, next };
+  }
+
+  it('answers a refusal as Nest would, and passes anything else on', () => {
+    const refused = answer(new HttpException('too big', 413));
+    expect(refused.status).toBe(413);
+    expect(refused.json).toBe('too big');
+    expect(refused.next).not.toHaveBeenCalled();
+
+    const error = new Error('boom');
+    const passed = answer(error);
+    expect(passed.status).toBeUndefined();
+    expect(passed.next).toHaveBeenCalledWith(error);
+  });
+});
