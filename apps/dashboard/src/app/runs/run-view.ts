@@ -1,6 +1,6 @@
 import type { Run, RunStatus } from '@app/contracts';
+import { canEditRun } from '@app/domain';
 import { formatEta } from './format-eta';
-import { canEditRun } from './run-actions';
 
 /** Number and clock formats for one locale, built once and shared by every run card. */
 export interface RunFormats {
