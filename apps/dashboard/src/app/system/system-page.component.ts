@@ -1,18 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import type { ReadinessReport } from '@app/contracts';
 import { catchError, exhaustMap, interval, map, merge, of } from 'rxjs';
 import { requestErrorLine } from '../runs/request-error';
 import { ConnectionStateComponent } from '../runs/connection-state.component';
 import { runFormats } from '../runs/run-view';
 import { CLOCK } from '../workers/ticking-clock';
 import { HealthApiService } from './health-api.service';
-import { healthRows, type Readiness } from './readiness';
+import { healthRows } from './readiness';
 
 /** How often the page asks the api whether its backing services answer. */
 export const HEALTH_POLL_MS = 5_000;
 
 interface HealthCheck {
-  readonly readiness: Readiness | null;
+  readonly readiness: ReadinessReport | null;
   readonly error: string | null;
   readonly at: number;
 }
