@@ -1,9 +1,12 @@
-import type { WorkerStatus } from '@app/contracts';
+import { WORKER_HEARTBEAT_MS, type WorkerStatus } from '@app/contracts';
 import type { RunFormats } from '../runs/run-view';
 import { formatAge, formatDuration } from './format-duration';
 
-/** A heartbeat comes every second; one older than this reads as late (the server drops a worker after 5 s). */
-export const LATE_HEARTBEAT_MS = 2_500;
+/**
+ * A heartbeat older than this reads as late: more than one beat missed, half way to the server dropping the
+ * worker (`WORKER_LIVENESS_MS`).
+ */
+export const LATE_HEARTBEAT_MS = 2.5 * WORKER_HEARTBEAT_MS;
 
 /** Everything a row of the workers table shows, already formatted. */
 export interface WorkerView {
