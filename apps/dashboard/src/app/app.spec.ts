@@ -4,8 +4,9 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { App } from './app';
 import { routes } from './app.routes';
-import { RUNS_SOCKET } from './runs/runs-socket';
-import { aRun, FakeRunsSocket } from './runs/runs.testing';
+import { RUNS_SOCKET } from './live/runs-socket';
+import { FakeRunsSocket } from './live/live.testing';
+import { aRun } from './shared/run.testing';
 
 describe('App', () => {
   let socket: FakeRunsSocket;

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { AuditPanelComponent } from './audit-panel.component';
 import { anAudit } from './run-detail.testing';
-import { byTestId } from '../component.testing';
+import { byTestId } from '../shared/component.testing';
 
 describe('AuditPanelComponent', () => {
   let fixture: ComponentFixture<AuditPanelComponent>;

@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { RunAudit } from '@app/contracts';
 import { finalize } from 'rxjs';
-import { requestErrorLine } from '../runs/request-error';
-import { runFormats } from '../runs/run-view';
+import { requestErrorLine } from '../shared/request-error';
+import { runFormats } from '../shared/run-formats';
 import { toAuditView } from './audit-view';
 import { RunDetailApiService } from './run-detail-api.service';
 

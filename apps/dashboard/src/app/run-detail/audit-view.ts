@@ -1,5 +1,5 @@
 import type { RunAudit } from '@app/contracts';
-import type { RunFormats } from '../runs/run-view';
+import type { RunFormats } from '../shared/run-formats';
 import { formatSeqRanges } from './seq-ranges';
 
 /** What the audit panel shows of an audit, formatted. */

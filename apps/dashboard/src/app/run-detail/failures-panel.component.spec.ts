@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting, type TestRequest } fro
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { FailuresPanelComponent } from './failures-panel.component';
 import { aFailure } from './run-detail.testing';
-import { byTestId } from '../component.testing';
+import { byTestId } from '../shared/component.testing';
 
 describe('FailuresPanelComponent', () => {
   let fixture: ComponentFixture<FailuresPanelComponent>;

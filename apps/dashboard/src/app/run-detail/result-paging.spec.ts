@@ -1,4 +1,4 @@
-import { runFormats } from '../runs/run-view';
+import { runFormats } from '../shared/run-formats';
 import {
   mergeResultPage,
   NO_RESULT_FILTERS,

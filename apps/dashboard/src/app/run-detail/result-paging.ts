@@ -1,5 +1,5 @@
 import type { JobDocument, ResultPage } from '@app/contracts';
-import type { RunFormats } from '../runs/run-view';
+import type { RunFormats } from '../shared/run-formats';
 
 /** Results read per request: a few screens of rows, one Elasticsearch page. */
 export const RESULT_PAGE_SIZE = 100;

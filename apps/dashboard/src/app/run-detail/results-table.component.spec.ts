@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting, type TestRequest } fro
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { ResultsTableComponent } from './results-table.component';
 import { aResult } from './run-detail.testing';
-import { byTestId } from '../component.testing';
+import { byTestId } from '../shared/component.testing';
 
 describe('ResultsTableComponent', () => {
   let fixture: ComponentFixture<ResultsTableComponent>;

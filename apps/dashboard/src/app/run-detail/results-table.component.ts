@@ -14,9 +14,9 @@ import {
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import type { Subscription } from 'rxjs';
-import { ErrorListComponent } from '../runs/error-list.component';
-import { requestErrorLine } from '../runs/request-error';
-import { runFormats } from '../runs/run-view';
+import { ErrorListComponent } from '../shared/error-list.component';
+import { requestErrorLine } from '../shared/request-error';
+import { runFormats } from '../shared/run-formats';
 import {
   mergeResultPage,
   NO_RESULT_FILTERS,

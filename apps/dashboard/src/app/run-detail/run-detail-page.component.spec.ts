@@ -3,8 +3,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { RUNS_SOCKET } from '../runs/runs-socket';
-import { aRun, FakeRunsSocket } from '../runs/runs.testing';
+import { RUNS_SOCKET } from '../live/runs-socket';
+import { FakeRunsSocket } from '../live/live.testing';
+import { aRun } from '../shared/run.testing';
 import { RunDetailPageComponent } from './run-detail-page.component';
 import { FakeChart, provideFakeEcharts } from './run-detail.testing';
 

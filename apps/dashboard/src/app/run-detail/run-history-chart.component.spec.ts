@@ -4,7 +4,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import type { RunHistory, RunSample } from '@app/contracts';
 import { HISTORY_REFRESH_MS, RunHistoryChartComponent } from './run-history-chart.component';
 import { FakeChart, provideFakeEcharts } from './run-detail.testing';
-import { fakeIntervalsOnly } from '../component.testing';
+import { fakeIntervalsOnly } from '../shared/component.testing';
 
 const aSample = (second: number): RunSample => ({
   runId: 'r-1',

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import type { Run } from '@app/contracts';
 import { EditRunFormComponent } from './edit-run-form.component';
-import { aRun } from './runs.testing';
+import { aRun } from '../shared/run.testing';
 
 describe('EditRunFormComponent', () => {
   let fixture: ComponentFixture<EditRunFormComponent>;

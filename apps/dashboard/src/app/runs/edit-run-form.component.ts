@@ -16,14 +16,14 @@ import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import type { Run } from '@app/contracts';
 import { finalize, map } from 'rxjs';
-import { ErrorListComponent } from './error-list.component';
+import { ErrorListComponent } from '../shared/error-list.component';
 import { createPaceForm, editedFields, type PaceFormFailureText, paceFormErrors } from './pace-form';
 import { describePreview, previewChange } from './preview-change';
 import { buildRunChange, type ChangeField, initialChangeValues, type RunChangeValues } from './run-change';
 import { type PaceFieldHints, RunPaceFieldsComponent } from './run-pace-fields.component';
-import { runFormats } from './run-view';
+import { runFormats } from '../shared/run-formats';
 import { RunsApiService } from './runs-api.service';
-import { NO_FIELD_ERRORS, type ServerFieldErrors, withoutFieldErrors } from './server-field-errors';
+import { NO_FIELD_ERRORS, type ServerFieldErrors, withoutFieldErrors } from '../shared/server-field-errors';
 
 /** The form is empty until the run is known (`ngOnInit`). */
 const NO_VALUES: RunChangeValues = { total: null, pace: 'rate', ratePerMinute: null, durationMinutes: null };

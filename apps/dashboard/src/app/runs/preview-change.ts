@@ -1,9 +1,9 @@
 import type { Run } from '@app/contracts';
 import { remainingCount, secondsToFinish, spreadRate } from '@app/domain';
-import { formatEta } from './format-eta';
-import { formatFinishTime } from './format-finish-time';
+import { formatEta } from '../shared/format-eta';
+import { formatFinishTime } from '../shared/format-finish-time';
 import type { RunChangeValues } from './run-change';
-import type { RunFormats } from './run-view';
+import type { RunFormats } from '../shared/run-formats';
 
 /** What a change would do to a run, computed before it is applied; or why it cannot be computed. */
 export type ChangePreview =

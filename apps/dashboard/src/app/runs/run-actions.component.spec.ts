@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import type { Run, RunStatus } from '@app/contracts';
 import { RunActionsComponent } from './run-actions.component';
-import { aRun } from './runs.testing';
+import { aRun } from '../shared/run.testing';
 
 describe('RunActionsComponent', () => {
   let fixture: ComponentFixture<RunActionsComponent>;

@@ -3,7 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { Run, RunAction } from '@app/contracts';
 import { runActions } from '@app/domain';
 import { finalize } from 'rxjs';
-import { requestErrorLine } from './request-error';
+import { requestErrorLine } from '../shared/request-error';
 import { RunsApiService } from './runs-api.service';
 
 interface ActionText {

@@ -4,7 +4,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Run } from '@app/contracts';
 import { RunCardComponent } from './run-card.component';
-import { aRun } from './runs.testing';
+import { aRun } from '../shared/run.testing';
 
 describe('RunCardComponent', () => {
   let fixture: ComponentFixture<RunCardComponent>;

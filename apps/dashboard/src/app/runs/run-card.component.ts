@@ -14,7 +14,8 @@ import { RouterLink } from '@angular/router';
 import type { Run } from '@app/contracts';
 import { EditRunFormComponent } from './edit-run-form.component';
 import { RunActionsComponent } from './run-actions.component';
-import { runFormats, toRunView } from './run-view';
+import { runFormats } from '../shared/run-formats';
+import { toRunView } from './run-view';
 
 /**
  * One run: status, progress, counters, rates and ETA, with its controls (pause / resume / stop, and an

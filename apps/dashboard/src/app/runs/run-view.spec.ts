@@ -1,5 +1,6 @@
-import { runFormats, toRunView } from './run-view';
-import { aRun } from './runs.testing';
+import { runFormats } from '../shared/run-formats';
+import { toRunView } from './run-view';
+import { aRun } from '../shared/run.testing';
 
 describe('toRunView', () => {
   const formats = runFormats('en-US');
@@ -69,10 +70,5 @@ describe('toRunView', () => {
 
   it('flags failures only when there are some', () => {
     expect(toRunView(aRun({ failed: 0 }), formats).hasFailures).toBe(false);
-  });
-
-  it('builds the formats of a locale once', () => {
-    expect(runFormats('en-US')).toBe(formats);
-    expect(runFormats('de-DE').count.format(1234567)).toBe('1.234.567');
   });
 });

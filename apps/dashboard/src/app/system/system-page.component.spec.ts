@@ -1,11 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { RUNS_SOCKET } from '../runs/runs-socket';
-import { FakeRunsSocket } from '../runs/runs.testing';
-import { CLOCK } from '../workers/ticking-clock';
+import { RUNS_SOCKET } from '../live/runs-socket';
+import { FakeRunsSocket } from '../live/live.testing';
+import { CLOCK } from '../shared/ticking-clock';
 import { HEALTH_POLL_MS, SystemPageComponent } from './system-page.component';
-import { byTestId, fakeIntervalsOnly } from '../component.testing';
+import { byTestId, fakeIntervalsOnly } from '../shared/component.testing';
 
 describe('SystemPageComponent', () => {
   let socket: FakeRunsSocket;

@@ -2,10 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID, signal
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { ReadinessReport } from '@app/contracts';
 import { catchError, exhaustMap, interval, map, merge, of } from 'rxjs';
-import { requestErrorLine } from '../runs/request-error';
-import { ConnectionStateComponent } from '../runs/connection-state.component';
-import { runFormats } from '../runs/run-view';
-import { CLOCK } from '../workers/ticking-clock';
+import { requestErrorLine } from '../shared/request-error';
+import { ConnectionStateComponent } from '../live/connection-state.component';
+import { runFormats } from '../shared/run-formats';
+import { CLOCK } from '../shared/ticking-clock';
 import { HealthApiService } from './health-api.service';
 import { healthRows } from './readiness';
 

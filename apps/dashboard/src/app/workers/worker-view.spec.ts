@@ -1,5 +1,5 @@
 import type { WorkerStatus } from '@app/contracts';
-import { runFormats } from '../runs/run-view';
+import { runFormats } from '../shared/run-formats';
 import { sortWorkers, toWorkerView } from './worker-view';
 import { aWorker } from './workers.testing';
 

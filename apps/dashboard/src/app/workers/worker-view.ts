@@ -1,6 +1,6 @@
 import { WORKER_HEARTBEAT_MS, type WorkerStatus } from '@app/contracts';
-import type { RunFormats } from '../runs/run-view';
-import { formatAge, formatDuration } from './format-duration';
+import type { RunFormats } from '../shared/run-formats';
+import { formatAge, formatDuration } from '../shared/format-duration';
 
 /**
  * A heartbeat older than this reads as late: more than one beat missed, half way to the server dropping the

@@ -1,10 +1,10 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { RUNS_SOCKET } from '../runs/runs-socket';
-import { FakeRunsSocket } from '../runs/runs.testing';
-import { CLOCK } from './ticking-clock';
+import { RUNS_SOCKET } from '../live/runs-socket';
+import { FakeRunsSocket } from '../live/live.testing';
+import { CLOCK } from '../shared/ticking-clock';
 import { WorkersPageComponent } from './workers-page.component';
 import { aWorker } from './workers.testing';
-import { fakeIntervalsOnly } from '../component.testing';
+import { fakeIntervalsOnly } from '../shared/component.testing';
 
 describe('WorkersPageComponent', () => {
   let socket: FakeRunsSocket;

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID } from '@angular/core';
-import { runFormats } from '../runs/run-view';
-import { LiveWorkersService } from './live-workers.service';
-import { tickingNow } from './ticking-clock';
+import { runFormats } from '../shared/run-formats';
+import { LiveWorkersService } from '../live/live-workers.service';
+import { tickingNow } from '../shared/ticking-clock';
 import { toWorkerView } from './worker-view';
 
 /** The uptime and heartbeat ages move on their own between the feed's once-a-second lists. */

@@ -1,5 +1,5 @@
 import { formatFinishTime } from './format-finish-time';
-import { runFormats } from './run-view';
+import { runFormats } from './run-formats';
 
 describe('formatFinishTime', () => {
   const formats = runFormats('en-GB');

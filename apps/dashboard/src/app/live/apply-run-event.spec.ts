@@ -1,5 +1,5 @@
 import { applyRunEvent, applySnapshot, latestRun, NO_RUNS } from './apply-run-event';
-import { aRun } from './runs.testing';
+import { aRun } from '../shared/run.testing';
 
 const ids = (state: ReadonlyMap<string, unknown>): string[] => [...state.keys()];
 

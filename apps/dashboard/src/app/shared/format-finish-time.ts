@@ -1,4 +1,4 @@
-import type { RunFormats } from './run-view';
+import type { RunFormats } from './run-formats';
 
 const sameLocalDay = (a: Date, b: Date): boolean =>
   a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();

@@ -1,7 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { LiveRunsService } from './live-runs.service';
 import { RUNS_SOCKET } from './runs-socket';
-import { aRun, FakeRunsSocket } from './runs.testing';
+import { FakeRunsSocket } from './live.testing';
+import { aRun } from '../shared/run.testing';
 
 describe('LiveRunsService', () => {
   let socket: FakeRunsSocket;
