@@ -1,7 +1,7 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { WorkerStatus } from '@app/contracts';
 import { LiveRunsService } from './live-runs.service';
-import { RUNS_SOCKET } from './runs-socket';
+import { LIVE_SOCKET } from './live-socket';
 import { sortWorkers } from '../workers/worker-view';
 
 /**
@@ -10,7 +10,7 @@ import { sortWorkers } from '../workers/worker-view';
  */
 @Injectable({ providedIn: 'root' })
 export class LiveWorkersService {
-  private readonly socket = inject(RUNS_SOCKET);
+  private readonly socket = inject(LIVE_SOCKET);
   /** Owns the connection (connects it, tracks its state); this service only listens on it. */
   private readonly feed = inject(LiveRunsService);
   private readonly list = signal<readonly WorkerStatus[]>([]);

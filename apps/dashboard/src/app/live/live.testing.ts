@@ -1,9 +1,9 @@
-import type { RunsSocket } from './runs-socket';
+import type { LiveSocket } from './live-socket';
 
 type Listener = (...args: never[]) => void;
 
 /** Stands in for the Socket.IO client: records listeners, lets a test play the server's events. */
-export class FakeRunsSocket {
+export class FakeLiveSocket {
   active = false;
   connectCalls = 0;
   disconnectCalls = 0;
@@ -42,7 +42,7 @@ export class FakeRunsSocket {
     return this.listeners.get(event)?.length ?? 0;
   }
 
-  asSocket(): RunsSocket {
-    return this as unknown as RunsSocket;
+  asSocket(): LiveSocket {
+    return this as unknown as LiveSocket;
   }
 }

@@ -21,7 +21,7 @@ import { createPaceForm, editedFields, type PaceFormFailureText, paceFormErrors 
 import { describePreview, previewChange } from './preview-change';
 import { buildRunChange, type ChangeField, initialChangeValues, type RunChangeValues } from './run-change';
 import { type PaceFieldHints, RunPaceFieldsComponent } from './run-pace-fields.component';
-import { runFormats } from '../shared/run-formats';
+import { localeFormats } from '../shared/locale-formats';
 import { RunsApiService } from './runs-api.service';
 import { NO_FIELD_ERRORS, type ServerFieldErrors, withoutFieldErrors } from '../shared/server-field-errors';
 
@@ -62,7 +62,7 @@ export class EditRunFormComponent implements OnInit {
 
   private readonly api = inject(RunsApiService);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly formats = runFormats(inject(LOCALE_ID));
+  private readonly formats = localeFormats(inject(LOCALE_ID));
 
   protected readonly form = createPaceForm(NO_VALUES);
   protected readonly hints = HINTS;

@@ -1,6 +1,6 @@
 import { type ChangePreview, describePreview, previewChange } from './preview-change';
 import type { RunChangeValues } from './run-change';
-import { runFormats } from '../shared/run-formats';
+import { localeFormats } from '../shared/locale-formats';
 import { aRun } from '../shared/run.testing';
 
 const NOW = new Date(2026, 10, 23, 13, 0, 0).getTime();
@@ -74,7 +74,7 @@ describe('previewChange', () => {
 });
 
 describe('describePreview', () => {
-  const formats = runFormats('en-GB');
+  const formats = localeFormats('en-GB');
   const ready = (overrides: Partial<Extract<ChangePreview, { kind: 'ready' }>>): ChangePreview => ({
     kind: 'ready',
     ratePerMinute: 333.3333,

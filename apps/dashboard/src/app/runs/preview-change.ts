@@ -3,7 +3,7 @@ import { remainingCount, secondsToFinish, spreadRate } from '@app/domain';
 import { formatEta } from '../shared/format-eta';
 import { formatFinishTime } from '../shared/format-finish-time';
 import type { RunChangeValues } from './run-change';
-import type { RunFormats } from '../shared/run-formats';
+import type { LocaleFormats } from '../shared/locale-formats';
 
 /** What a change would do to a run, computed before it is applied; or why it cannot be computed. */
 export type ChangePreview =
@@ -87,7 +87,7 @@ function readyNote(preview: Extract<ChangePreview, { kind: 'ready' }>): string |
   return preview.finishesAt === null ? 'The run is paused: the ETA counts from when it resumes.' : null;
 }
 
-export function describePreview(preview: ChangePreview, formats: RunFormats, now: number): ChangePreviewView {
+export function describePreview(preview: ChangePreview, formats: LocaleFormats, now: number): ChangePreviewView {
   switch (preview.kind) {
     case 'ready':
       return {

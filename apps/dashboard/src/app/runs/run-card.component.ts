@@ -14,7 +14,7 @@ import { RouterLink } from '@angular/router';
 import type { Run } from '@app/contracts';
 import { EditRunFormComponent } from './edit-run-form.component';
 import { RunActionsComponent } from './run-actions.component';
-import { runFormats } from '../shared/run-formats';
+import { localeFormats } from '../shared/locale-formats';
 import { toRunView } from './run-view';
 
 /**
@@ -35,7 +35,7 @@ export class RunCardComponent {
   /** The run as the server answered a change made from this card. */
   readonly changed = output<Run>();
 
-  private readonly formats = runFormats(inject(LOCALE_ID));
+  private readonly formats = localeFormats(inject(LOCALE_ID));
   private readonly editButton = viewChild<ElementRef<HTMLButtonElement>>('editButton');
   private readonly editing = signal(false);
 

@@ -1,9 +1,9 @@
-import { runFormats } from '../shared/run-formats';
+import { localeFormats } from '../shared/locale-formats';
 import { toRunView } from './run-view';
 import { aRun } from '../shared/run.testing';
 
 describe('toRunView', () => {
-  const formats = runFormats('en-US');
+  const formats = localeFormats('en-US');
 
   it('formats the counters, rates and ETA of a running run', () => {
     const view = toRunView(

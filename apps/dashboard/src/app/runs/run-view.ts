@@ -1,7 +1,7 @@
 import type { Run, RunStatus } from '@app/contracts';
 import { canEditRun } from '@app/domain';
 import { formatEta } from '../shared/format-eta';
-import type { RunFormats } from '../shared/run-formats';
+import type { LocaleFormats } from '../shared/locale-formats';
 
 const STATUS_LABELS: Readonly<Record<RunStatus, string>> = {
   running: 'Running',
@@ -42,7 +42,7 @@ export interface RunView {
 
 const nonNegative = (value: number): number => (Number.isFinite(value) && value > 0 ? value : 0);
 
-export function toRunView(run: Run, formats: RunFormats): RunView {
+export function toRunView(run: Run, formats: LocaleFormats): RunView {
   const total = nonNegative(run.total);
   const done = Math.min(nonNegative(run.processed) + nonNegative(run.failed), total);
   // Floored to the shown precision, so a run never reads 100.0 % before its last job is done.

@@ -4,7 +4,7 @@ import type { ReadinessReport } from '@app/contracts';
 import { catchError, exhaustMap, interval, map, merge, of } from 'rxjs';
 import { requestErrorLine } from '../shared/request-error';
 import { ConnectionStateComponent } from '../live/connection-state.component';
-import { runFormats } from '../shared/run-formats';
+import { localeFormats } from '../shared/locale-formats';
 import { CLOCK } from '../shared/ticking-clock';
 import { HealthApiService } from './health-api.service';
 import { healthRows } from './readiness';
@@ -29,7 +29,7 @@ interface HealthCheck {
 export class SystemPageComponent {
   private readonly api = inject(HealthApiService);
   private readonly clock = inject(CLOCK);
-  private readonly formats = runFormats(inject(LOCALE_ID));
+  private readonly formats = localeFormats(inject(LOCALE_ID));
   private readonly last = signal<HealthCheck | null>(null);
 
   protected readonly rows = computed(() => healthRows(this.last()?.readiness ?? null));

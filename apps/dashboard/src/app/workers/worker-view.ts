@@ -1,5 +1,5 @@
 import { WORKER_HEARTBEAT_MS, type WorkerStatus } from '@app/contracts';
-import type { RunFormats } from '../shared/run-formats';
+import type { LocaleFormats } from '../shared/locale-formats';
 import { formatAge, formatDuration } from '../shared/format-duration';
 
 /**
@@ -29,7 +29,7 @@ export function sortWorkers(workers: readonly WorkerStatus[]): readonly WorkerSt
 }
 
 /** One worker at `now` (epoch ms): uptime from `startedAt`, heartbeat age from `lastSeenAt`. */
-export function toWorkerView(worker: WorkerStatus, now: number, formats: Pick<RunFormats, 'count' | 'rate'>): WorkerView {
+export function toWorkerView(worker: WorkerStatus, now: number, formats: Pick<LocaleFormats, 'count' | 'rate'>): WorkerView {
   const age = now - Date.parse(worker.lastSeenAt);
   return {
     id: worker.id,

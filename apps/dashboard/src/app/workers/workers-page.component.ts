@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID } from '@angular/core';
-import { runFormats } from '../shared/run-formats';
+import { localeFormats } from '../shared/locale-formats';
 import { LiveWorkersService } from '../live/live-workers.service';
 import { tickingNow } from '../shared/ticking-clock';
 import { toWorkerView } from './worker-view';
@@ -16,7 +16,7 @@ const TICK_MS = 1000;
 })
 export class WorkersPageComponent {
   private readonly live = inject(LiveWorkersService);
-  private readonly formats = runFormats(inject(LOCALE_ID));
+  private readonly formats = localeFormats(inject(LOCALE_ID));
   private readonly now = tickingNow(TICK_MS);
 
   protected readonly loaded = this.live.loaded;

@@ -1,5 +1,5 @@
 /** Number and clock formats for one locale, built once and shared by every page. */
-export interface RunFormats {
+export interface LocaleFormats {
   readonly count: Intl.NumberFormat;
   readonly rate: Intl.NumberFormat;
   readonly percent: Intl.NumberFormat;
@@ -9,9 +9,9 @@ export interface RunFormats {
   readonly dateTime: Intl.DateTimeFormat;
 }
 
-const formatsByLocale = new Map<string, RunFormats>();
+const formatsByLocale = new Map<string, LocaleFormats>();
 
-export function runFormats(locale: string): RunFormats {
+export function localeFormats(locale: string): LocaleFormats {
   let formats = formatsByLocale.get(locale);
   if (formats === undefined) {
     formats = {
