@@ -1,5 +1,5 @@
-import { applyRunEvent, applySnapshot, latestRun, NO_RUNS } from './apply-run-event';
 import { aRun } from '../shared/run.testing';
+import { applyRunEvent, applySnapshot, latestRun, NO_RUNS } from './apply-run-event';
 
 const ids = (state: ReadonlyMap<string, unknown>): string[] => [...state.keys()];
 

@@ -1,8 +1,8 @@
 import { TestBed } from '@angular/core/testing';
+import { aRun } from '../shared/run.testing';
 import { LiveRunsService } from './live-runs.service';
 import { LIVE_SOCKET } from './live-socket';
 import { FakeLiveSocket } from './live.testing';
-import { aRun } from '../shared/run.testing';
 
 describe('LiveRunsService', () => {
   let socket: FakeLiveSocket;

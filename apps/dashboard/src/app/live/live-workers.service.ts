@@ -1,8 +1,8 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { WorkerStatus } from '@app/contracts';
+import { sortWorkers } from '../workers/worker-view';
 import { LiveRunsService } from './live-runs.service';
 import { LIVE_SOCKET } from './live-socket';
-import { sortWorkers } from '../workers/worker-view';
 
 /**
  * The live workers, from the feed's `workers` event (on connect, then once a second). Each event is the

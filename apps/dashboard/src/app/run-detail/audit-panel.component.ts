@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { RunAudit } from '@app/contracts';
 import { finalize } from 'rxjs';
-import { requestErrorLine } from '../shared/request-error';
 import { localeFormats } from '../shared/locale-formats';
+import { requestErrorLine } from '../shared/request-error';
 import { toAuditView } from './audit-view';
 import { RunDetailApiService } from './run-detail-api.service';
 

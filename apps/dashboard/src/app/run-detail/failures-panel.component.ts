@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { FailureDocument } from '@app/contracts';
 import { catchError, finalize, map, of, switchMap, throttleTime } from 'rxjs';
-import { requestErrorLine } from '../shared/request-error';
 import { localeFormats } from '../shared/locale-formats';
+import { requestErrorLine } from '../shared/request-error';
 import { RunDetailApiService } from './run-detail-api.service';
 
 /** Dead letters read per request. */

@@ -2,9 +2,9 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import type { RunHistory, RunSample } from '@app/contracts';
-import { HISTORY_REFRESH_MS, RunHistoryChartComponent } from './run-history-chart.component';
-import { FakeChart, provideFakeEcharts } from './run-detail.testing';
 import { fakeIntervalsOnly } from '../shared/component.testing';
+import { FakeChart, provideFakeEcharts } from './run-detail.testing';
+import { HISTORY_REFRESH_MS, RunHistoryChartComponent } from './run-history-chart.component';
 
 const aSample = (second: number): RunSample => ({
   runId: 'r-1',

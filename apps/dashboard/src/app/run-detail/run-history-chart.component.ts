@@ -3,8 +3,8 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { RunHistory } from '@app/contracts';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { catchError, exhaustMap, interval, map, merge, of, switchMap } from 'rxjs';
-import { requestErrorLine } from '../shared/request-error';
 import { localeFormats } from '../shared/locale-formats';
+import { requestErrorLine } from '../shared/request-error';
 import { historyChartData, historyChartFrame, type HistoryChartOption, markViews, sameHistory } from './history-chart';
 import { RunDetailApiService } from './run-detail-api.service';
 

@@ -17,13 +17,13 @@ import { ReactiveFormsModule } from '@angular/forms';
 import type { Run } from '@app/contracts';
 import { finalize, map } from 'rxjs';
 import { ErrorListComponent } from '../shared/error-list.component';
+import { localeFormats } from '../shared/locale-formats';
+import { NO_FIELD_ERRORS, type ServerFieldErrors, withoutFieldErrors } from '../shared/server-field-errors';
 import { createPaceForm, editedFields, type PaceFormFailureText, paceFormErrors } from './pace-form';
 import { describePreview, previewChange } from './preview-change';
 import { buildRunChange, type ChangeField, initialChangeValues, type RunChangeValues } from './run-change';
 import { type PaceFieldHints, RunPaceFieldsComponent } from './run-pace-fields.component';
-import { localeFormats } from '../shared/locale-formats';
 import { RunsApiService } from './runs-api.service';
-import { NO_FIELD_ERRORS, type ServerFieldErrors, withoutFieldErrors } from '../shared/server-field-errors';
 
 /** The form is empty until the run is known (`ngOnInit`). */
 const NO_VALUES: RunChangeValues = { total: null, pace: 'rate', ratePerMinute: null, durationMinutes: null };

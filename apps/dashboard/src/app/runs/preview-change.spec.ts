@@ -1,7 +1,7 @@
-import { type ChangePreview, describePreview, previewChange } from './preview-change';
-import type { RunChangeValues } from './run-change';
 import { localeFormats } from '../shared/locale-formats';
 import { aRun } from '../shared/run.testing';
+import { type ChangePreview, describePreview, previewChange } from './preview-change';
+import type { RunChangeValues } from './run-change';
 
 const NOW = new Date(2026, 10, 23, 13, 0, 0).getTime();
 const rate = (total: number | null, ratePerMinute: number | null): RunChangeValues => ({

@@ -2,8 +2,8 @@ import type { Run } from '@app/contracts';
 import { remainingCount, secondsToFinish, spreadRate } from '@app/domain';
 import { formatEta } from '../shared/format-eta';
 import { formatFinishTime } from '../shared/format-finish-time';
-import type { RunChangeValues } from './run-change';
 import type { LocaleFormats } from '../shared/locale-formats';
+import type { RunChangeValues } from './run-change';
 
 /** What a change would do to a run, computed before it is applied; or why it cannot be computed. */
 export type ChangePreview =

@@ -12,9 +12,9 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { Run } from '@app/contracts';
+import { localeFormats } from '../shared/locale-formats';
 import { EditRunFormComponent } from './edit-run-form.component';
 import { RunActionsComponent } from './run-actions.component';
-import { localeFormats } from '../shared/locale-formats';
 import { toRunView } from './run-view';
 
 /**

@@ -1,6 +1,6 @@
 import { localeFormats } from '../shared/locale-formats';
-import { toRunView } from './run-view';
 import { aRun } from '../shared/run.testing';
+import { toRunView } from './run-view';
 
 describe('toRunView', () => {
   const formats = localeFormats('en-US');

@@ -4,12 +4,12 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { type CreateRunRequest, DEFAULT_PROCESSOR, type ProcessorName, type Run } from '@app/contracts';
 import { finalize } from 'rxjs';
 import { ErrorListComponent } from '../shared/error-list.component';
-import { PROCESSOR_OPTIONS } from './processor-options';
+import { NO_FIELD_ERRORS, type ServerFieldErrors, withoutFieldErrors } from '../shared/server-field-errors';
 import { createPaceForm, editedFields, type PaceFormFailureText, paceFormErrors } from './pace-form';
+import { PROCESSOR_OPTIONS } from './processor-options';
 import { type ChangeField, missingValues, paceField, type RunChangeValues } from './run-change';
 import { type PaceFieldHints, RunPaceFieldsComponent } from './run-pace-fields.component';
 import { RunsApiService } from './runs-api.service';
-import { NO_FIELD_ERRORS, type ServerFieldErrors, withoutFieldErrors } from '../shared/server-field-errors';
 
 // The limits (RUN_LIMITS) are the server's to check: its messages are shown by field.
 

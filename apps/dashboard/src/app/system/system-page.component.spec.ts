@@ -3,9 +3,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { LIVE_SOCKET } from '../live/live-socket';
 import { FakeLiveSocket } from '../live/live.testing';
+import { byTestId, fakeIntervalsOnly } from '../shared/component.testing';
 import { CLOCK } from '../shared/ticking-clock';
 import { HEALTH_POLL_MS, SystemPageComponent } from './system-page.component';
-import { byTestId, fakeIntervalsOnly } from '../shared/component.testing';
 
 describe('SystemPageComponent', () => {
   let socket: FakeLiveSocket;

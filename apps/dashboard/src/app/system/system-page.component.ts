@@ -2,9 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID, signal
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { ReadinessReport } from '@app/contracts';
 import { catchError, exhaustMap, interval, map, merge, of } from 'rxjs';
-import { requestErrorLine } from '../shared/request-error';
 import { ConnectionStateComponent } from '../live/connection-state.component';
 import { localeFormats } from '../shared/locale-formats';
+import { requestErrorLine } from '../shared/request-error';
 import { CLOCK } from '../shared/ticking-clock';
 import { HealthApiService } from './health-api.service';
 import { healthRows } from './readiness';

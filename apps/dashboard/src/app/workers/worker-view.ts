@@ -1,6 +1,6 @@
 import { WORKER_HEARTBEAT_MS, type WorkerStatus } from '@app/contracts';
-import type { LocaleFormats } from '../shared/locale-formats';
 import { formatAge, formatDuration } from '../shared/format-duration';
+import type { LocaleFormats } from '../shared/locale-formats';
 
 /**
  * A heartbeat older than this reads as late: more than one beat missed, half way to the server dropping the

@@ -1,10 +1,10 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { LIVE_SOCKET } from '../live/live-socket';
 import { FakeLiveSocket } from '../live/live.testing';
+import { fakeIntervalsOnly } from '../shared/component.testing';
 import { CLOCK } from '../shared/ticking-clock';
 import { WorkersPageComponent } from './workers-page.component';
 import { aWorker } from './workers.testing';
-import { fakeIntervalsOnly } from '../shared/component.testing';
 
 describe('WorkersPageComponent', () => {
   let socket: FakeLiveSocket;

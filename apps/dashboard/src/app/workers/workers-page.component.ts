@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID } from '@angular/core';
-import { localeFormats } from '../shared/locale-formats';
 import { LiveWorkersService } from '../live/live-workers.service';
+import { localeFormats } from '../shared/locale-formats';
 import { tickingNow } from '../shared/ticking-clock';
 import { toWorkerView } from './worker-view';
 
