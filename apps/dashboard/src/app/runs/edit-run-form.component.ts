@@ -19,6 +19,7 @@ import { finalize, map } from 'rxjs';
 import { ErrorListComponent } from '../shared/error-list.component';
 import { localeFormats } from '../shared/locale-formats';
 import { NO_FIELD_ERRORS, type ServerFieldErrors, withoutFieldErrors } from '../shared/server-field-errors';
+import { tickingNow } from '../shared/ticking-clock';
 import { createPaceForm, editedFields, type PaceFormFailureText, paceFormErrors } from './pace-form';
 import { describePreview, previewChange } from './preview-change';
 import { buildRunChange, type ChangeField, initialChangeValues, type RunChangeValues } from './run-change';
@@ -72,7 +73,8 @@ export class EditRunFormComponent implements OnInit {
   private readonly values = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), {
     initialValue: this.form.getRawValue(),
   });
-  private readonly now = signal(Date.now());
+  // The finish time is "now + ETA": it moves with the clock even while no live update arrives.
+  private readonly now = tickingNow(CLOCK_TICK_MS);
   private readonly errors = signal<ServerFieldErrors<ChangeField>>(NO_FIELD_ERRORS);
 
   protected readonly submitting = signal(false);
@@ -95,10 +97,6 @@ export class EditRunFormComponent implements OnInit {
     editedFields(this.form)
       .pipe(takeUntilDestroyed())
       .subscribe((names) => this.errors.update((errors) => withoutFieldErrors(errors, names)));
-
-    // The finish time is "now + ETA": it moves with the clock even while no live update arrives.
-    const clock = setInterval(() => this.now.set(Date.now()), CLOCK_TICK_MS);
-    this.destroyRef.onDestroy(() => clearInterval(clock));
 
     const host = inject<ElementRef<HTMLElement>>(ElementRef);
     afterNextRender(() => host.nativeElement.querySelector<HTMLInputElement>('input[type="number"]')?.focus());
