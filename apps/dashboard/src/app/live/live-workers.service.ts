@@ -1,6 +1,5 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { WorkerStatus } from '@app/contracts';
-import { sortWorkers } from '../workers/worker-view';
 import { LiveRunsService } from './live-runs.service';
 import { LIVE_SOCKET } from './live-socket';
 
@@ -16,7 +15,7 @@ export class LiveWorkersService {
   private readonly list = signal<readonly WorkerStatus[]>([]);
   private readonly received = signal(false);
 
-  /** The live workers, by id. */
+  /** The live workers, in the server's order. */
   readonly workers = this.list.asReadonly();
   /** True once a list arrived: until then an empty list means "not known yet", not "no workers". */
   readonly loaded = this.received.asReadonly();
@@ -25,7 +24,7 @@ export class LiveWorkersService {
 
   constructor() {
     this.socket.on('workers', (workers) => {
-      this.list.set(sortWorkers(workers));
+      this.list.set(workers);
       this.received.set(true);
     });
   }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID } from 
 import { LiveWorkersService } from '../live/live-workers.service';
 import { localeFormats } from '../shared/locale-formats';
 import { tickingNow } from '../shared/ticking-clock';
-import { toWorkerView } from './worker-view';
+import { sortWorkers, toWorkerView } from './worker-view';
 
 /** The uptime and heartbeat ages move on their own between the feed's once-a-second lists. */
 const TICK_MS = 1000;
@@ -21,9 +21,11 @@ export class WorkersPageComponent {
 
   protected readonly loaded = this.live.loaded;
   protected readonly stale = this.live.stale;
+  /** Sorted once per list, not on every tick. */
+  private readonly workers = computed(() => sortWorkers(this.live.workers()));
   protected readonly rows = computed(() => {
     const now = this.now();
-    return this.live.workers().map((worker) => toWorkerView(worker, now, this.formats));
+    return this.workers().map((worker) => toWorkerView(worker, now, this.formats));
   });
   protected readonly empty = computed(() => this.rows().length === 0);
   protected readonly emptyMessage = computed(() => (this.loaded() ? 'No live workers.' : 'Waiting for the live feed…'));
