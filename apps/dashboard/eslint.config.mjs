@@ -24,19 +24,10 @@ export default [
           style: 'kebab-case',
         },
       ],
-      // @app/contracts also exports a class-validator DTO: a value import bundles class-validator
-      // into the browser (measured: about 13 kB and dozens of CommonJS warnings). Types only.
-      '@typescript-eslint/no-restricted-imports': [
+      // The DTOs carry class-validator and reflect-metadata, which must stay out of the browser bundle.
+      'no-restricted-imports': [
         'error',
-        {
-          paths: [
-            {
-              name: '@app/contracts',
-              message: 'Import only types from @app/contracts in the dashboard (import type { ... }).',
-              allowTypeImports: true,
-            },
-          ],
-        },
+        { paths: [{ name: '@app/contracts/dto', message: 'Server-only: the dashboard imports @app/contracts.' }] },
       ],
     },
   },

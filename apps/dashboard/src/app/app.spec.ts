@@ -4,11 +4,12 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { App } from './app';
 import { routes } from './app.routes';
-import { RUNS_SOCKET } from './runs/runs-socket';
-import { aRun, FakeRunsSocket } from './runs/runs.testing';
+import { LIVE_SOCKET } from './live/live-socket';
+import { FakeLiveSocket } from './live/live.testing';
+import { aRun } from './shared/run.testing';
 
 describe('App', () => {
-  let socket: FakeRunsSocket;
+  let socket: FakeLiveSocket;
   let fixture: ComponentFixture<App>;
   let element: HTMLElement;
 
@@ -19,13 +20,13 @@ describe('App', () => {
   };
 
   beforeEach(async () => {
-    socket = new FakeRunsSocket();
+    socket = new FakeLiveSocket();
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter(routes, withComponentInputBinding()),
-        { provide: RUNS_SOCKET, useFactory: () => socket.asSocket() },
+        { provide: LIVE_SOCKET, useFactory: () => socket.asSocket() },
       ],
     });
     fixture = TestBed.createComponent(App);

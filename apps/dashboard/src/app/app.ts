@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { ConnectionStateComponent } from './runs/connection-state.component';
+import { ConnectionStateComponent } from './live/connection-state.component';
 
 /** The shell: title, the pages' navigation and the live feed's connection state, then the current page. */
 @Component({

@@ -1,9 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { byTestId } from '../shared/component.testing';
 import { AuditPanelComponent } from './audit-panel.component';
 import { anAudit } from './run-detail.testing';
-import { byTestId } from '../component.testing';
 
 describe('AuditPanelComponent', () => {
   let fixture: ComponentFixture<AuditPanelComponent>;

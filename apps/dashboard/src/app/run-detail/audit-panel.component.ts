@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { RunAudit } from '@app/contracts';
 import { finalize } from 'rxjs';
-import { requestErrorLine } from '../runs/request-error';
-import { runFormats } from '../runs/run-view';
+import { localeFormats } from '../shared/locale-formats';
+import { requestErrorLine } from '../shared/request-error';
 import { toAuditView } from './audit-view';
 import { RunDetailApiService } from './run-detail-api.service';
 
@@ -22,7 +22,7 @@ export class AuditPanelComponent {
 
   private readonly api = inject(RunDetailApiService);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly formats = runFormats(inject(LOCALE_ID));
+  private readonly formats = localeFormats(inject(LOCALE_ID));
   private readonly audit = signal<RunAudit | null>(null);
   private readonly auditing = signal(false);
   private readonly repairing = signal(false);

@@ -1,8 +1,8 @@
-import { runFormats } from '../runs/run-view';
+import { localeFormats } from '../shared/locale-formats';
 import { toAuditView } from './audit-view';
 import { anAudit } from './run-detail.testing';
 
-const formats = runFormats('en-US');
+const formats = localeFormats('en-US');
 describe('toAuditView', () => {
   it('calls a clean run whole', () => {
     const view = toAuditView(anAudit(), formats);

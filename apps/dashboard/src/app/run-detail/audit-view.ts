@@ -1,5 +1,5 @@
 import type { RunAudit } from '@app/contracts';
-import type { RunFormats } from '../runs/run-view';
+import type { LocaleFormats } from '../shared/locale-formats';
 import { formatSeqRanges } from './seq-ranges';
 
 /** What the audit panel shows of an audit, formatted. */
@@ -19,7 +19,7 @@ export interface AuditView {
   readonly checkedAt: string;
 }
 
-export function toAuditView(audit: RunAudit, formats: Pick<RunFormats, 'count' | 'time'>): AuditView {
+export function toAuditView(audit: RunAudit, formats: Pick<LocaleFormats, 'count' | 'time'>): AuditView {
   const problems: string[] = [];
   if (audit.missingCount > 0) {
     problems.push(`${formats.count.format(audit.missingCount)} missing`);

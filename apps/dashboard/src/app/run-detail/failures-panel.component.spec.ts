@@ -1,9 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { byTestId } from '../shared/component.testing';
 import { FailuresPanelComponent } from './failures-panel.component';
 import { aFailure } from './run-detail.testing';
-import { byTestId } from '../component.testing';
 
 describe('FailuresPanelComponent', () => {
   let fixture: ComponentFixture<FailuresPanelComponent>;

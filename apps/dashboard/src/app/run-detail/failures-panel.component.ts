@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { FailureDocument } from '@app/contracts';
 import { catchError, finalize, map, of, switchMap, throttleTime } from 'rxjs';
-import { requestErrorLine } from '../runs/request-error';
-import { runFormats } from '../runs/run-view';
+import { localeFormats } from '../shared/locale-formats';
+import { requestErrorLine } from '../shared/request-error';
 import { RunDetailApiService } from './run-detail-api.service';
 
 /** Dead letters read per request. */
@@ -31,7 +31,7 @@ export class FailuresPanelComponent {
 
   private readonly api = inject(RunDetailApiService);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly formats = runFormats(inject(LOCALE_ID));
+  private readonly formats = localeFormats(inject(LOCALE_ID));
   private readonly items = signal<readonly FailureDocument[]>([]);
   private readonly cursor = signal<string | null>(null);
   private readonly listFailure = signal<string | null>(null);

@@ -1,19 +1,7 @@
-import type { RunHistory, RunSample } from '@app/contracts';
+import type { RunHistory } from '@app/contracts';
 import { historyChartData, historyChartFrame, markViews, sameHistory } from './history-chart';
+import { aSample } from './run-detail.testing';
 
-const aSample = (second: number, overrides: Partial<RunSample> = {}): RunSample => ({
-  runId: 'r-1',
-  at: new Date(Date.UTC(2026, 10, 23, 10, 0, second)).toISOString(),
-  status: 'running',
-  targetRatePerMinute: 600,
-  achievedRatePerMinute: 590,
-  published: second * 10,
-  processed: second * 10 - 3,
-  failed: 0,
-  queued: 3,
-  throttled: false,
-  ...overrides,
-});
 const at = (second: number): number => Date.UTC(2026, 10, 23, 10, 0, second);
 
 const history: RunHistory = {

@@ -1,4 +1,4 @@
-import { runFormats } from '../runs/run-view';
+import { localeFormats } from '../shared/locale-formats';
 import {
   mergeResultPage,
   NO_RESULT_FILTERS,
@@ -11,7 +11,7 @@ import {
 } from './result-paging';
 import { aResult } from './run-detail.testing';
 
-const formats = runFormats('en-US');
+const formats = localeFormats('en-US');
 const seqs = (items: readonly { seq: number }[]): number[] => items.map((item) => item.seq);
 
 describe('mergeResultPage', () => {

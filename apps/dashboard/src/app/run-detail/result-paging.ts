@@ -1,5 +1,5 @@
 import type { JobDocument, ResultPage } from '@app/contracts';
-import type { RunFormats } from '../runs/run-view';
+import type { LocaleFormats } from '../shared/locale-formats';
 
 /** Results read per request: a few screens of rows, one Elasticsearch page. */
 export const RESULT_PAGE_SIZE = 100;
@@ -121,7 +121,7 @@ export interface ResultRow {
   readonly processedAt: string;
 }
 
-export function toResultRow(doc: JobDocument, formats: Pick<RunFormats, 'count' | 'time'>): ResultRow {
+export function toResultRow(doc: JobDocument, formats: Pick<LocaleFormats, 'count' | 'time'>): ResultRow {
   const processedAt = new Date(doc.processedAt);
   return {
     seq: doc.seq,
@@ -136,7 +136,7 @@ export function toResultRow(doc: JobDocument, formats: Pick<RunFormats, 'count' 
 }
 
 /** "Showing 200 of 6,000 results", "No results", or nothing before the first page. */
-export function resultsSummary(state: ResultsState, formats: Pick<RunFormats, 'count'>): string {
+export function resultsSummary(state: ResultsState, formats: Pick<LocaleFormats, 'count'>): string {
   if (state.total === null) {
     return '';
   }

@@ -1,9 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { byTestId } from '../shared/component.testing';
 import { ResultsTableComponent } from './results-table.component';
 import { aResult } from './run-detail.testing';
-import { byTestId } from '../component.testing';
 
 describe('ResultsTableComponent', () => {
   let fixture: ComponentFixture<ResultsTableComponent>;

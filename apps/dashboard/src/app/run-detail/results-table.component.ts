@@ -14,9 +14,9 @@ import {
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import type { Subscription } from 'rxjs';
-import { ErrorListComponent } from '../runs/error-list.component';
-import { requestErrorLine } from '../runs/request-error';
-import { runFormats } from '../runs/run-view';
+import { ErrorListComponent } from '../shared/error-list.component';
+import { requestErrorLine } from '../shared/request-error';
+import { localeFormats } from '../shared/locale-formats';
 import {
   mergeResultPage,
   NO_RESULT_FILTERS,
@@ -52,7 +52,7 @@ export class ResultsTableComponent {
   readonly runId = input.required<string>();
 
   private readonly api = inject(RunDetailApiService);
-  private readonly formats = runFormats(inject(LOCALE_ID));
+  private readonly formats = localeFormats(inject(LOCALE_ID));
   private readonly viewport = viewChild(CdkVirtualScrollViewport);
   private readonly filters = signal<ResultFilters>(NO_RESULT_FILTERS);
   private readonly state = signal<ResultsState>(NO_RESULTS);

@@ -3,13 +3,14 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { RUNS_SOCKET } from '../runs/runs-socket';
-import { aRun, FakeRunsSocket } from '../runs/runs.testing';
+import { LIVE_SOCKET } from '../live/live-socket';
+import { FakeLiveSocket } from '../live/live.testing';
+import { aRun } from '../shared/run.testing';
 import { RunDetailPageComponent } from './run-detail-page.component';
 import { FakeChart, provideFakeEcharts } from './run-detail.testing';
 
 describe('RunDetailPageComponent', () => {
-  let socket: FakeRunsSocket;
+  let socket: FakeLiveSocket;
   let http: HttpTestingController;
   let harness: RouterTestingHarness;
   let element: HTMLElement;
@@ -24,14 +25,14 @@ describe('RunDetailPageComponent', () => {
   };
 
   beforeEach(async () => {
-    socket = new FakeRunsSocket();
+    socket = new FakeLiveSocket();
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([{ path: 'runs/:id', component: RunDetailPageComponent }], withComponentInputBinding()),
         provideFakeEcharts(new FakeChart()),
-        { provide: RUNS_SOCKET, useFactory: () => socket.asSocket() },
+        { provide: LIVE_SOCKET, useFactory: () => socket.asSocket() },
       ],
     });
     http = TestBed.inject(HttpTestingController);

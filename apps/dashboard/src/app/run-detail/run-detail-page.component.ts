@@ -3,10 +3,10 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { Run } from '@app/contracts';
 import { catchError, map, of, switchMap } from 'rxjs';
-import { newerRun } from '../runs/apply-run-event';
-import { LiveRunsService } from '../runs/live-runs.service';
-import { requestErrorLine } from '../runs/request-error';
+import { latestRun } from '../live/apply-run-event';
+import { LiveRunsService } from '../live/live-runs.service';
 import { RunCardComponent } from '../runs/run-card.component';
+import { requestErrorLine } from '../shared/request-error';
 import { AuditPanelComponent } from './audit-panel.component';
 import { FailuresPanelComponent } from './failures-panel.component';
 import { ResultsTableComponent } from './results-table.component';
@@ -41,7 +41,8 @@ export class RunDetailPageComponent {
   protected readonly run = computed(() => {
     const id = this.id();
     const fetched = this.fetched();
-    return newerRun(this.live.runsById().get(id), fetched?.id === id ? fetched : null);
+    // The feed's copy goes as the incoming one: it keeps coming, while the REST answer is read once.
+    return latestRun(fetched?.id === id ? fetched : null, this.live.runsById().get(id));
   });
   /** Running or paused: its history grows. */
   protected readonly active = computed(() => {
@@ -73,6 +74,6 @@ export class RunDetailPageComponent {
 
   /** The run as the server answered a change made here: shown at once, by the same version rule. */
   protected keep(run: Run): void {
-    this.fetched.update((held) => (held?.id === run.id ? newerRun(held, run) : run));
+    this.fetched.update((held) => (held?.id === run.id ? latestRun(held, run) : run));
   }
 }

@@ -1,4 +1,4 @@
-import type { FailureDocument, JobDocument, RunAudit } from '@app/contracts';
+import type { FailureDocument, JobDocument, RunAudit, RunSample } from '@app/contracts';
 import { provideEchartsCore } from 'ngx-echarts';
 
 /** A stored result with plausible values; tests override what they look at. */
@@ -16,6 +16,21 @@ export function aResult(seq: number, overrides: Partial<JobDocument> = {}): JobD
     ...overrides,
   };
 }
+
+/** The rate history's sample of second `second` (10:00:`second` UTC), plausible values; tests override what they look at. */
+export const aSample = (second: number, overrides: Partial<RunSample> = {}): RunSample => ({
+  runId: 'r-1',
+  at: new Date(Date.UTC(2026, 10, 23, 10, 0, second)).toISOString(),
+  status: 'running',
+  targetRatePerMinute: 600,
+  achievedRatePerMinute: 590,
+  published: second * 10,
+  processed: second * 10 - 3,
+  failed: 0,
+  queued: 3,
+  throttled: false,
+  ...overrides,
+});
 
 /** A dead letter with plausible values. */
 export function aFailure(seq: number, overrides: Partial<FailureDocument> = {}): FailureDocument {

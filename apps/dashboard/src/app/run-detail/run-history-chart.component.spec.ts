@@ -1,23 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import type { RunHistory, RunSample } from '@app/contracts';
+import type { RunHistory } from '@app/contracts';
+import { fakeIntervalsOnly } from '../shared/component.testing';
+import { aSample, FakeChart, provideFakeEcharts } from './run-detail.testing';
 import { HISTORY_REFRESH_MS, RunHistoryChartComponent } from './run-history-chart.component';
-import { FakeChart, provideFakeEcharts } from './run-detail.testing';
-import { fakeIntervalsOnly } from '../component.testing';
 
-const aSample = (second: number): RunSample => ({
-  runId: 'r-1',
-  at: new Date(Date.UTC(2026, 10, 23, 10, 0, second)).toISOString(),
-  status: 'running',
-  targetRatePerMinute: 600,
-  achievedRatePerMinute: 590,
-  published: second * 10,
-  processed: second * 10,
-  failed: 0,
-  queued: 2,
-  throttled: false,
-});
 const historyOf = (seconds: number, marks: RunHistory['marks'] = []): RunHistory => ({
   runId: 'r-1',
   samples: Array.from({ length: seconds }, (_, index) => aSample(index + 1)),

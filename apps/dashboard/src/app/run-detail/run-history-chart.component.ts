@@ -3,8 +3,8 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { RunHistory } from '@app/contracts';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { catchError, exhaustMap, interval, map, merge, of, switchMap } from 'rxjs';
-import { requestErrorLine } from '../runs/request-error';
-import { runFormats } from '../runs/run-view';
+import { localeFormats } from '../shared/locale-formats';
+import { requestErrorLine } from '../shared/request-error';
 import { historyChartData, historyChartFrame, type HistoryChartOption, markViews, sameHistory } from './history-chart';
 import { RunDetailApiService } from './run-detail-api.service';
 
@@ -32,7 +32,7 @@ export class RunHistoryChartComponent {
   readonly active = input.required<boolean>();
 
   private readonly api = inject(RunDetailApiService);
-  private readonly formats = runFormats(inject(LOCALE_ID));
+  private readonly formats = localeFormats(inject(LOCALE_ID));
   /** The last history read; a refresh that brought nothing new does not notify, so nothing is redrawn. */
   private readonly history = signal<RunHistory | null>(null, { equal: sameHistory });
   private readonly failure = signal<string | null>(null);

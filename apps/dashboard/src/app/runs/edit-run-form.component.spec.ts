@@ -2,8 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import type { Run } from '@app/contracts';
+import { aRun } from '../shared/run.testing';
 import { EditRunFormComponent } from './edit-run-form.component';
-import { aRun } from './runs.testing';
 
 describe('EditRunFormComponent', () => {
   let fixture: ComponentFixture<EditRunFormComponent>;

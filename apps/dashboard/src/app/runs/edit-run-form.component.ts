@@ -16,14 +16,15 @@ import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import type { Run } from '@app/contracts';
 import { finalize, map } from 'rxjs';
-import { ErrorListComponent } from './error-list.component';
+import { ErrorListComponent } from '../shared/error-list.component';
+import { localeFormats } from '../shared/locale-formats';
+import { NO_FIELD_ERRORS, type ServerFieldErrors, withoutFieldErrors } from '../shared/server-field-errors';
+import { tickingNow } from '../shared/ticking-clock';
 import { createPaceForm, editedFields, type PaceFormFailureText, paceFormErrors } from './pace-form';
 import { describePreview, previewChange } from './preview-change';
 import { buildRunChange, type ChangeField, initialChangeValues, type RunChangeValues } from './run-change';
 import { type PaceFieldHints, RunPaceFieldsComponent } from './run-pace-fields.component';
-import { runFormats } from './run-view';
 import { RunsApiService } from './runs-api.service';
-import { NO_FIELD_ERRORS, type ServerFieldErrors, withoutFieldErrors } from './server-field-errors';
 
 /** The form is empty until the run is known (`ngOnInit`). */
 const NO_VALUES: RunChangeValues = { total: null, pace: 'rate', ratePerMinute: null, durationMinutes: null };
@@ -62,7 +63,7 @@ export class EditRunFormComponent implements OnInit {
 
   private readonly api = inject(RunsApiService);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly formats = runFormats(inject(LOCALE_ID));
+  private readonly formats = localeFormats(inject(LOCALE_ID));
 
   protected readonly form = createPaceForm(NO_VALUES);
   protected readonly hints = HINTS;
@@ -72,7 +73,8 @@ export class EditRunFormComponent implements OnInit {
   private readonly values = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), {
     initialValue: this.form.getRawValue(),
   });
-  private readonly now = signal(Date.now());
+  // The finish time is "now + ETA": it moves with the clock even while no live update arrives.
+  private readonly now = tickingNow(CLOCK_TICK_MS);
   private readonly errors = signal<ServerFieldErrors<ChangeField>>(NO_FIELD_ERRORS);
 
   protected readonly submitting = signal(false);
@@ -95,10 +97,6 @@ export class EditRunFormComponent implements OnInit {
     editedFields(this.form)
       .pipe(takeUntilDestroyed())
       .subscribe((names) => this.errors.update((errors) => withoutFieldErrors(errors, names)));
-
-    // The finish time is "now + ETA": it moves with the clock even while no live update arrives.
-    const clock = setInterval(() => this.now.set(Date.now()), CLOCK_TICK_MS);
-    this.destroyRef.onDestroy(() => clearInterval(clock));
 
     const host = inject<ElementRef<HTMLElement>>(ElementRef);
     afterNextRender(() => host.nativeElement.querySelector<HTMLInputElement>('input[type="number"]')?.focus());

@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { UNREACHABLE } from '../shared/request-error';
 import { createPaceForm, editedFields, type PaceFormFailureText, paceFormErrors } from './pace-form';
-import { UNREACHABLE } from './request-error';
 import type { ChangeField } from './run-change';
 
 describe('createPaceForm', () => {

@@ -1,9 +1,9 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { FormControl, FormGroup } from '@angular/forms';
 import { map, merge, type Observable } from 'rxjs';
-import { requestErrorLine } from './request-error';
+import { requestErrorLine } from '../shared/request-error';
+import { mapMessagesToFields, type ServerFieldErrors, validationMessages } from '../shared/server-field-errors';
 import { type ChangeField, type PaceMode, paceField, type RunChangeValues } from './run-change';
-import { mapMessagesToFields, type ServerFieldErrors, validationMessages } from './server-field-errors';
 
 /** The controls of a form that gives X (the total) and Y (a rate, or a duration the rate is derived from). */
 export interface PaceFormControls {

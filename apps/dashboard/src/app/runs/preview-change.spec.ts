@@ -1,7 +1,7 @@
+import { localeFormats } from '../shared/locale-formats';
+import { aRun } from '../shared/run.testing';
 import { type ChangePreview, describePreview, previewChange } from './preview-change';
 import type { RunChangeValues } from './run-change';
-import { runFormats } from './run-view';
-import { aRun } from './runs.testing';
 
 const NOW = new Date(2026, 10, 23, 13, 0, 0).getTime();
 const rate = (total: number | null, ratePerMinute: number | null): RunChangeValues => ({
@@ -74,7 +74,7 @@ describe('previewChange', () => {
 });
 
 describe('describePreview', () => {
-  const formats = runFormats('en-GB');
+  const formats = localeFormats('en-GB');
   const ready = (overrides: Partial<Extract<ChangePreview, { kind: 'ready' }>>): ChangePreview => ({
     kind: 'ready',
     ratePerMinute: 333.3333,

@@ -1,8 +1,9 @@
 import type { Run } from '@app/contracts';
-import { formatEta } from './format-eta';
-import { formatFinishTime } from './format-finish-time';
+import { remainingCount, secondsToFinish, spreadRate } from '@app/domain';
+import { formatEta } from '../shared/format-eta';
+import { formatFinishTime } from '../shared/format-finish-time';
+import type { LocaleFormats } from '../shared/locale-formats';
 import type { RunChangeValues } from './run-change';
-import type { RunFormats } from './run-view';
 
 /** What a change would do to a run, computed before it is applied; or why it cannot be computed. */
 export type ChangePreview =
@@ -25,9 +26,9 @@ export type ChangePreview =
 const positive = (value: number | null): value is number => value !== null && Number.isFinite(value) && value > 0;
 
 /**
- * The ETA and finish time `values` would give `run` if applied at `now` (epoch ms):
- * remaining = total - processed - failed; rate = the entered rate, or (total - published) / duration;
- * ETA = remaining / rate minutes. A run with nothing remaining completes at once, even a paused one.
+ * The ETA and finish time `values` would give `run` if applied at `now` (epoch ms), by the server's formulas
+ * (`@app/domain`): the records remaining under the new total, at the entered rate or at the records left to
+ * publish spread over the duration. A run with nothing remaining completes at once, even a paused one.
  */
 export function previewChange(
   run: Pick<Run, 'status' | 'published' | 'processed' | 'failed'>,
@@ -56,11 +57,11 @@ export function previewChange(
     if (toPublish <= 0) {
       return { kind: 'nothing-to-publish' };
     }
-    ratePerMinute = toPublish / values.durationMinutes;
+    ratePerMinute = spreadRate(toPublish, values.durationMinutes);
   }
 
-  const remaining = Math.max(0, total - run.processed - run.failed);
-  const etaSeconds = (remaining / ratePerMinute) * 60;
+  const remaining = remainingCount({ total, processed: run.processed, failed: run.failed });
+  const etaSeconds = secondsToFinish(remaining, ratePerMinute);
   const finishesAt = run.status === 'paused' && remaining > 0 ? null : now + etaSeconds * 1000;
   return { kind: 'ready', ratePerMinute, remaining, etaSeconds, finishesAt };
 }
@@ -86,7 +87,7 @@ function readyNote(preview: Extract<ChangePreview, { kind: 'ready' }>): string |
   return preview.finishesAt === null ? 'The run is paused: the ETA counts from when it resumes.' : null;
 }
 
-export function describePreview(preview: ChangePreview, formats: RunFormats, now: number): ChangePreviewView {
+export function describePreview(preview: ChangePreview, formats: LocaleFormats, now: number): ChangePreviewView {
   switch (preview.kind) {
     case 'ready':
       return {

@@ -2,8 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import type { Run, RunStatus } from '@app/contracts';
+import { aRun } from '../shared/run.testing';
 import { RunActionsComponent } from './run-actions.component';
-import { aRun } from './runs.testing';
 
 describe('RunActionsComponent', () => {
   let fixture: ComponentFixture<RunActionsComponent>;

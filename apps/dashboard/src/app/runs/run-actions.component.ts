@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { Run } from '@app/contracts';
+import type { Run, RunAction } from '@app/contracts';
+import { runActions } from '@app/domain';
 import { finalize } from 'rxjs';
-import { requestErrorLine } from './request-error';
-import { type RunAction, runActions } from './run-actions';
+import { requestErrorLine } from '../shared/request-error';
 import { RunsApiService } from './runs-api.service';
 
 interface ActionText {

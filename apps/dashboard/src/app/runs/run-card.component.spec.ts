@@ -3,8 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Run } from '@app/contracts';
+import { aRun } from '../shared/run.testing';
 import { RunCardComponent } from './run-card.component';
-import { aRun } from './runs.testing';
 
 describe('RunCardComponent', () => {
   let fixture: ComponentFixture<RunCardComponent>;

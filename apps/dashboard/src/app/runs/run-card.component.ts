@@ -12,9 +12,10 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { Run } from '@app/contracts';
+import { localeFormats } from '../shared/locale-formats';
 import { EditRunFormComponent } from './edit-run-form.component';
 import { RunActionsComponent } from './run-actions.component';
-import { runFormats, toRunView } from './run-view';
+import { toRunView } from './run-view';
 
 /**
  * One run: status, progress, counters, rates and ETA, with its controls (pause / resume / stop, and an
@@ -34,7 +35,7 @@ export class RunCardComponent {
   /** The run as the server answered a change made from this card. */
   readonly changed = output<Run>();
 
-  private readonly formats = runFormats(inject(LOCALE_ID));
+  private readonly formats = localeFormats(inject(LOCALE_ID));
   private readonly editButton = viewChild<ElementRef<HTMLButtonElement>>('editButton');
   private readonly editing = signal(false);
 

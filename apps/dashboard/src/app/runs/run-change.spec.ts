@@ -1,5 +1,5 @@
+import { aRun } from '../shared/run.testing';
 import { buildRunChange, initialChangeValues, missingValues, paceField, type RunChangeValues } from './run-change';
-import { aRun } from './runs.testing';
 
 describe('initialChangeValues', () => {
   it("starts from the run's total and rate, with the duration the unpublished records take at that rate", () => {

@@ -1,9 +1,9 @@
 import { booleanAttribute, ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
-import { ErrorListComponent } from './error-list.component';
+import { ErrorListComponent } from '../shared/error-list.component';
+import type { ServerFieldErrors } from '../shared/server-field-errors';
 import type { PaceForm } from './pace-form';
 import { type ChangeField, PACE_OPTIONS, type PaceMode, paceField } from './run-change';
-import type { ServerFieldErrors } from './server-field-errors';
 
 /** What each field says under its input: the forms that share these fields word them for their own purpose. */
 export type PaceFieldHints = Readonly<Record<ChangeField, string>>;

@@ -1,34 +1,7 @@
 import type { Run, RunStatus } from '@app/contracts';
-import { formatEta } from './format-eta';
-import { canEditRun } from './run-actions';
-
-/** Number and clock formats for one locale, built once and shared by every run card. */
-export interface RunFormats {
-  readonly count: Intl.NumberFormat;
-  readonly rate: Intl.NumberFormat;
-  readonly percent: Intl.NumberFormat;
-  /** A local clock time, `14:05:09`. */
-  readonly time: Intl.DateTimeFormat;
-  /** A local date and time, `24 Nov 2026, 14:05`. */
-  readonly dateTime: Intl.DateTimeFormat;
-}
-
-const formatsByLocale = new Map<string, RunFormats>();
-
-export function runFormats(locale: string): RunFormats {
-  let formats = formatsByLocale.get(locale);
-  if (formats === undefined) {
-    formats = {
-      count: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
-      rate: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
-      percent: new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-      time: new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }),
-      dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
-    };
-    formatsByLocale.set(locale, formats);
-  }
-  return formats;
-}
+import { canEditRun } from '@app/domain';
+import { formatEta } from '../shared/format-eta';
+import type { LocaleFormats } from '../shared/locale-formats';
 
 const STATUS_LABELS: Readonly<Record<RunStatus, string>> = {
   running: 'Running',
@@ -69,7 +42,7 @@ export interface RunView {
 
 const nonNegative = (value: number): number => (Number.isFinite(value) && value > 0 ? value : 0);
 
-export function toRunView(run: Run, formats: RunFormats): RunView {
+export function toRunView(run: Run, formats: LocaleFormats): RunView {
   const total = nonNegative(run.total);
   const done = Math.min(nonNegative(run.processed) + nonNegative(run.failed), total);
   // Floored to the shown precision, so a run never reads 100.0 % before its last job is done.

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import type { Run } from '@app/contracts';
-import { LiveRunsService } from './live-runs.service';
+import { LiveRunsService } from '../live/live-runs.service';
 import { RunListComponent } from './run-list.component';
 import { StartRunFormComponent } from './start-run-form.component';
 

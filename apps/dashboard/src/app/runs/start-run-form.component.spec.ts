@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import type { Run } from '@app/contracts';
-import { aRun } from './runs.testing';
+import { aRun } from '../shared/run.testing';
 import { StartRunFormComponent } from './start-run-form.component';
 
 describe('StartRunFormComponent', () => {

@@ -1,18 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, output, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import type { CreateRunRequest, ProcessorName, Run } from '@app/contracts';
+import { type CreateRunRequest, DEFAULT_PROCESSOR, type ProcessorName, type Run } from '@app/contracts';
 import { finalize } from 'rxjs';
-import { ErrorListComponent } from './error-list.component';
-import { PROCESSOR_OPTIONS } from './processor-options';
+import { ErrorListComponent } from '../shared/error-list.component';
+import { NO_FIELD_ERRORS, type ServerFieldErrors, withoutFieldErrors } from '../shared/server-field-errors';
 import { createPaceForm, editedFields, type PaceFormFailureText, paceFormErrors } from './pace-form';
+import { PROCESSOR_OPTIONS } from './processor-options';
 import { type ChangeField, missingValues, paceField, type RunChangeValues } from './run-change';
 import { type PaceFieldHints, RunPaceFieldsComponent } from './run-pace-fields.component';
 import { RunsApiService } from './runs-api.service';
-import { NO_FIELD_ERRORS, type ServerFieldErrors, withoutFieldErrors } from './server-field-errors';
 
-// The limits are the server's to check (its messages are shown by field): importing RUN_LIMITS from
-// @app/contracts as a value would bundle the lib's class-validator DTO, so only types come from there.
+// The limits (RUN_LIMITS) are the server's to check: its messages are shown by field.
 
 const START_VALUES: RunChangeValues = { total: 1000, pace: 'rate', ratePerMinute: 600, durationMinutes: 10 };
 
@@ -41,7 +40,7 @@ export class StartRunFormComponent {
 
   protected readonly form = createPaceForm(START_VALUES);
   protected readonly hints = HINTS;
-  protected readonly processor = new FormControl<ProcessorName>('square', { nonNullable: true });
+  protected readonly processor = new FormControl<ProcessorName>(DEFAULT_PROCESSOR, { nonNullable: true });
   protected readonly processorOptions = PROCESSOR_OPTIONS;
   protected readonly pace = toSignal(this.form.controls.pace.valueChanges, { initialValue: this.form.controls.pace.value });
 

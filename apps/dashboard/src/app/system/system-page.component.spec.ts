@@ -1,14 +1,14 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { RUNS_SOCKET } from '../runs/runs-socket';
-import { FakeRunsSocket } from '../runs/runs.testing';
-import { CLOCK } from '../workers/ticking-clock';
+import { LIVE_SOCKET } from '../live/live-socket';
+import { FakeLiveSocket } from '../live/live.testing';
+import { byTestId, fakeIntervalsOnly } from '../shared/component.testing';
+import { CLOCK } from '../shared/ticking-clock';
 import { HEALTH_POLL_MS, SystemPageComponent } from './system-page.component';
-import { byTestId, fakeIntervalsOnly } from '../component.testing';
 
 describe('SystemPageComponent', () => {
-  let socket: FakeRunsSocket;
+  let socket: FakeLiveSocket;
   let http: HttpTestingController;
   let fixture: ComponentFixture<SystemPageComponent>;
   let element: HTMLElement;
@@ -26,12 +26,12 @@ describe('SystemPageComponent', () => {
   beforeEach(async () => {
     // Only the polling interval is faked: Angular's own scheduling keeps the real timers.
     fakeIntervalsOnly();
-    socket = new FakeRunsSocket();
+    socket = new FakeLiveSocket();
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: RUNS_SOCKET, useFactory: () => socket.asSocket() },
+        { provide: LIVE_SOCKET, useFactory: () => socket.asSocket() },
         { provide: CLOCK, useValue: () => new Date(2026, 10, 23, 14, 5, 9).getTime() },
       ],
     });

@@ -1,18 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import type { ReadinessReport } from '@app/contracts';
 import { catchError, exhaustMap, interval, map, merge, of } from 'rxjs';
-import { requestErrorLine } from '../runs/request-error';
-import { ConnectionStateComponent } from '../runs/connection-state.component';
-import { runFormats } from '../runs/run-view';
-import { CLOCK } from '../workers/ticking-clock';
+import { ConnectionStateComponent } from '../live/connection-state.component';
+import { localeFormats } from '../shared/locale-formats';
+import { requestErrorLine } from '../shared/request-error';
+import { CLOCK } from '../shared/ticking-clock';
 import { HealthApiService } from './health-api.service';
-import { healthRows, type Readiness } from './readiness';
+import { healthRows } from './readiness';
 
 /** How often the page asks the api whether its backing services answer. */
 export const HEALTH_POLL_MS = 5_000;
 
 interface HealthCheck {
-  readonly readiness: Readiness | null;
+  readonly readiness: ReadinessReport | null;
   readonly error: string | null;
   readonly at: number;
 }
@@ -28,7 +29,7 @@ interface HealthCheck {
 export class SystemPageComponent {
   private readonly api = inject(HealthApiService);
   private readonly clock = inject(CLOCK);
-  private readonly formats = runFormats(inject(LOCALE_ID));
+  private readonly formats = localeFormats(inject(LOCALE_ID));
   private readonly last = signal<HealthCheck | null>(null);
 
   protected readonly rows = computed(() => healthRows(this.last()?.readiness ?? null));

@@ -1,9 +1,9 @@
 import type { WorkerStatus } from '@app/contracts';
-import { runFormats } from '../runs/run-view';
+import { localeFormats } from '../shared/locale-formats';
 import { sortWorkers, toWorkerView } from './worker-view';
 import { aWorker } from './workers.testing';
 
-const formats = runFormats('en-US');
+const formats = localeFormats('en-US');
 const now = Date.parse('2026-11-23T12:00:00.000Z');
 
 describe('toWorkerView', () => {

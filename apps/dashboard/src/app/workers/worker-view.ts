@@ -1,9 +1,12 @@
-import type { WorkerStatus } from '@app/contracts';
-import type { RunFormats } from '../runs/run-view';
-import { formatAge, formatDuration } from './format-duration';
+import { WORKER_HEARTBEAT_MS, type WorkerStatus } from '@app/contracts';
+import { formatAge, formatDuration } from '../shared/format-duration';
+import type { LocaleFormats } from '../shared/locale-formats';
 
-/** A heartbeat comes every second; one older than this reads as late (the server drops a worker after 5 s). */
-export const LATE_HEARTBEAT_MS = 2_500;
+/**
+ * A heartbeat older than this reads as late: more than one beat missed, half way to the server dropping the
+ * worker (`WORKER_LIVENESS_MS`).
+ */
+export const LATE_HEARTBEAT_MS = 2.5 * WORKER_HEARTBEAT_MS;
 
 /** Everything a row of the workers table shows, already formatted. */
 export interface WorkerView {
@@ -26,7 +29,7 @@ export function sortWorkers(workers: readonly WorkerStatus[]): readonly WorkerSt
 }
 
 /** One worker at `now` (epoch ms): uptime from `startedAt`, heartbeat age from `lastSeenAt`. */
-export function toWorkerView(worker: WorkerStatus, now: number, formats: Pick<RunFormats, 'count' | 'rate'>): WorkerView {
+export function toWorkerView(worker: WorkerStatus, now: number, formats: Pick<LocaleFormats, 'count' | 'rate'>): WorkerView {
   const age = now - Date.parse(worker.lastSeenAt);
   return {
     id: worker.id,

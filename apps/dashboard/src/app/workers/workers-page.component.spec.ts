@@ -1,13 +1,13 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { RUNS_SOCKET } from '../runs/runs-socket';
-import { FakeRunsSocket } from '../runs/runs.testing';
-import { CLOCK } from './ticking-clock';
+import { LIVE_SOCKET } from '../live/live-socket';
+import { FakeLiveSocket } from '../live/live.testing';
+import { fakeIntervalsOnly } from '../shared/component.testing';
+import { CLOCK } from '../shared/ticking-clock';
 import { WorkersPageComponent } from './workers-page.component';
 import { aWorker } from './workers.testing';
-import { fakeIntervalsOnly } from '../component.testing';
 
 describe('WorkersPageComponent', () => {
-  let socket: FakeRunsSocket;
+  let socket: FakeLiveSocket;
   let now: number;
   let fixture: ComponentFixture<WorkersPageComponent>;
   let element: HTMLElement;
@@ -18,11 +18,11 @@ describe('WorkersPageComponent', () => {
   beforeEach(async () => {
     // Only the page's ticking interval is faked: Angular's own scheduling keeps the real timers.
     fakeIntervalsOnly();
-    socket = new FakeRunsSocket();
+    socket = new FakeLiveSocket();
     now = Date.parse('2026-11-23T12:00:00.000Z');
     TestBed.configureTestingModule({
       providers: [
-        { provide: RUNS_SOCKET, useFactory: () => socket.asSocket() },
+        { provide: LIVE_SOCKET, useFactory: () => socket.asSocket() },
         { provide: CLOCK, useValue: () => now },
       ],
     });

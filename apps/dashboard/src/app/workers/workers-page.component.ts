@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID } from '@angular/core';
-import { runFormats } from '../runs/run-view';
-import { LiveWorkersService } from './live-workers.service';
-import { tickingNow } from './ticking-clock';
-import { toWorkerView } from './worker-view';
+import { LiveWorkersService } from '../live/live-workers.service';
+import { localeFormats } from '../shared/locale-formats';
+import { tickingNow } from '../shared/ticking-clock';
+import { sortWorkers, toWorkerView } from './worker-view';
 
 /** The uptime and heartbeat ages move on their own between the feed's once-a-second lists. */
 const TICK_MS = 1000;
@@ -16,14 +16,16 @@ const TICK_MS = 1000;
 })
 export class WorkersPageComponent {
   private readonly live = inject(LiveWorkersService);
-  private readonly formats = runFormats(inject(LOCALE_ID));
+  private readonly formats = localeFormats(inject(LOCALE_ID));
   private readonly now = tickingNow(TICK_MS);
 
   protected readonly loaded = this.live.loaded;
   protected readonly stale = this.live.stale;
+  /** Sorted once per list, not on every tick. */
+  private readonly workers = computed(() => sortWorkers(this.live.workers()));
   protected readonly rows = computed(() => {
     const now = this.now();
-    return this.live.workers().map((worker) => toWorkerView(worker, now, this.formats));
+    return this.workers().map((worker) => toWorkerView(worker, now, this.formats));
   });
   protected readonly empty = computed(() => this.rows().length === 0);
   protected readonly emptyMessage = computed(() => (this.loaded() ? 'No live workers.' : 'Waiting for the live feed…'));

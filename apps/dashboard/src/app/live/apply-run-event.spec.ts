@@ -1,5 +1,5 @@
-import { applyRunEvent, applySnapshot, newerRun, NO_RUNS } from './apply-run-event';
-import { aRun } from './runs.testing';
+import { aRun } from '../shared/run.testing';
+import { applyRunEvent, applySnapshot, latestRun, NO_RUNS } from './apply-run-event';
 
 const ids = (state: ReadonlyMap<string, unknown>): string[] => [...state.keys()];
 
@@ -98,23 +98,23 @@ describe('applyRunEvent', () => {
   });
 });
 
-describe('newerRun', () => {
+describe('latestRun', () => {
   const older = aRun({ version: 5 });
   const newer = aRun({ version: 9 });
 
   it('picks the higher version, either way round', () => {
-    expect(newerRun(older, newer)).toBe(newer);
-    expect(newerRun(newer, older)).toBe(newer);
+    expect(latestRun(older, newer)).toBe(newer);
+    expect(latestRun(newer, older)).toBe(newer);
   });
 
-  it('keeps the first of two equal versions', () => {
-    const same = aRun({ version: 5 });
-    expect(newerRun(older, same)).toBe(older);
+  it('takes the incoming one of two equal versions, as the server does', () => {
+    const incoming = aRun({ version: 5, achievedRatePerMinute: 601 });
+    expect(latestRun(older, incoming)).toBe(incoming);
   });
 
   it('takes whichever is known', () => {
-    expect(newerRun(null, newer)).toBe(newer);
-    expect(newerRun(older, undefined)).toBe(older);
-    expect(newerRun(null, null)).toBeNull();
+    expect(latestRun(null, newer)).toBe(newer);
+    expect(latestRun(older, undefined)).toBe(older);
+    expect(latestRun(null, null)).toBeNull();
   });
 });

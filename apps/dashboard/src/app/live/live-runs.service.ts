@@ -1,7 +1,7 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import type { Run } from '@app/contracts';
 import { applyRunEvent, applySnapshot, NO_RUNS, type RunsById } from './apply-run-event';
-import { RUNS_SOCKET } from './runs-socket';
+import { LIVE_SOCKET } from './live-socket';
 
 /** `connecting` until the first connect; `reconnecting` while the client retries; `disconnected` once it gave up. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
@@ -9,7 +9,7 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'dis
 /** The live feed of runs: the server's `snapshot` on every (re)connect, then one `run` event per change. */
 @Injectable({ providedIn: 'root' })
 export class LiveRunsService {
-  private readonly socket = inject(RUNS_SOCKET);
+  private readonly socket = inject(LIVE_SOCKET);
   private readonly byId = signal<RunsById>(NO_RUNS);
   private readonly state = signal<ConnectionState>('connecting');
   private readonly snapshotReceived = signal(false);

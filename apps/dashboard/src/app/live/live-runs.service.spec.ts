@@ -1,15 +1,16 @@
 import { TestBed } from '@angular/core/testing';
+import { aRun } from '../shared/run.testing';
 import { LiveRunsService } from './live-runs.service';
-import { RUNS_SOCKET } from './runs-socket';
-import { aRun, FakeRunsSocket } from './runs.testing';
+import { LIVE_SOCKET } from './live-socket';
+import { FakeLiveSocket } from './live.testing';
 
 describe('LiveRunsService', () => {
-  let socket: FakeRunsSocket;
+  let socket: FakeLiveSocket;
   let service: LiveRunsService;
 
   beforeEach(() => {
-    socket = new FakeRunsSocket();
-    TestBed.configureTestingModule({ providers: [{ provide: RUNS_SOCKET, useFactory: () => socket.asSocket() }] });
+    socket = new FakeLiveSocket();
+    TestBed.configureTestingModule({ providers: [{ provide: LIVE_SOCKET, useFactory: () => socket.asSocket() }] });
     service = TestBed.inject(LiveRunsService);
   });
 

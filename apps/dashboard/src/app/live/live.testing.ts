@@ -1,36 +1,9 @@
-import type { Run } from '@app/contracts';
-import type { RunsSocket } from './runs-socket';
-
-/** A run with plausible values; tests override what they look at. */
-export function aRun(overrides: Partial<Run> = {}): Run {
-  return {
-    id: 'run-1',
-    version: 185,
-    status: 'running',
-    total: 1000,
-    ratePerMinute: 600,
-    processor: 'square',
-    published: 100,
-    processed: 80,
-    failed: 5,
-    queued: 15,
-    throttled: false,
-    throttleReason: null,
-    stalledReason: null,
-    achievedRatePerMinute: 598.4,
-    etaSeconds: 91,
-    createdAt: '2026-11-23T10:00:00.000Z',
-    startedAt: '2026-11-23T10:00:00.100Z',
-    updatedAt: '2026-11-23T10:00:10.000Z',
-    finishedAt: null,
-    ...overrides,
-  };
-}
+import type { LiveSocket } from './live-socket';
 
 type Listener = (...args: never[]) => void;
 
 /** Stands in for the Socket.IO client: records listeners, lets a test play the server's events. */
-export class FakeRunsSocket {
+export class FakeLiveSocket {
   active = false;
   connectCalls = 0;
   disconnectCalls = 0;
@@ -69,7 +42,7 @@ export class FakeRunsSocket {
     return this.listeners.get(event)?.length ?? 0;
   }
 
-  asSocket(): RunsSocket {
-    return this as unknown as RunsSocket;
+  asSocket(): LiveSocket {
+    return this as unknown as LiveSocket;
   }
 }

@@ -1,8 +1,8 @@
 import { formatFinishTime } from './format-finish-time';
-import { runFormats } from './run-view';
+import { localeFormats } from './locale-formats';
 
 describe('formatFinishTime', () => {
-  const formats = runFormats('en-GB');
+  const formats = localeFormats('en-GB');
   // Local dates, so the expectations hold in any time zone.
   const now = new Date(2026, 10, 23, 13, 0, 0).getTime();
 

@@ -1,8 +1,7 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { WorkerStatus } from '@app/contracts';
-import { LiveRunsService } from '../runs/live-runs.service';
-import { RUNS_SOCKET } from '../runs/runs-socket';
-import { sortWorkers } from './worker-view';
+import { LiveRunsService } from './live-runs.service';
+import { LIVE_SOCKET } from './live-socket';
 
 /**
  * The live workers, from the feed's `workers` event (on connect, then once a second). Each event is the
@@ -10,13 +9,13 @@ import { sortWorkers } from './worker-view';
  */
 @Injectable({ providedIn: 'root' })
 export class LiveWorkersService {
-  private readonly socket = inject(RUNS_SOCKET);
+  private readonly socket = inject(LIVE_SOCKET);
   /** Owns the connection (connects it, tracks its state); this service only listens on it. */
   private readonly feed = inject(LiveRunsService);
   private readonly list = signal<readonly WorkerStatus[]>([]);
   private readonly received = signal(false);
 
-  /** The live workers, by id. */
+  /** The live workers, in the server's order. */
   readonly workers = this.list.asReadonly();
   /** True once a list arrived: until then an empty list means "not known yet", not "no workers". */
   readonly loaded = this.received.asReadonly();
@@ -25,7 +24,7 @@ export class LiveWorkersService {
 
   constructor() {
     this.socket.on('workers', (workers) => {
-      this.list.set(sortWorkers(workers));
+      this.list.set(workers);
       this.received.set(true);
     });
   }

@@ -1,4 +1,5 @@
 import type { Run } from '@app/contracts';
+import { supersedes, withNewerRuns } from '@app/domain';
 
 /** Runs keyed by id; iteration order is newest first (by `createdAt`, then `id`). */
 export type RunsById = ReadonlyMap<string, Run>;
@@ -17,22 +18,17 @@ export function compareNewestFirst(a: Run, b: Run): number {
 }
 
 /**
- * True when `incoming` may replace `stored`: its `version` (the run's event sequence number, which only grows)
- * is not lower. An equal version wins: the counters are the same, but the rate and ETA it carries are fresher.
+ * The copy of a run to hold once `incoming` is seen (either may be missing): `incoming`, unless `held` is newer by
+ * the shared version rule (`supersedes`: an equal version replaces).
  */
-export function isNotOlder(incoming: Run, stored: Run): boolean {
-  return !(incoming.version < stored.version);
-}
-
-/** The newer of two versions of a run (either may be missing); `a` when they are the same version. */
-export function newerRun(a: Run | null | undefined, b: Run | null | undefined): Run | null {
-  if (a === null || a === undefined) {
-    return b ?? null;
+export function latestRun(held: Run | null | undefined, incoming: Run | null | undefined): Run | null {
+  if (held === null || held === undefined) {
+    return incoming ?? null;
   }
-  if (b === null || b === undefined) {
-    return a;
+  if (incoming === null || incoming === undefined) {
+    return held;
   }
-  return b.version > a.version ? b : a;
+  return supersedes(incoming, held) ? incoming : held;
 }
 
 /**
@@ -40,27 +36,20 @@ export function newerRun(a: Run | null | undefined, b: Run | null | undefined): 
  * (the server sends a fresh one on every (re)connect). Duplicate ids keep their latest version.
  */
 export function applySnapshot(runs: readonly Run[]): RunsById {
-  const latest = new Map<string, Run>();
-  for (const run of runs) {
-    const stored = latest.get(run.id);
-    if (stored === undefined || isNotOlder(run, stored)) {
-      latest.set(run.id, run);
-    }
-  }
-  const ordered = [...latest.values()].sort(compareNewestFirst);
+  const ordered = withNewerRuns([], runs).sort(compareNewestFirst);
   return new Map(ordered.map((run) => [run.id, run]));
 }
 
 /**
- * Applies one `run` event. A known run is replaced in place unless the event's version is lower than the
- * one held (events may arrive late or out of order around a reconnect, and a REST answer may cross a live
- * event): a stale number is never shown. An unknown run is inserted at its place.
+ * Applies one `run` event. A known run is replaced in place when the event supersedes the copy held (events may
+ * arrive late or out of order around a reconnect, and a REST answer may cross a live event, so a stale number is
+ * never shown). An unknown run is inserted at its place.
  * Returns the very same map when nothing changes, so a signal holding it does not notify.
  */
 export function applyRunEvent(state: RunsById, run: Run): RunsById {
   const stored = state.get(run.id);
   if (stored !== undefined) {
-    if (stored === run || !isNotOlder(run, stored)) {
+    if (stored === run || !supersedes(run, stored)) {
       return state;
     }
     return new Map(state).set(run.id, run);
