@@ -8,15 +8,6 @@ import { HotState, RunArchive, RunStore, WorkerRegistry, type SaveOutcome } from
  * call, with the real store's behaviour; a method a service calls that is not here fails the spec.
  */
 
-/** What the fakes were asked to do, in order, across all of them (to assert the order of writes). */
-export class CallLog {
-  readonly calls: string[] = [];
-
-  record(call: string): void {
-    this.calls.push(call);
-  }
-}
-
 /** RunStore: runs by id, listed newest first, saved with compare-and-set on `revision`. */
 export class FakeRunStore implements Pick<RunStore, 'create' | 'get' | 'listIds' | 'getMany' | 'save' | 'processedPerSecond'> {
   private readonly runs = new Map<string, RunState>();
@@ -25,7 +16,7 @@ export class FakeRunStore implements Pick<RunStore, 'create' | 'get' | 'listIds'
   saves = 0;
   private interference: { times: number; change: (run: RunState) => RunState } | null = null;
 
-  constructor(private readonly log = new CallLog()) {}
+  constructor(private readonly log: string[] = []) {}
 
   /** Puts a run in place as if created earlier. */
   put(run: RunState): void {
@@ -41,7 +32,7 @@ export class FakeRunStore implements Pick<RunStore, 'create' | 'get' | 'listIds'
   }
 
   async create(run: RunState): Promise<void> {
-    this.log.record(`runs.create ${run.id}`);
+    this.log.push(`runs.create ${run.id}`);
     this.put(run);
   }
 
@@ -69,7 +60,7 @@ export class FakeRunStore implements Pick<RunStore, 'create' | 'get' | 'listIds'
   /** As the save script: stale when the revision moved, refused below the claimed seqs, else the definition saved with the next revision. */
   async save(run: RunState, nowMs: number): Promise<SaveOutcome> {
     this.saves++;
-    this.log.record(`runs.save ${run.id}`);
+    this.log.push(`runs.save ${run.id}`);
     let current = this.runs.get(run.id);
     if (!current) return 'stale';
     if (this.interference && this.interference.times > 0) {
@@ -95,10 +86,10 @@ export class FakeRunArchive implements Pick<RunArchive, 'save' | 'get'> {
   readonly saved: RunState[] = [];
   reads = 0;
 
-  constructor(private readonly log = new CallLog()) {}
+  constructor(private readonly log: string[] = []) {}
 
   async save(run: RunState): Promise<void> {
-    this.log.record(`archive.save ${run.id}`);
+    this.log.push(`archive.save ${run.id}`);
     this.saved.push(run);
     this.records.set(run.id, toRunDocument(run));
   }
@@ -129,7 +120,7 @@ export class FakeWorkerRegistry implements Pick<WorkerRegistry, 'live'> {
 
 /** One set of fakes sharing a call log, and the providers that put them in place of the real stores. */
 export function apiFakes() {
-  const log = new CallLog();
+  const log: string[] = [];
   const runs = new FakeRunStore(log);
   const archive = new FakeRunArchive(log);
   const hotState = new FakeHotState();

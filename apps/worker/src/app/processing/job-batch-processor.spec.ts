@@ -42,7 +42,7 @@ describe('JobBatchProcessor', () => {
 
     await processor.process(batch);
 
-    expect(fakes.log.calls).toEqual(['results.storeMany', `counters.countProcessed ${RUN}`, `ack ${RUN}:1`, `ack ${RUN}:2`]);
+    expect(fakes.log).toEqual(['results.storeMany', `counters.countProcessed ${RUN}`, `ack ${RUN}:1`, `ack ${RUN}:2`]);
     expect(fakes.results.results.get(`${RUN}:2`)?.document).toMatchObject({ output: 400, workerId: 'worker-1', attempt: 1 });
     expect(fakes.counters.counted(RUN).processed).toEqual([1, 2]);
     expect(await metric(METRIC_NAMES.workerJobsProcessed)).toBe(2);
@@ -55,7 +55,7 @@ describe('JobBatchProcessor', () => {
     await processor.process([garbage, good]);
 
     expect(fakes.jobs.deadLettered).toEqual([{ messageId: 'garbage', reason: 'invalid job: body is not valid JSON' }]);
-    expect(fakes.log.calls.slice(0, 2)).toEqual(['jobs.deadLetter garbage', 'ack garbage']);
+    expect(fakes.log.slice(0, 2)).toEqual(['jobs.deadLetter garbage', 'ack garbage']);
     expect(garbage.settled).toBe('acked');
     expect(good.settled).toBe('acked');
     expect(await metric(METRIC_NAMES.workerJobsDeadLettered)).toBe(1);
@@ -67,7 +67,7 @@ describe('JobBatchProcessor', () => {
     await processor.process([flaky]);
 
     expect(fakes.jobs.retried).toEqual([{ delayMs: 2000, jobs: [job(1, 'flaky', 3)] }]);
-    expect(fakes.log.calls).toEqual(['jobs.publishForRetry 2000', `ack ${RUN}:1`]);
+    expect(fakes.log).toEqual(['jobs.publishForRetry 2000', `ack ${RUN}:1`]);
     expect(fakes.results.results.size + fakes.results.failures.size).toBe(0);
     expect(await metric(METRIC_NAMES.workerJobsRetried)).toBe(1);
   });
@@ -89,7 +89,7 @@ describe('JobBatchProcessor', () => {
       attempts: 3,
     });
     expect(fakes.counters.counted(RUN).failed).toEqual([1]);
-    expect(fakes.log.calls).toEqual(['results.storeMany', `counters.countFailed ${RUN}`, `ack ${RUN}:1`]);
+    expect(fakes.log).toEqual(['results.storeMany', `counters.countFailed ${RUN}`, `ack ${RUN}:1`]);
     expect(await metric(METRIC_NAMES.workerJobsFailed)).toBe(1);
   });
 
@@ -117,7 +117,7 @@ describe('JobBatchProcessor', () => {
     await done;
 
     expect(batch.map((delivery) => delivery.settled)).toEqual(['requeued', 'requeued']);
-    expect(fakes.log.calls.filter((call) => call.startsWith('ack'))).toEqual([]);
+    expect(fakes.log.filter((call) => call.startsWith('ack'))).toEqual([]);
   });
 
   it('dead-letters the jobs of an unknown run', async () => {

@@ -19,15 +19,6 @@ import { loadWorkerConfig, WORKER_CONFIG } from '../worker.config';
  * processor calls, with the real one's behaviour; a method it calls that is not here fails the spec.
  */
 
-/** What the fakes and deliveries were asked to do, in order, across all of them. */
-export class CallLog {
-  readonly calls: string[] = [];
-
-  record(call: string): void {
-    this.calls.push(call);
-  }
-}
-
 /** A delivered message; as on a channel, only its first ack or nack takes effect. */
 export class FakeDelivery implements Delivery {
   readonly message: ConsumeMessage;
@@ -35,7 +26,7 @@ export class FakeDelivery implements Delivery {
 
   constructor(
     body: JobMessage | string,
-    private readonly log: CallLog,
+    private readonly log: string[],
   ) {
     const messageId = typeof body === 'string' ? 'garbage' : jobId(body.runId, body.seq);
     const content = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
@@ -48,12 +39,12 @@ export class FakeDelivery implements Delivery {
   }
 
   ack(): void {
-    this.log.record(`ack ${this.id}`);
+    this.log.push(`ack ${this.id}`);
     this.settled ??= 'acked';
   }
 
   nack(requeue: boolean): void {
-    this.log.record(`nack ${this.id}${requeue ? ' requeue' : ''}`);
+    this.log.push(`nack ${this.id}${requeue ? ' requeue' : ''}`);
     this.settled ??= requeue ? 'requeued' : 'dropped';
   }
 }
@@ -63,16 +54,16 @@ export class FakeJobQueue implements Pick<JobQueue, 'publishForRetry' | 'deadLet
   readonly retried: { delayMs: number; jobs: readonly JobMessage[] }[] = [];
   readonly deadLettered: { messageId: string; reason: string }[] = [];
 
-  constructor(private readonly log: CallLog) {}
+  constructor(private readonly log: string[]) {}
 
   async publishForRetry(delayMs: number, jobs: readonly JobMessage[]): Promise<void> {
-    this.log.record(`jobs.publishForRetry ${delayMs}`);
+    this.log.push(`jobs.publishForRetry ${delayMs}`);
     this.retried.push({ delayMs, jobs });
   }
 
   async deadLetter(delivery: Delivery, reason: string): Promise<void> {
     const messageId = delivery.message.properties.messageId as string;
-    this.log.record(`jobs.deadLetter ${messageId}`);
+    this.log.push(`jobs.deadLetter ${messageId}`);
     this.deadLettered.push({ messageId, reason });
   }
 }
@@ -83,10 +74,10 @@ export class FakeResultStore implements Pick<ResultStore, 'storeMany' | 'deleteF
   readonly failures = new Map<string, StoredDocument>();
   readonly refused = new Set<number>();
 
-  constructor(private readonly log: CallLog) {}
+  constructor(private readonly log: string[]) {}
 
   async storeMany(documents: readonly StoredDocument[]): Promise<BulkStoreOutcome> {
-    this.log.record('results.storeMany');
+    this.log.push('results.storeMany');
     const outcome: BulkStoreOutcome = { stored: [], failed: [] };
     documents.forEach((stored, index) => {
       const { runId, seq } = stored.document;
@@ -108,7 +99,7 @@ export class FakeRunCounters implements Pick<RunCounters, 'countProcessed' | 'co
   /** Thrown by every count while set (Redis down, or the state not ready). */
   failWith: Error | null = null;
 
-  constructor(private readonly log: CallLog) {}
+  constructor(private readonly log: string[]) {}
 
   addRun(runId: string): void {
     this.runs.set(runId, { processed: new Set(), failed: new Set() });
@@ -120,7 +111,7 @@ export class FakeRunCounters implements Pick<RunCounters, 'countProcessed' | 'co
   }
 
   async countProcessed(runId: string, seqs: readonly number[]): Promise<ProcessedCount | null> {
-    this.log.record(`counters.countProcessed ${runId}`);
+    this.log.push(`counters.countProcessed ${runId}`);
     if (this.failWith) throw this.failWith;
     const run = this.runs.get(runId);
     if (!run) return null;
@@ -130,7 +121,7 @@ export class FakeRunCounters implements Pick<RunCounters, 'countProcessed' | 'co
   }
 
   async countFailed(runId: string, seqs: readonly number[]): Promise<number | null> {
-    this.log.record(`counters.countFailed ${runId}`);
+    this.log.push(`counters.countFailed ${runId}`);
     if (this.failWith) throw this.failWith;
     const run = this.runs.get(runId);
     if (!run) return null;
@@ -147,7 +138,7 @@ export class FakeElasticsearch implements Pick<ElasticsearchConnection, 'ping'> 
 
 /** One set of fakes sharing a call log, a fresh metrics registry, and the providers that put them in place. */
 export function workerFakes(env: Record<string, string> = {}) {
-  const log = new CallLog();
+  const log: string[] = [];
   const jobs = new FakeJobQueue(log);
   const results = new FakeResultStore(log);
   const counters = new FakeRunCounters(log);
