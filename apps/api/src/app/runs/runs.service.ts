@@ -97,7 +97,7 @@ export class RunsService {
     return Promise.all(states.map((state) => this.view(state, now, workers)));
   }
 
-  update(runId: string, request: UpdateRunRequest): Promise<Run> {
+  async update(runId: string, request: UpdateRunRequest): Promise<Run> {
     if (request.total === undefined && request.ratePerMinute === undefined && request.durationMinutes === undefined) {
       throw badRequest('give at least one of total, ratePerMinute or durationMinutes');
     }

@@ -1,0 +1,135 @@
+import type { RunDocument, WorkerStatus } from '@app/contracts';
+import { claimedCount, toRunDocument, type RunState } from '@app/domain';
+import type { Provider } from '@nestjs/common';
+import { HotState, RunArchive, RunStore, WorkerRegistry, type SaveOutcome } from '@app/infra';
+
+/*
+ * In-memory stand-ins for the api's stores, for the unit tier: each implements only the methods the services
+ * call, with the real store's behaviour; a method a service calls that is not here fails the spec.
+ */
+
+/** RunStore: runs by id, listed newest first, saved with compare-and-set on `revision`. */
+export class FakeRunStore implements Pick<RunStore, 'create' | 'get' | 'listIds' | 'getMany' | 'save' | 'processedPerSecond'> {
+  private readonly runs = new Map<string, RunState>();
+  /** Every `listIds` call's arguments. */
+  readonly listCalls: { limit: number; cursor?: string }[] = [];
+  saves = 0;
+  private interference: { times: number; change: (run: RunState) => RunState } | null = null;
+
+  constructor(private readonly log: string[] = []) {}
+
+  /** Puts a run in place as if created earlier. */
+  put(run: RunState): void {
+    this.runs.set(run.id, { ...run });
+  }
+
+  /**
+   * Makes another process change the stored run just before each of the next `times` saves: by default a
+   * change of its revision (a worker completing it, another api instance), so those saves find it moved.
+   */
+  changeBeforeNextSaves(times: number, change = (run: RunState): RunState => ({ ...run, revision: run.revision + 1 })): void {
+    this.interference = { times, change };
+  }
+
+  async create(run: RunState): Promise<void> {
+    this.log.push(`runs.create ${run.id}`);
+    this.put(run);
+  }
+
+  async get(runId: string): Promise<RunState | null> {
+    const run = this.runs.get(runId);
+    return run ? { ...run } : null;
+  }
+
+  async listIds(limit: number, cursor?: string): Promise<string[]> {
+    this.listCalls.push({ limit, cursor });
+    return [...this.runs.keys()]
+      .sort()
+      .reverse()
+      .filter((id) => cursor === undefined || id < cursor)
+      .slice(0, limit);
+  }
+
+  async getMany(runIds: readonly string[]): Promise<RunState[]> {
+    return runIds.flatMap((id) => {
+      const run = this.runs.get(id);
+      return run ? [{ ...run }] : [];
+    });
+  }
+
+  /** As the save script: stale when the revision moved, refused below the claimed seqs, else the definition saved with the next revision. */
+  async save(run: RunState, nowMs: number): Promise<SaveOutcome> {
+    this.saves++;
+    this.log.push(`runs.save ${run.id}`);
+    let current = this.runs.get(run.id);
+    if (!current) return 'stale';
+    if (this.interference && this.interference.times > 0) {
+      this.interference.times--;
+      current = this.interference.change(current);
+      this.runs.set(run.id, current);
+    }
+    if (current.revision !== run.revision) return 'stale';
+    if (run.total < claimedCount(current)) return 'total-below-claimed';
+    const { reserved, published, processed, failed } = current;
+    this.runs.set(run.id, { ...run, reserved, published, processed, failed, revision: current.revision + 1, updatedAt: nowMs });
+    return 'saved';
+  }
+
+  async processedPerSecond(_runId: string, _nowMs: number, seconds: number): Promise<number[]> {
+    return new Array<number>(seconds).fill(0);
+  }
+}
+
+/** RunArchive: the durable records by id; `save` keeps what it was given, the latest write winning. */
+export class FakeRunArchive implements Pick<RunArchive, 'save' | 'get'> {
+  readonly records = new Map<string, RunDocument>();
+  readonly saved: RunState[] = [];
+  reads = 0;
+
+  constructor(private readonly log: string[] = []) {}
+
+  async save(run: RunState): Promise<void> {
+    this.log.push(`archive.save ${run.id}`);
+    this.saved.push(run);
+    this.records.set(run.id, toRunDocument(run));
+  }
+
+  async get(runId: string): Promise<RunDocument | null> {
+    this.reads++;
+    return this.records.get(runId) ?? null;
+  }
+}
+
+/** HotState: whether Redis holds the whole state (false while it is being rebuilt). */
+export class FakeHotState implements Pick<HotState, 'isReady'> {
+  ready = true;
+
+  async isReady(): Promise<boolean> {
+    return this.ready;
+  }
+}
+
+/** WorkerRegistry: the live workers. */
+export class FakeWorkerRegistry implements Pick<WorkerRegistry, 'live'> {
+  workers: WorkerStatus[] = [];
+
+  async live(): Promise<WorkerStatus[]> {
+    return [...this.workers];
+  }
+}
+
+/** One set of fakes sharing a call log, and the providers that put them in place of the real stores. */
+export function apiFakes() {
+  const log: string[] = [];
+  const runs = new FakeRunStore(log);
+  const archive = new FakeRunArchive(log);
+  const hotState = new FakeHotState();
+  const workers = new FakeWorkerRegistry();
+  const providers: Provider[] = [
+    { provide: RunStore, useValue: runs },
+    { provide: RunArchive, useValue: archive },
+    { provide: HotState, useValue: hotState },
+    { provide: WorkerRegistry, useValue: workers },
+  ];
+  return { log, runs, archive, hotState, workers, providers };
+}

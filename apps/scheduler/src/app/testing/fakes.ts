@@ -1,0 +1,170 @@
+import type { Provider } from '@nestjs/common';
+import { Registry } from 'prom-client';
+import type { JobMessage, RunDocument } from '@app/contracts';
+import type { RunState } from '@app/domain';
+import {
+  HotState,
+  JobQueue,
+  LeaderLease,
+  PublishClaims,
+  ResultStore,
+  RunArchive,
+  RunStore,
+  type ReserveOutcome,
+  type SaveOutcome,
+  type StoredDocument,
+} from '@app/infra';
+import { loadSchedulerConfig, SCHEDULER_CONFIG } from '../scheduler.config';
+
+/*
+ * In-memory stand-ins for the scheduler's queue and stores, for the unit tier: each implements only the methods
+ * the services call, with the real one's behaviour; a method a service calls that is not here fails the spec.
+ */
+
+/** JobQueue: the jobs published; a publish can be made to wait for its confirm, or to fail. */
+export class FakeJobQueue implements Pick<JobQueue, 'publish'> {
+  readonly published: JobMessage[] = [];
+  failWith: Error | null = null;
+  /** While set, a publish waits until this promise resolves (the broker's confirm). */
+  confirm: Promise<void> | null = null;
+
+  constructor(private readonly log: string[]) {}
+
+  async publish(jobs: readonly JobMessage[]): Promise<void> {
+    this.log.push(`jobs.publish ${jobs.length}`);
+    await this.confirm;
+    if (this.failWith) throw this.failWith;
+    this.log.push('jobs.confirmed');
+    this.published.push(...jobs);
+  }
+}
+
+/** PublishClaims: claims fenced by the lease's current token and the run's status; `published` never lowered. */
+export class FakePublishClaims implements Pick<PublishClaims, 'reserve' | 'recordPublished'> {
+  leaseToken = 'token-1';
+  readonly notRunning = new Set<string>();
+  readonly reserved = new Map<string, number>();
+  readonly published = new Map<string, number>();
+
+  constructor(private readonly log: string[]) {}
+
+  async reserve(runId: string, leaseToken: string, upTo: number): Promise<ReserveOutcome> {
+    this.log.push(`claims.reserve ${upTo}`);
+    if (leaseToken !== this.leaseToken) return 'fenced';
+    if (this.notRunning.has(runId)) return 'not-running';
+    const reserved = Math.max(this.reserved.get(runId) ?? 0, upTo);
+    this.reserved.set(runId, reserved);
+    return reserved;
+  }
+
+  async recordPublished(runId: string, published: number): Promise<void> {
+    this.log.push(`claims.recordPublished ${published}`);
+    this.published.set(runId, Math.max(this.published.get(runId) ?? 0, published));
+  }
+}
+
+/** RunStore: the states saved (the scheduler saves only its throttling), each saved as given. */
+export class FakeRunStore implements Pick<RunStore, 'save'> {
+  readonly saved: RunState[] = [];
+
+  async save(run: RunState): Promise<SaveOutcome> {
+    this.saved.push(run);
+    return 'saved';
+  }
+}
+
+/** HotState: the ready marker, the rebuild lock, and the runs restored into it. */
+export class FakeHotState implements Pick<HotState, 'isReady' | 'lockRebuild' | 'markReady' | 'restore'> {
+  ready = false;
+  lockHolder: string | null = null;
+  readonly restored: { run: RunState; processedSeqs: readonly number[]; failedSeqs: readonly number[] }[] = [];
+
+  constructor(private readonly log: string[]) {}
+
+  async isReady(): Promise<boolean> {
+    return this.ready;
+  }
+
+  async lockRebuild(holderId: string): Promise<boolean> {
+    this.log.push(`hotState.lockRebuild ${holderId}`);
+    if (this.lockHolder !== null && this.lockHolder !== holderId) return false;
+    this.lockHolder = holderId;
+    return true;
+  }
+
+  async markReady(): Promise<void> {
+    this.log.push('hotState.markReady');
+    this.ready = true;
+    this.lockHolder = null;
+  }
+
+  async restore(run: RunState, processedSeqs: readonly number[], failedSeqs: readonly number[]): Promise<void> {
+    this.log.push(`hotState.restore ${run.id}`);
+    this.restored.push({ run, processedSeqs, failedSeqs });
+  }
+}
+
+/** RunArchive: the durable records, oldest first. */
+export class FakeRunArchive implements Pick<RunArchive, 'all'> {
+  records: RunDocument[] = [];
+
+  constructor(private readonly log: string[]) {}
+
+  async all(): Promise<RunDocument[]> {
+    this.log.push('archive.all');
+    return [...this.records];
+  }
+}
+
+/** ResultStore: the seqs stored per run as results and as dead letters, ascending. */
+export class FakeResultStore implements Pick<ResultStore, 'storedSeqs'> {
+  readonly seqs = new Map<string, { result: number[]; failure: number[] }>();
+
+  async storedSeqs(runId: string, kind: StoredDocument['kind']): Promise<number[]> {
+    return [...(this.seqs.get(runId)?.[kind] ?? [])];
+  }
+}
+
+/** LeaderLease: one holder at a time; each acquisition of a free lease gets a new token. */
+export class FakeLeaderLease implements Pick<LeaderLease, 'acquire' | 'release'> {
+  holder: { token: string; holderId: string } | null = null;
+  readonly acquireCalls: (string | null)[] = [];
+  private epoch = 0;
+
+  async acquire(token: string | null, holderId: string): Promise<string | null> {
+    this.acquireCalls.push(token);
+    if (this.holder && this.holder.token === token) return token;
+    if (this.holder) return null;
+    this.holder = { token: `${holderId}:${++this.epoch}`, holderId };
+    return this.holder.token;
+  }
+
+  async release(token: string): Promise<void> {
+    if (this.holder?.token === token) this.holder = null;
+  }
+}
+
+/** One set of fakes sharing a call log, a fresh metrics registry, and the providers that put them in place. */
+export function schedulerFakes(env: Record<string, string> = {}) {
+  const log: string[] = [];
+  const jobs = new FakeJobQueue(log);
+  const claims = new FakePublishClaims(log);
+  const runs = new FakeRunStore();
+  const hotState = new FakeHotState(log);
+  const archive = new FakeRunArchive(log);
+  const results = new FakeResultStore();
+  const lease = new FakeLeaderLease();
+  const config = loadSchedulerConfig({ SCHEDULER_ID: 'scheduler-1', ...env });
+  const providers: Provider[] = [
+    { provide: JobQueue, useValue: jobs },
+    { provide: PublishClaims, useValue: claims },
+    { provide: RunStore, useValue: runs },
+    { provide: HotState, useValue: hotState },
+    { provide: RunArchive, useValue: archive },
+    { provide: ResultStore, useValue: results },
+    { provide: LeaderLease, useValue: lease },
+    { provide: Registry, useValue: new Registry() },
+    { provide: SCHEDULER_CONFIG, useValue: config },
+  ];
+  return { log, jobs, claims, runs, hotState, archive, results, lease, config, providers };
+}

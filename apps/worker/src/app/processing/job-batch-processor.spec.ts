@@ -1,0 +1,152 @@
+import { Test } from '@nestjs/testing';
+import { METRIC_NAMES, type JobMessage, type ProcessorName } from '@app/contracts';
+import { StateNotReadyError } from '@app/infra';
+import { workerFakes } from '../testing/fakes';
+import { JobBatchProcessor } from './job-batch-processor';
+import { StorageCircuit } from './storage-circuit';
+import { WorkerMetrics } from './worker-metrics';
+
+const RUN = 'run0000001abc';
+const job = (seq: number, processor: ProcessorName = 'square', attempt = 1, runId = RUN): JobMessage => ({
+  runId,
+  seq,
+  input: seq * 10,
+  processor,
+  publishedAt: Date.parse('2025-01-01T00:00:00Z'),
+  attempt,
+});
+
+describe('JobBatchProcessor', () => {
+  let fakes: ReturnType<typeof workerFakes>;
+  let processor: JobBatchProcessor;
+
+  async function start(env: Record<string, string> = {}): Promise<void> {
+    fakes = workerFakes({ JOB_MAX_ATTEMPTS: '3', JOB_RETRY_BASE_DELAY_MS: '1000', ...env });
+    fakes.counters.addRun(RUN);
+    const module = await Test.createTestingModule({
+      providers: [JobBatchProcessor, StorageCircuit, WorkerMetrics, ...fakes.providers],
+    }).compile();
+    processor = module.get(JobBatchProcessor);
+  }
+
+  beforeEach(() => start());
+  afterEach(() => jest.useRealTimers());
+
+  const metric = async (name: string): Promise<number> => {
+    const values = (await fakes.registry.getSingleMetric(name)?.get())?.values ?? [];
+    return values.reduce((sum, { value }) => sum + value, 0);
+  };
+
+  it('stores, then counts, then acks', async () => {
+    const batch = [fakes.delivery(job(1)), fakes.delivery(job(2))];
+
+    await processor.process(batch);
+
+    expect(fakes.log).toEqual(['results.storeMany', `counters.countProcessed ${RUN}`, `ack ${RUN}:1`, `ack ${RUN}:2`]);
+    expect(fakes.results.results.get(`${RUN}:2`)?.document).toMatchObject({ output: 400, workerId: 'worker-1', attempt: 1 });
+    expect(fakes.counters.counted(RUN).processed).toEqual([1, 2]);
+    expect(await metric(METRIC_NAMES.workerJobsProcessed)).toBe(2);
+  });
+
+  it('dead-letters a malformed job with the reason, then acks it, and processes the rest', async () => {
+    const garbage = fakes.delivery('not json');
+    const good = fakes.delivery(job(1));
+
+    await processor.process([garbage, good]);
+
+    expect(fakes.jobs.deadLettered).toEqual([{ messageId: 'garbage', reason: 'invalid job: body is not valid JSON' }]);
+    expect(fakes.log.slice(0, 2)).toEqual(['jobs.deadLetter garbage', 'ack garbage']);
+    expect(garbage.settled).toBe('acked');
+    expect(good.settled).toBe('acked');
+    expect(await metric(METRIC_NAMES.workerJobsDeadLettered)).toBe(1);
+  });
+
+  it('sends a failed attempt to the retry queue for its delay and acks it, storing nothing', async () => {
+    const flaky = fakes.delivery(job(1, 'flaky', 2));
+
+    await processor.process([flaky]);
+
+    expect(fakes.jobs.retried).toEqual([{ delayMs: 2000, jobs: [job(1, 'flaky', 3)] }]);
+    expect(fakes.log).toEqual(['jobs.publishForRetry 2000', `ack ${RUN}:1`]);
+    expect(fakes.results.results.size + fakes.results.failures.size).toBe(0);
+    expect(await metric(METRIC_NAMES.workerJobsRetried)).toBe(1);
+  });
+
+  it('waits the base delay after the first attempt', async () => {
+    await processor.process([fakes.delivery(job(1, 'flaky', 1))]);
+
+    expect(fakes.jobs.retried.map(({ delayMs, jobs }) => [delayMs, jobs[0].attempt])).toEqual([[1000, 2]]);
+  });
+
+  it('stores a job failing its last attempt as a dead letter and counts it failed', async () => {
+    const flaky = fakes.delivery(job(1, 'flaky', 3));
+
+    await processor.process([flaky]);
+
+    expect(fakes.jobs.retried).toEqual([]);
+    expect(fakes.results.failures.get(`${RUN}:1`)?.document).toMatchObject({
+      error: 'flaky processor fails attempt 3 of the first 3',
+      attempts: 3,
+    });
+    expect(fakes.counters.counted(RUN).failed).toEqual([1]);
+    expect(fakes.log).toEqual(['results.storeMany', `counters.countFailed ${RUN}`, `ack ${RUN}:1`]);
+    expect(await metric(METRIC_NAMES.workerJobsFailed)).toBe(1);
+  });
+
+  it('requeues the jobs Elasticsearch refused and counts and acks the rest', async () => {
+    fakes.results.refused.add(2);
+    const batch = [1, 2, 3].map((seq) => fakes.delivery(job(seq)));
+
+    await processor.process(batch);
+
+    expect(batch.map((delivery) => delivery.settled)).toEqual(['acked', 'requeued', 'acked']);
+    expect(fakes.counters.counted(RUN).processed).toEqual([1, 3]);
+    expect(await metric(METRIC_NAMES.workerJobsProcessed)).toBe(2);
+  });
+
+  it('acks nothing when counting fails, and requeues the whole batch after the pause', async () => {
+    await start({ WORKER_RETRY_DELAY_MS: '1000' });
+    jest.useFakeTimers();
+    fakes.counters.failWith = new StateNotReadyError();
+    const batch = [1, 2].map((seq) => fakes.delivery(job(seq)));
+
+    const done = processor.process(batch);
+    await jest.advanceTimersByTimeAsync(999);
+    expect(batch.map((delivery) => delivery.settled)).toEqual([null, null]);
+    await jest.advanceTimersByTimeAsync(1);
+    await done;
+
+    expect(batch.map((delivery) => delivery.settled)).toEqual(['requeued', 'requeued']);
+    expect(fakes.log.filter((call) => call.startsWith('ack'))).toEqual([]);
+  });
+
+  it('dead-letters the jobs of an unknown run', async () => {
+    const orphan = fakes.delivery(job(1, 'square', 1, 'gone0000001abc'));
+
+    await processor.process([orphan, fakes.delivery(job(2))]);
+
+    expect(fakes.jobs.deadLettered).toEqual([{ messageId: 'gone0000001abc:1', reason: 'unknown run gone0000001abc' }]);
+    expect(orphan.settled).toBe('acked');
+    expect(fakes.counters.counted(RUN).processed).toEqual([2]);
+  });
+
+  it('counts a redelivered job once and the metrics call it a duplicate', async () => {
+    await processor.process([fakes.delivery(job(1))]);
+    const again = fakes.delivery(job(1));
+
+    await processor.process([again, fakes.delivery(job(2))]);
+
+    expect(again.settled).toBe('acked');
+    expect(await metric(METRIC_NAMES.workerJobsProcessed)).toBe(2);
+    expect(await metric(METRIC_NAMES.workerJobsDuplicate)).toBe(1);
+  });
+
+  it('deletes the dead letter of a replayed job that now succeeds', async () => {
+    await processor.process([fakes.delivery(job(1, 'flaky', 3))]);
+
+    await processor.process([fakes.delivery(job(1, 'flaky', 4))]);
+
+    expect(fakes.results.failures.size).toBe(0);
+    expect(fakes.counters.counted(RUN)).toEqual({ processed: [1], failed: [] });
+  });
+});
