@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { RUN_ID_PATTERN, RUN_STATUSES, type RunStatus } from '../lib/run';
+import { WORKER_ID_PATTERN } from '../lib/worker-status';
 
 /** Query of `GET /api/runs`: newest first, `limit` per page, continuing after `cursor`, optionally of one `status`. */
 export class ListRunsQuery {
@@ -61,6 +62,6 @@ export class ListResultsQuery extends SeqPageQuery {
 
   @IsOptional()
   @IsString()
-  @Matches(/^[\w.:-]{1,128}$/, { message: 'workerId must be a worker id' })
+  @Matches(WORKER_ID_PATTERN, { message: 'workerId must be a worker id' })
   workerId?: string;
 }

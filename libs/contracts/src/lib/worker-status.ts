@@ -3,6 +3,9 @@ export const WORKER_HEARTBEAT_MS = 1_000;
 /** ...and counts as gone when its last one is older than this. */
 export const WORKER_LIVENESS_MS = 5_000;
 
+/** A worker id (`WORKER_ID`, by default `<host>-<pid>`), as a filter of results may name it. */
+export const WORKER_ID_PATTERN = /^[\w.:-]{1,128}$/;
+
 /** A live worker as `GET /api/workers` shows it (from the heartbeat each worker writes every second). */
 export interface WorkerStatus {
   id: string;

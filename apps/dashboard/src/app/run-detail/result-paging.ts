@@ -1,4 +1,4 @@
-import type { JobDocument, ResultPage } from '@app/contracts';
+import { WORKER_ID_PATTERN, type JobDocument, type ResultPage } from '@app/contracts';
 import type { LocaleFormats } from '../shared/locale-formats';
 
 /** Results read per request: a few screens of rows, one Elasticsearch page. */
@@ -75,8 +75,6 @@ export interface ResultFilterInput {
   readonly workerId: string;
 }
 
-const WORKER_ID = /^[\w.:-]{1,128}$/;
-
 function seqField(text: string, name: string): number | null | string {
   const trimmed = text.trim();
   if (trimmed === '') {
@@ -100,7 +98,7 @@ export function parseResultFilters(input: ResultFilterInput): { filters: ResultF
   if (typeof seqFrom === 'number' && typeof seqTo === 'number' && seqFrom > seqTo) {
     errors.push('Seq from must not be above seq to.');
   }
-  if (workerId !== '' && !WORKER_ID.test(workerId)) {
+  if (workerId !== '' && !WORKER_ID_PATTERN.test(workerId)) {
     errors.push('Worker id may hold only letters, digits and . _ : - (up to 128).');
   }
   if (errors.length > 0 || typeof seqFrom === 'string' || typeof seqTo === 'string') {
