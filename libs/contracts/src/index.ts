@@ -1,5 +1,6 @@
 // Browser-safe: types, names, constants, index mappings and parsers, no decorators and no Node built-ins, so the
 // dashboard imports it as freely as the servers do. The class-validator DTOs are in `@app/contracts/dto`.
+export * from './lib/access';
 export * from './lib/audit';
 export * from './lib/failure-document';
 export * from './lib/health';

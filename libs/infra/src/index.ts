@@ -1,3 +1,4 @@
+export * from './lib/access/public-route';
 export * from './lib/amqp/amqp.connection';
 export * from './lib/amqp/job-queue';
 export * from './lib/config/env';

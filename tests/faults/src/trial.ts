@@ -25,10 +25,10 @@ export interface TrialResult {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Reads the run from whichever api instance answers (one may be the fault). */
-export async function readRun(apiUrls: readonly string[], runId: string): Promise<Run | null> {
+export async function readRun(system: TestSystem, apiUrls: readonly string[], runId: string): Promise<Run | null> {
   for (const url of apiUrls) {
     try {
-      const response = await fetch(`${url}/api/runs/${runId}`, { signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(`${url}/api/runs/${runId}`, { headers: system.authorization(), signal: AbortSignal.timeout(2_000) });
       if (response.ok) return (await response.json()) as Run;
     } catch {
       // this instance is down: try the next
@@ -51,7 +51,7 @@ export async function runTrial(
   if (created.status !== 201) throw new Error(`run not created: ${JSON.stringify(created.body)}`);
   const runId = created.body.id;
   const settled = async () => {
-    const run = await readRun(apiUrls, runId);
+    const run = await readRun(system, apiUrls, runId);
     return run ? run.processed + run.failed : 0;
   };
   await waitFor(async () => (await settled()) >= spec.total / 5, 60_000, `run ${runId} to get a fifth done`);
@@ -63,7 +63,7 @@ export async function runTrial(
   const movedAt = await watchRecovery(() => countersInRedis(system, runId), spec.total);
   const secondsToRecover = (movedAt - healedAt) / 1000;
 
-  await waitFor(async () => (await readRun(apiUrls, runId))?.status === 'completed', 240_000, `run ${runId} to complete`);
+  await waitFor(async () => (await readRun(system, apiUrls, runId))?.status === 'completed', 240_000, `run ${runId} to complete`);
   await restore?.();
   return { ...(await verify(system, runId, spec.total)), secondsToRecover };
 }

@@ -43,17 +43,21 @@ interface Answer {
 function send(method: string, path: string, headers: Record<string, string> = {}, body?: Buffer | string): Promise<Answer> {
   return new Promise((done, fail) => {
     const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
-    const request = httpRequest(`${system.apiUrl}${path}`, { method, headers: { ...length, ...headers } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () =>
-        done({
-          status: response.statusCode ?? 0,
-          contentType: String(response.headers['content-type'] ?? ''),
-          text: Buffer.concat(chunks).toString(),
-        }),
-      );
-    });
+    const request = httpRequest(
+      `${system.apiUrl}${path}`,
+      { method, headers: { ...system.authorization(), ...length, ...headers } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          done({
+            status: response.statusCode ?? 0,
+            contentType: String(response.headers['content-type'] ?? ''),
+            text: Buffer.concat(chunks).toString(),
+          }),
+        );
+      },
+    );
     request.on('error', fail);
     request.end(body);
   });

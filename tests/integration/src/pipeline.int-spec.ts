@@ -55,7 +55,11 @@ async function publishRaw(body: Buffer, messageId: string): Promise<void> {
 
 describe('a run through the whole pipeline', () => {
   it('processes 6,000 records at 36,000/min: each stored once, correct, counted once, on pace, streamed live', async () => {
-    const client: Socket<ServerToClientEvents> = io(system.apiUrl, { path: '/socket.io', transports: ['websocket'] });
+    const client: Socket<ServerToClientEvents> = io(system.apiUrl, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: { token: system.tokens.viewer },
+    });
     socket = client;
     const liveEvents: Run[] = [];
     let runId = '';

@@ -1,10 +1,18 @@
-import { envInt, envString, loadInfraConfig, type Env, type InfraConfig } from '@app/infra';
+import { ConfigError, envInt, envList, envSecret, envString, loadInfraConfig, type Env, type InfraConfig } from '@app/infra';
+import type { AccessTokens } from './access/access-tokens';
+
+/** Shortest token accepted: 128 bits as hex is 32 characters; 24 leaves room for other encodings of as much. */
+const MIN_TOKEN_LENGTH = 24;
 
 export interface ApiConfig extends InfraConfig {
   /** Built dashboard to serve at `/` on the api's origin; none when empty. */
   dashboardDir: string | null;
   /** Interval at which changed runs are pushed to live clients (at most 10 per second per run). */
   liveFlushMs: number;
+  /** `API_TOKEN` (operator) and `API_READ_TOKEN` (viewer, optional): required on every route but health and docs. */
+  tokens: AccessTokens;
+  /** Origins besides the api's own whose pages may open the live feed (`LIVE_ALLOWED_ORIGINS`, comma-separated). */
+  liveAllowedOrigins: string[];
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -14,5 +22,14 @@ export function loadApiConfig(env: Env): ApiConfig {
     ...loadInfraConfig(env, 3000),
     dashboardDir: envString(env, 'DASHBOARD_DIR', '') || null,
     liveFlushMs: envInt(env, 'LIVE_FLUSH_MS', 100, 100, 10_000),
+    tokens: loadTokens(env),
+    liveAllowedOrigins: envList(env, 'LIVE_ALLOWED_ORIGINS'),
   };
+}
+
+function loadTokens(env: Env): AccessTokens {
+  const operator = envSecret(env, 'API_TOKEN', MIN_TOKEN_LENGTH);
+  const viewer = envSecret(env, 'API_READ_TOKEN', MIN_TOKEN_LENGTH, true);
+  if (viewer === operator) throw new ConfigError('API_READ_TOKEN must differ from API_TOKEN');
+  return { operator, viewer };
 }

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { InfraModule } from '@app/infra';
+import { AccessModule } from './access/access.module';
 import { API_CONFIG, type ApiConfig } from './api.config';
 import { AuditModule } from './audit/audit.module';
 import { FailuresModule } from './failures/failures.module';
@@ -25,6 +26,7 @@ export class AppModule {
       global: true,
       imports: [
         InfraModule.forRoot(config),
+        AccessModule,
         RunsModule,
         FailuresModule,
         ResultsModule,

@@ -51,6 +51,8 @@ export class TestSystem {
   readonly redis: Redis;
   readonly es = new Client({ node: ELASTICSEARCH_URL });
   amqp!: ChannelModel;
+  /** The api's tokens in this system: the operator's (`API_TOKEN`), which `api()` sends, and the viewer's. */
+  readonly tokens = { operator: randomBytes(24).toString('hex'), viewer: randomBytes(24).toString('hex') };
   private readonly processes = new Map<string, ChildProcess>();
 
   constructor(private readonly options: SystemOptions) {
@@ -133,13 +135,24 @@ export class TestSystem {
     await this.es.close();
   }
 
-  async api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  /** A request to the api's REST under `/api`, with the operator's token. */
+  api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    return this.apiAs(this.tokens.operator, method, path, body);
+  }
+
+  /** A request to the api's REST under `/api` with the given token, or none (`null`). */
+  async apiAs<T>(token: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
     const response = await fetch(`${this.apiUrl}/api${path}`, {
       method,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      headers: { ...this.authorization(token), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as T };
+  }
+
+  /** The `authorization` header that carries a token (the operator's by default), for requests made otherwise. */
+  authorization(token: string | null = this.tokens.operator): Record<string, string> {
+    return token === null ? {} : { authorization: `Bearer ${token}` };
   }
 
   /** The sum of a counter over every worker's `/metrics`. */
@@ -166,6 +179,8 @@ export class TestSystem {
         ELASTICSEARCH_URL,
         WORKER_ID: name,
         SCHEDULER_ID: name,
+        API_TOKEN: this.tokens.operator,
+        API_READ_TOKEN: this.tokens.viewer,
         ...this.options.env,
         ...env,
       },

@@ -1,9 +1,11 @@
 import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { WebSocketGateway, WebSocketServer, type OnGatewayConnection } from '@nestjs/websockets';
+import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, Run, ServerToClientEvents } from '@app/contracts';
 import { ChangeCoalescer, withNewerRuns } from '@app/domain';
 import { RunChangeFeed, WorkerRegistry } from '@app/infra';
+import { roleOf } from '../access/access-tokens';
+import { isAllowedOrigin } from '../access/allowed-origin';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { RunsService } from '../runs/runs.service';
 
@@ -20,7 +22,7 @@ type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
  * interval, however many changes (one per stored batch, from every worker) arrive in between.
  */
 @WebSocketGateway({ path: '/socket.io', serveClient: false })
-export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap, OnApplicationShutdown {
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnApplicationBootstrap, OnApplicationShutdown {
   @WebSocketServer() private readonly server!: LiveServer;
   private readonly logger = new Logger(LiveGateway.name);
   private readonly changed = new ChangeCoalescer<string>();
@@ -36,6 +38,23 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     private readonly workers: WorkerRegistry,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
+
+  /**
+   * The handshake needs a token, the operator's or the viewer's, as `auth: { token }` (a browser cannot set headers
+   * on a WebSocket), and a browser page of another origin is refused: otherwise any site a user visits could read
+   * the feed with the user's network access.
+   */
+  afterInit(server: LiveServer): void {
+    server.use((socket, next) => {
+      const { origin, host } = socket.handshake.headers;
+      if (!isAllowedOrigin(origin, host, this.config.liveAllowedOrigins))
+        return next(new Error(`origin ${origin} may not open the live feed`));
+      const token: unknown = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      if (roleOf(typeof token === 'string' ? token : null, this.config.tokens) === null)
+        return next(new Error('a valid token is required'));
+      next();
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.changes.subscribe((runId) => this.changed.mark(runId));

@@ -20,16 +20,19 @@ export function envInt(env: Env, name: string, fallback: number, min: number, ma
   return value;
 }
 
+/** A URL as an error may show it: any user and password masked (`amqp://guest:secret@host` -> `amqp://***@host`). */
+export const redactedUrl = (value: string): string => value.replace(/\/\/[^/@]*@/, '//***@');
+
 export function envUrl(env: Env, name: string, fallback: string, protocols: readonly string[]): string {
   const value = envString(env, name, fallback);
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(`${name} must be a URL, got "${value}"`);
+    throw new ConfigError(`${name} must be a URL, got "${redactedUrl(value)}"`);
   }
   if (!protocols.includes(url.protocol)) {
-    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${value}"`);
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${redactedUrl(value)}"`);
   }
   return value;
 }
@@ -40,4 +43,30 @@ export function envName(env: Env, name: string, fallback: string): string {
     throw new ConfigError(`${name} must be lowercase letters, digits and dashes (max 32), got "${value}"`);
   }
   return value;
+}
+
+/**
+ * A secret such as a token: required unless `optional`, at least `minLength` characters, without white space. Its
+ * value never appears in an error (nor anywhere else the config is printed).
+ */
+export function envSecret(env: Env, name: string, minLength: number, optional: true): string | null;
+export function envSecret(env: Env, name: string, minLength: number, optional?: false): string;
+export function envSecret(env: Env, name: string, minLength: number, optional = false): string | null {
+  const value = env[name];
+  if (value === undefined || value === '') {
+    if (optional) return null;
+    throw new ConfigError(`${name} must be set (npm start generates one into .env; see docs/operations.md)`);
+  }
+  if (value.length < minLength || /\s/.test(value)) {
+    throw new ConfigError(`${name} must be at least ${minLength} characters without spaces (the value is not shown)`);
+  }
+  return value;
+}
+
+/** A comma-separated list; empty entries are dropped. */
+export function envList(env: Env, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
 }

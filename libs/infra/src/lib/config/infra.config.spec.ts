@@ -24,7 +24,9 @@ describe('loadInfraConfig', () => {
     [{ REDIS_URL: 'http://x' }, /^REDIS_URL must use redis: or rediss:/],
     [{ AMQP_URL: 'not a url' }, /^AMQP_URL must be a URL/],
     [{ NAMESPACE: 'Bad Name' }, /^NAMESPACE must be lowercase/],
-  ])('refuses %j naming the variable', (env, message) => {
+    [{ AMQP_URL: 'amqp://guest:s3cret@host:bad' }, /^AMQP_URL must be a URL, got "amqp:\/\/\*\*\*@host:bad"$/],
+    [{ REDIS_URL: 'http://user:s3cret@host' }, /^REDIS_URL must use redis: or rediss:, got "http:\/\/\*\*\*@host"$/],
+  ])('refuses %j naming the variable, never showing a password', (env, message) => {
     expect(() => loadInfraConfig(env, 3000)).toThrow(ConfigError);
     expect(() => loadInfraConfig(env, 3000)).toThrow(message);
   });

@@ -1,7 +1,9 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import type { ReadinessReport } from '@app/contracts';
+import { PublicRoute } from '../access/public-route';
 import { ReadinessService } from './readiness.service';
 
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}

@@ -1,7 +1,12 @@
 import { Controller, Get, Global, Header, Module } from '@nestjs/common';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { PublicRoute } from '../access/public-route';
 
-/** `GET /metrics` in Prometheus text format: process metrics plus whatever the app registers. */
+/**
+ * `GET /metrics` in Prometheus text format: process metrics plus whatever the app registers. Open to the scraper on
+ * each service's own port; the public proxy in front of the api does not route it.
+ */
+@PublicRoute()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly registry: Registry) {}
