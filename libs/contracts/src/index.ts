@@ -14,5 +14,6 @@ export * from './lib/run-document';
 export * from './lib/run-hash';
 export * from './lib/run-history';
 export * from './lib/run-requests';
+export * from './lib/system-status';
 export * from './lib/topology';
 export * from './lib/worker-status';

@@ -1,6 +1,7 @@
 export * from './lib/batcher';
 export * from './lib/change-coalescer';
 export * from './lib/circuit-breaker';
+export * from './lib/deadline';
 export * from './lib/pace';
 export * from './lib/processors';
 export * from './lib/record-input';

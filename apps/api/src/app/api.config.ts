@@ -13,6 +13,8 @@ export interface ApiConfig extends InfraConfig {
   tokens: AccessTokens;
   /** Origins besides the api's own whose pages may open the live feed (`LIVE_ALLOWED_ORIGINS`, comma-separated). */
   liveAllowedOrigins: string[];
+  /** How long `GET /api/status` waits for each backend before marking it timed out. */
+  statusDeadlineMs: number;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -24,6 +26,7 @@ export function loadApiConfig(env: Env): ApiConfig {
     liveFlushMs: envInt(env, 'LIVE_FLUSH_MS', 100, 100, 10_000),
     tokens: loadTokens(env),
     liveAllowedOrigins: envList(env, 'LIVE_ALLOWED_ORIGINS'),
+    statusDeadlineMs: envInt(env, 'STATUS_DEADLINE_MS', 150, 10, 10_000),
   };
 }
 

@@ -9,6 +9,7 @@ import { HistoryModule } from './history/history.module';
 import { LiveModule } from './live/live.module';
 import { ResultsModule } from './results/results.module';
 import { RunsModule } from './runs/runs.module';
+import { StatusModule } from './status/status.module';
 import { WorkersModule } from './workers/workers.module';
 
 /** Any path but `/api…`, `/metrics…` and `/socket.io…` (case-insensitive, as Express routes). */
@@ -33,6 +34,7 @@ export class AppModule {
         HistoryModule,
         AuditModule,
         WorkersModule,
+        StatusModule,
         LiveModule,
         ...dashboard,
       ],

@@ -101,6 +101,26 @@ export class AmqpConnection {
     this.declaredQueues.add(queue);
   }
 
+  /**
+   * Ready messages and consumers of each queue, on a channel of its own: checking a queue that does not exist
+   * closes the channel it is asked on, which must not be the publishing one.
+   */
+  async queueStats(queues: readonly string[]): Promise<{ name: string; messages: number; consumers: number }[]> {
+    if (!this.current) throw new Error('rabbitmq is not connected');
+    const channel = await this.current.createChannel();
+    channel.on('error', () => undefined);
+    try {
+      const stats = [];
+      for (const name of queues) {
+        const { messageCount, consumerCount } = await channel.checkQueue(name);
+        stats.push({ name, messages: messageCount, consumers: consumerCount });
+      }
+      return stats;
+    } finally {
+      await channel.close().catch(() => undefined);
+    }
+  }
+
   async consume(options: ConsumerOptions): Promise<void> {
     this.consumers.push(options);
     if (this.current) await this.startConsumer(this.current, options);

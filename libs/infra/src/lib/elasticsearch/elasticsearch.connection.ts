@@ -34,6 +34,25 @@ export class ElasticsearchConnection {
     await this.client.cluster.health({ timeout: '1s' });
   }
 
+  /** The cluster's health and the size of this installation's indices; `signal` abandons the requests. */
+  async status(
+    signal?: AbortSignal,
+  ): Promise<{ cluster: string; nodes: number; indices: { name: string; docs: number; bytes: number }[] }> {
+    const options = { signal, maxRetries: 0 };
+    const names = Object.values(this.indices);
+    const [health, indices] = await Promise.all([
+      this.client.cluster.health({}, options),
+      this.client.cat.indices({ index: names, format: 'json', bytes: 'b' }, options),
+    ]);
+    return {
+      cluster: health.status,
+      nodes: health.number_of_nodes,
+      indices: indices
+        .map((index) => ({ name: index.index ?? '', docs: Number(index['docs.count'] ?? 0), bytes: Number(index['store.size'] ?? 0) }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  }
+
   async close(): Promise<void> {
     await this.client.close();
   }

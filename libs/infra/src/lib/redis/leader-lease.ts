@@ -25,6 +25,14 @@ export class LeaderLease {
     return typeof held === 'string' ? held : null;
   }
 
+  /** Who holds the lease now and under which epoch; null while nobody does. */
+  async holder(): Promise<{ holder: string; epoch: number } | null> {
+    const token = await this.redis.client.get(this.key);
+    if (token === null) return null;
+    const at = token.lastIndexOf('#');
+    return { holder: token.slice(0, at), epoch: Number(token.slice(at + 1)) };
+  }
+
   async release(token: string): Promise<void> {
     await this.redis.client.eval(RELEASE_LEASE_SCRIPT, 1, this.key, token);
   }

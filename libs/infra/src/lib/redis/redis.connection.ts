@@ -46,6 +46,13 @@ export class RedisConnection {
     await this.client.ping();
   }
 
+  /** Memory and clients, from `INFO`. */
+  async stats(): Promise<{ usedMemoryBytes: number; connectedClients: number }> {
+    const info = await this.client.info();
+    const field = (name: string): number => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(info)?.[1] ?? 0);
+    return { usedMemoryBytes: field('used_memory'), connectedClients: field('connected_clients') };
+  }
+
   async close(): Promise<void> {
     await Promise.all([this.client.quit(), this.subscriber?.quit()]);
   }
