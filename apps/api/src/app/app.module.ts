@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { InfraModule } from '@app/infra';
 import { AccessModule } from './access/access.module';
@@ -6,6 +7,7 @@ import { API_CONFIG, type ApiConfig } from './api.config';
 import { AuditModule } from './audit/audit.module';
 import { FailuresModule } from './failures/failures.module';
 import { HistoryModule } from './history/history.module';
+import { HttpMetricsInterceptor } from './http/http-metrics.interceptor';
 import { LiveModule } from './live/live.module';
 import { ResultsModule } from './results/results.module';
 import { RunsModule } from './runs/runs.module';
@@ -38,7 +40,10 @@ export class AppModule {
         LiveModule,
         ...dashboard,
       ],
-      providers: [{ provide: API_CONFIG, useValue: config }],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
+      ],
       exports: [API_CONFIG],
     };
   }

@@ -1,10 +1,30 @@
-/** Prometheus metric names each service exports on `/metrics`: dashboards and alerts read them by these names. */
+/**
+ * Prometheus metric names each service exports on `/metrics` (besides Node's defaults, such as
+ * `nodejs_eventloop_lag_p99_seconds`): dashboards and alerts read them by these names.
+ */
 export const METRIC_NAMES = {
+  /** api: request duration by method, route (its pattern, e.g. `/api/runs/:id`) and status. */
+  apiHttpRequestSeconds: 'api_http_request_duration_seconds',
+  /** api: Socket.IO clients connected to this instance. */
+  apiLiveClients: 'api_live_clients',
   schedulerJobsPublished: 'scheduler_jobs_published_total',
+  /** scheduler: 1 while this instance holds the leader lease. */
+  schedulerLeader: 'scheduler_leader',
+  /** scheduler (the leader): each active run's target rate, achieved rate and queued jobs, by `run`. */
+  runTargetRate: 'run_target_rate_per_minute',
+  runAchievedRate: 'run_achieved_rate_per_minute',
+  runQueued: 'run_queued_jobs',
+  /** scheduler: ready messages and consumers of each queue, by `queue`, read when scraped. */
+  queueMessages: 'rabbitmq_queue_messages',
+  queueConsumers: 'rabbitmq_queue_consumers',
   workerJobsProcessed: 'worker_jobs_processed_total',
   workerJobsDuplicate: 'worker_jobs_duplicate_total',
   workerJobsRetried: 'worker_jobs_retried_total',
   workerJobsFailed: 'worker_jobs_failed_total',
   workerJobsDeadLettered: 'worker_jobs_dead_lettered_total',
   workerStorageCircuitOpen: 'worker_storage_circuit_open',
+  /** worker: one Elasticsearch bulk request storing a batch. */
+  workerBulkStoreSeconds: 'worker_elasticsearch_bulk_seconds',
+  /** worker: one count-once script call for a batch of one run. */
+  workerCountScriptSeconds: 'worker_redis_count_script_seconds',
 } as const;

@@ -1,7 +1,8 @@
 import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
+import { Gauge, Registry } from 'prom-client';
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, Run, ServerToClientEvents } from '@app/contracts';
+import { METRIC_NAMES, type ClientToServerEvents, type Run, type ServerToClientEvents } from '@app/contracts';
 import { ChangeCoalescer, withNewerRuns } from '@app/domain';
 import { RunChangeFeed, WorkerRegistry } from '@app/infra';
 import { roleOf } from '../access/access-tokens';
@@ -37,7 +38,18 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnApplic
     private readonly changes: RunChangeFeed,
     private readonly workers: WorkerRegistry,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {}
+    registry: Registry,
+  ) {
+    const gateway = this;
+    new Gauge({
+      name: METRIC_NAMES.apiLiveClients,
+      help: 'Socket.IO clients connected to this api instance',
+      registers: [registry],
+      collect() {
+        this.set(gateway.server?.engine?.clientsCount ?? 0);
+      },
+    });
+  }
 
   /**
    * The handshake needs a token, the operator's or the viewer's, as `auth: { token }` (a browser cannot set headers

@@ -3,6 +3,7 @@ import type { RunSample } from '@app/contracts';
 import { ACHIEVED_RATE_WINDOW_SECONDS, achievedRatePerMinute, historyEnded, runSample, type RunState } from '@app/domain';
 import { RunChangeFeed, RunHistoryStore, RunStore } from '@app/infra';
 import { LeadershipService } from '../leadership/leadership.service';
+import { SchedulerMetrics } from '../metrics/scheduler-metrics';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 
 /**
@@ -29,6 +30,7 @@ export class HistorySampler implements OnApplicationBootstrap, BeforeApplication
     private readonly changes: RunChangeFeed,
     private readonly history: RunHistoryStore,
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
+    private readonly metrics: SchedulerMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -59,8 +61,9 @@ export class HistorySampler implements OnApplicationBootstrap, BeforeApplication
 
   private async sample(): Promise<void> {
     if (!this.leadership.leading) {
-      // A standby starts afresh from the active set and new changes once it leads.
+      // A standby starts afresh from the active set and new changes once it leads, and shows no runs meanwhile.
       this.tracked.clear();
+      this.metrics.showRuns([]);
       return;
     }
     try {
@@ -68,7 +71,9 @@ export class HistorySampler implements OnApplicationBootstrap, BeforeApplication
       for (const runId of await this.runs.activeRunIds()) this.tracked.add(runId);
       const runIds = [...this.tracked];
       const states = await this.runs.getMany(runIds);
-      await this.history.append(await Promise.all(states.map((state) => this.sampleOf(state, now))));
+      const samples = await Promise.all(states.map((state) => this.sampleOf(state, now)));
+      this.metrics.showRuns(samples);
+      await this.history.append(samples);
       // Only once stored, so that a final sample lost to an outage is written again next time.
       const moving = new Set(states.filter((state) => !historyEnded(state)).map((state) => state.id));
       for (const runId of runIds) if (!moving.has(runId)) this.tracked.delete(runId);

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { SchedulerMetricsModule } from '../metrics/scheduler-metrics.module';
 import { LeadershipModule } from '../leadership/leadership.module';
 import { HistorySampler } from './history-sampler';
 
 @Module({
-  imports: [LeadershipModule],
+  imports: [SchedulerMetricsModule, LeadershipModule],
   providers: [HistorySampler],
 })
 export class HistoryModule {}

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LeaderLease } from '@app/infra';
+import { SchedulerMetrics } from '../metrics/scheduler-metrics';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 
 /**
@@ -15,6 +16,7 @@ export class LeadershipService {
   constructor(
     private readonly lease: LeaderLease,
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
+    private readonly metrics: SchedulerMetrics,
   ) {}
 
   /** The fencing token when this instance may publish now (renewing or taking the lease when due), else null. */
@@ -24,6 +26,7 @@ export class LeadershipService {
     if (held !== this.token)
       this.logger.log(held ? `${this.config.instanceId} leads (token ${held})` : `${this.config.instanceId} is standby`);
     this.token = held;
+    this.metrics.setLeading(held !== null);
     this.renewAt = now + this.config.leaseTtlMs / 3;
     return held;
   }
@@ -40,5 +43,6 @@ export class LeadershipService {
     if (this.token === null) return;
     await this.lease.release(this.token);
     this.token = null;
+    this.metrics.setLeading(false);
   }
 }

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Counter, Registry } from 'prom-client';
 import { backpressureLimit, dueCount, holdBack, newJob, queuedCount, releaseHold, type RunState } from '@app/domain';
-import { METRIC_NAMES } from '@app/contracts';
 import { JobQueue, PublishClaims, RunStore } from '@app/infra';
+import { SchedulerMetrics } from '../metrics/scheduler-metrics';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 
 /**
@@ -13,21 +12,14 @@ import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 @Injectable()
 export class RunPublisher {
   private readonly logger = new Logger(RunPublisher.name);
-  private readonly published: Counter;
 
   constructor(
     private readonly jobs: JobQueue,
     private readonly runs: RunStore,
     private readonly claims: PublishClaims,
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
-    registry: Registry,
-  ) {
-    this.published = new Counter({
-      name: METRIC_NAMES.schedulerJobsPublished,
-      help: 'Jobs published and confirmed by RabbitMQ',
-      registers: [registry],
-    });
-  }
+    private readonly metrics: SchedulerMetrics,
+  ) {}
 
   /** Publishes what is due now; returns how many records were published. */
   async publishDue(run: RunState, leaseToken: string, now: number): Promise<number> {
@@ -43,7 +35,7 @@ export class RunPublisher {
     // Recorded only once confirmed: a crash in between republishes these seqs, which workers count once.
     await this.jobs.publish(jobs);
     await this.claims.recordPublished(run.id, claimed, Date.now());
-    this.published.inc(jobs.length);
+    this.metrics.published.inc(jobs.length);
     return jobs.length;
   }
 

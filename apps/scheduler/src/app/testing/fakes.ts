@@ -1,8 +1,9 @@
 import type { Provider } from '@nestjs/common';
 import { Registry } from 'prom-client';
-import type { JobMessage, RunDocument } from '@app/contracts';
+import { amqpNames, type JobMessage, type RunDocument } from '@app/contracts';
 import type { RunState } from '@app/domain';
 import {
+  AmqpConnection,
   HotState,
   JobQueue,
   LeaderLease,
@@ -14,6 +15,7 @@ import {
   type SaveOutcome,
   type StoredDocument,
 } from '@app/infra';
+import { SchedulerMetrics } from '../metrics/scheduler-metrics';
 import { loadSchedulerConfig, SCHEDULER_CONFIG } from '../scheduler.config';
 
 /*
@@ -164,6 +166,12 @@ export function schedulerFakes(env: Record<string, string> = {}) {
     { provide: ResultStore, useValue: results },
     { provide: LeaderLease, useValue: lease },
     { provide: Registry, useValue: new Registry() },
+    // The metrics are real; the queue gauges read an empty broker when scraped.
+    {
+      provide: AmqpConnection,
+      useValue: { names: amqpNames('test'), queueStats: async () => [] } satisfies Pick<AmqpConnection, 'names' | 'queueStats'>,
+    },
+    SchedulerMetrics,
     { provide: SCHEDULER_CONFIG, useValue: config },
   ];
   return { log, jobs, claims, runs, hotState, archive, results, lease, config, providers };

@@ -102,7 +102,9 @@ export class JobBatchProcessor {
   }
 
   private async storeAndCount(outcomes: Outcome[]): Promise<void> {
-    const stored = await this.storage.call(() => this.results.storeMany(outcomes.map(({ stored }) => stored)));
+    const stored = await this.storage.call(() =>
+      this.metrics.timed(this.metrics.bulkStoreSeconds, () => this.results.storeMany(outcomes.map(({ stored }) => stored))),
+    );
     for (const { index, reason } of stored.failed) {
       const { document } = outcomes[index].stored;
       this.logger.warn(`storing ${jobId(document.runId, document.seq)} failed, requeueing: ${reason}`);
@@ -122,7 +124,9 @@ export class JobBatchProcessor {
   /** Counts results once; a replayed dead letter that now succeeded loses its failure record. False for an unknown run. */
   private async countResults(runId: string, results: Outcome[]): Promise<boolean> {
     if (results.length === 0) return true;
-    const counted = await this.counters.countProcessed(runId, seqsOf(results), Date.now());
+    const counted = await this.metrics.timed(this.metrics.countScriptSeconds, () =>
+      this.counters.countProcessed(runId, seqsOf(results), Date.now()),
+    );
     if (counted === null) return false;
     await this.results.deleteFailures(runId, counted.movedFromFailed);
     this.metrics.countProcessed(counted.added);
@@ -132,7 +136,9 @@ export class JobBatchProcessor {
 
   private async countFailures(runId: string, failures: Outcome[]): Promise<boolean> {
     if (failures.length === 0) return true;
-    const counted = await this.counters.countFailed(runId, seqsOf(failures), Date.now());
+    const counted = await this.metrics.timed(this.metrics.countScriptSeconds, () =>
+      this.counters.countFailed(runId, seqsOf(failures), Date.now()),
+    );
     if (counted === null) return false;
     this.metrics.failed.inc(counted);
     for (const { stored } of failures) {
