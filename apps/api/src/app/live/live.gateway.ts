@@ -40,14 +40,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnApplic
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     registry: Registry,
   ) {
-    const gateway = this;
-    new Gauge({
+    const clients: Gauge = new Gauge({
       name: METRIC_NAMES.apiLiveClients,
       help: 'Socket.IO clients connected to this api instance',
       registers: [registry],
-      collect() {
-        this.set(gateway.server?.engine?.clientsCount ?? 0);
-      },
+      collect: () => clients.set(this.server?.engine?.clientsCount ?? 0),
     });
   }
 
