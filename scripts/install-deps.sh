@@ -9,7 +9,7 @@
 #    `apt-get install chromium` (needs root, like infra/stack.sh). `npm start` needs no browser.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# shellcheck source=../infra/lib.sh
+# shellcheck source=infra/lib.sh
 source infra/lib.sh
 
 if [[ package-lock.json -nt node_modules/.package-lock.json ]]; then

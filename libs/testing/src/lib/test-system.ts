@@ -192,31 +192,40 @@ export class TestSystem {
     this.processes.set(name, child);
   }
 
-  /** The retry queues the workers may have declared, from the retry policy they were given. */
-  private retryQueues(): string[] {
-    const policy = {
-      maxAttempts: Number(this.options.env?.['JOB_MAX_ATTEMPTS'] ?? 3),
-      baseDelayMs: Number(this.options.env?.['JOB_RETRY_BASE_DELAY_MS'] ?? 1_000),
-    };
-    const queues: string[] = [];
-    for (let attempt = 1; attempt < policy.maxAttempts; attempt++) {
-      const decision = onFailure(policy, attempt);
-      if (decision.retry) queues.push(this.names.retryQueue(decision.delayMs));
-    }
-    return queues;
-  }
-
   private async removeNamespace(): Promise<void> {
-    // A connection of its own: the test's may have been closed by a broker restart.
-    const amqp = await connect(AMQP_URL);
-    const channel = await amqp.createChannel();
-    for (const queue of [this.names.jobsQueue, this.names.deadLetterQueue, ...this.retryQueues()]) await channel.deleteQueue(queue);
-    await channel.deleteExchange(this.names.deadLetterExchange);
-    await amqp.close();
-    await this.es.indices.delete({ index: `${this.namespace}-*`, ignore_unavailable: true });
-    const keys = await this.redis.keys(`${this.namespace}:*`);
-    if (keys.length > 0) await this.redis.del(...keys);
+    await removeNamespace(this.namespace, this.redis, this.es, this.options.env);
   }
+}
+
+/** The retry queues workers given this environment may have declared, from the retry policy it sets. */
+function retryQueues(names: AmqpNames, env: Record<string, string> = {}): string[] {
+  const policy = {
+    maxAttempts: Number(env['JOB_MAX_ATTEMPTS'] ?? 3),
+    baseDelayMs: Number(env['JOB_RETRY_BASE_DELAY_MS'] ?? 1_000),
+  };
+  const queues: string[] = [];
+  for (let attempt = 1; attempt < policy.maxAttempts; attempt++) {
+    const decision = onFailure(policy, attempt);
+    if (decision.retry) queues.push(names.retryQueue(decision.delayMs));
+  }
+  return queues;
+}
+
+/**
+ * Removes every queue, exchange, Redis key and index of a namespace whose processes ran with `env`
+ * (a TestSystem's, or a system started some other way), leaving the machine's services as they were.
+ */
+export async function removeNamespace(namespace: string, redis: Redis, es: Client, env?: Record<string, string>): Promise<void> {
+  const names = amqpNames(namespace);
+  // A connection of its own: the test's may have been closed by a broker restart.
+  const amqp = await connect(AMQP_URL);
+  const channel = await amqp.createChannel();
+  for (const queue of [names.jobsQueue, names.deadLetterQueue, ...retryQueues(names, env)]) await channel.deleteQueue(queue);
+  await channel.deleteExchange(names.deadLetterExchange);
+  await amqp.close();
+  await es.indices.delete({ index: `${namespace}-*`, ignore_unavailable: true });
+  const keys = await redis.keys(`${namespace}:*`);
+  if (keys.length > 0) await redis.del(...keys);
 }
 
 function parseName(name: string): [AppName, number] {

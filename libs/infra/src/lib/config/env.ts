@@ -23,6 +23,14 @@ export function envInt(env: Env, name: string, fallback: number, min: number, ma
 /** A URL as an error may show it: any user and password masked (`amqp://guest:secret@host` -> `amqp://***@host`). */
 export const redactedUrl = (value: string): string => value.replace(/\/\/[^/@]*@/, '//***@');
 
+export function envChoice<T extends string>(env: Env, name: string, fallback: T, choices: readonly T[]): T {
+  const value = envString(env, name, fallback);
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new ConfigError(`${name} must be one of ${choices.join(', ')}, got "${value}"`);
+  }
+  return value as T;
+}
+
 export function envUrl(env: Env, name: string, fallback: string, protocols: readonly string[]): string {
   const value = envString(env, name, fallback);
   let url: URL;

@@ -11,6 +11,8 @@ describe('loadInfraConfig', () => {
       elasticsearchIndexPrefix: '',
       port: 3000,
       host: '127.0.0.1',
+      logLevel: 'log',
+      logPrefix: 'name',
     });
   });
 
@@ -24,6 +26,8 @@ describe('loadInfraConfig', () => {
     [{ REDIS_URL: 'http://x' }, /^REDIS_URL must use redis: or rediss:/],
     [{ AMQP_URL: 'not a url' }, /^AMQP_URL must be a URL/],
     [{ NAMESPACE: 'Bad Name' }, /^NAMESPACE must be lowercase/],
+    [{ LOG_LEVEL: 'info' }, /^LOG_LEVEL must be one of verbose, debug, log, warn, error, fatal, got "info"/],
+    [{ LOG_PREFIX: 'off' }, /^LOG_PREFIX must be one of name, none/],
     [{ AMQP_URL: 'amqp://guest:s3cret@host:bad' }, /^AMQP_URL must be a URL, got "amqp:\/\/\*\*\*@host:bad"$/],
     [{ REDIS_URL: 'http://user:s3cret@host' }, /^REDIS_URL must use redis: or rediss:, got "http:\/\/\*\*\*@host"$/],
   ])('refuses %j naming the variable, never showing a password', (env, message) => {

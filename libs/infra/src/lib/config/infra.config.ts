@@ -1,5 +1,10 @@
+import type { LogLevel } from '@nestjs/common';
 import { DEFAULT_NAMESPACE } from '@app/contracts';
-import { type Env, envInt, envName, envString, envUrl } from './env';
+import { type Env, envChoice, envInt, envName, envString, envUrl } from './env';
+
+/** `LOG_LEVEL` values, most verbose first: each shows its own level and every one after it. */
+export const LOG_LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const satisfies readonly LogLevel[];
+export type LogLevelName = (typeof LOG_LEVELS)[number];
 
 /** Connection settings every service shares; see the README's configuration table for the defaults. */
 export interface InfraConfig {
@@ -12,6 +17,13 @@ export interface InfraConfig {
   /** Port of this process's HTTP server (REST, or only /metrics and health for scheduler and worker). */
   port: number;
   host: string;
+  /** The least severe level logged; framework wiring (modules, routes) is logged at `debug`. */
+  logLevel: LogLevelName;
+  /**
+   * `name`: each log line starts with the app's name in brackets; `none`: it does not, for a supervisor
+   * that prefixes every line of output (stack traces too) with the process's own name (scripts/start.sh).
+   */
+  logPrefix: 'name' | 'none';
 }
 
 export function loadInfraConfig(env: Env, defaultPort: number): InfraConfig {
@@ -24,5 +36,7 @@ export function loadInfraConfig(env: Env, defaultPort: number): InfraConfig {
     elasticsearchIndexPrefix: envString(env, 'ELASTICSEARCH_INDEX_PREFIX', namespace === DEFAULT_NAMESPACE ? '' : `${namespace}-`),
     port: envInt(env, 'PORT', defaultPort, 0, 65535),
     host: envString(env, 'HOST', '127.0.0.1'),
+    logLevel: envChoice(env, 'LOG_LEVEL', 'log', LOG_LEVELS),
+    logPrefix: envChoice(env, 'LOG_PREFIX', 'name', ['name', 'none'] as const),
   };
 }

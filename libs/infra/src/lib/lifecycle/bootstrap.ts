@@ -1,7 +1,8 @@
-import { ConsoleLogger, Logger, RequestMethod, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { Logger, RequestMethod, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError } from '../config/env';
 import type { InfraConfig } from '../config/infra.config';
+import { AppLogger } from './app-logger';
 
 export interface BootstrapOptions<C extends InfraConfig> {
   name: string;
@@ -30,10 +31,14 @@ export async function bootstrap<C extends InfraConfig>(options: BootstrapOptions
     }
     throw error;
   }
-  // Colours only on a terminal: logs piped to files or collectors stay plain text.
   const app = await NestFactory.create(options.module(config), {
     bodyParser: options.bodyParser ?? true,
-    logger: new ConsoleLogger({ prefix: options.name, colors: Boolean(process.stdout.isTTY) }),
+    logger: new AppLogger({
+      prefix: config.logPrefix === 'name' ? options.name : undefined,
+      level: config.logLevel,
+      // Colours only on a terminal: logs piped to files or collectors stay plain text.
+      colors: Boolean(process.stdout.isTTY),
+    }),
   });
   app.enableShutdownHooks();
   if (options.globalPrefix) {
