@@ -23,6 +23,8 @@
 #   WORKER_ID          worker-1, worker-2, ... (one per worker)
 #   DASHBOARD_DIR      <repo>/dist/apps/dashboard/browser, served by the api at /
 #   LOG_PREFIX         none: the apps leave their name out, since each line is prefixed here
+#   API_TOKEN          the operator's token; when unset, read from .env or generated into it on first start
+#   API_READ_TOKEN     [unset] a read-only (viewer) token, also read from .env when there
 # This script's own:
 #   WORKERS              [2] how many worker processes to run
 #   SCHEDULER_PORT       [3010] the scheduler's port
@@ -92,6 +94,25 @@ fi
 
 # In the background, so that a signal runs the trap at once (bash defers traps until a foreground
 # command returns) and the trap can pass it on. The supervisor stops the apps on SIGINT/SIGTERM.
+# The api needs a token (nothing answers without one). Unless the caller exports API_TOKEN, it is read from
+# the git-ignored .env at the repository root, and generated into it on the first start.
+ENV_FILE="$REPO/.env"
+if [[ -z "${API_TOKEN:-}" ]]; then
+  API_TOKEN="$( (sed -n 's/^API_TOKEN=//p' "$ENV_FILE" 2>/dev/null || true) | tail -n 1)"
+  if [[ -z "$API_TOKEN" ]]; then
+    API_TOKEN="$(node -e "process.stdout.write(require('node:crypto').randomBytes(24).toString('hex'))")"
+    (umask 077 && printf 'API_TOKEN=%s\n' "$API_TOKEN" >>"$ENV_FILE")
+    log "generated an API_TOKEN into .env (git-ignored; delete the line to get a new one)"
+  else
+    log "using the API_TOKEN in .env"
+  fi
+fi
+if [[ -z "${API_READ_TOKEN:-}" ]]; then
+  API_READ_TOKEN="$( (sed -n 's/^API_READ_TOKEN=//p' "$ENV_FILE" 2>/dev/null || true) | tail -n 1)"
+fi
+export API_TOKEN
+[[ -n "$API_READ_TOKEN" ]] && export API_READ_TOKEN
+
 node scripts/supervise.mjs &
 SUPERVISOR=$!
 status=0

@@ -180,10 +180,12 @@ async function waitUntilApiHealthy() {
 
 for (const app of apps) launch(app);
 if (await waitUntilApiHealthy()) {
+  // The link signs the browser in: the token is in the fragment, which the browser never sends to a server.
   process.stdout.write(`
-Dashboard: http://127.0.0.1:${API_PORT}/
+Dashboard (this link signs you in): http://127.0.0.1:${API_PORT}/#token=${process.env.API_TOKEN ?? ''}
 Start a run:
-  curl -X POST http://127.0.0.1:${API_PORT}/api/runs -H 'content-type: application/json' -d '{"total":1000,"ratePerMinute":600}'
+  export API_TOKEN=$(sed -n 's/^API_TOKEN=//p' .env)
+  curl -X POST http://127.0.0.1:${API_PORT}/api/runs -H "authorization: Bearer $API_TOKEN" -H 'content-type: application/json' -d '{"total":1000,"ratePerMinute":600}'
 Stop: Ctrl-C
 
 `);

@@ -23,6 +23,8 @@ const WORKER_BASE_PORT = 4733;
 const API = `http://127.0.0.1:${API_PORT}/api`;
 const TOTAL = 3_000;
 const RATE = 18_000;
+/** Given, so the start neither reads nor writes the repository's .env. */
+const API_TOKEN = randomBytes(24).toString('hex');
 
 const es = new Client({ node: process.env['ELASTICSEARCH_URL'] ?? 'http://127.0.0.1:9200' });
 const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', { lazyConnect: true });
@@ -64,7 +66,7 @@ function currentPid(name: string): number {
 async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${API}${path}`, {
     method,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${API_TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
@@ -133,6 +135,7 @@ beforeAll(async () => {
       WORKERS: '2',
       SKIP_BUILD: '1',
       STACK_HOME: stackHome,
+      API_TOKEN,
     },
   });
   start = child;
@@ -145,7 +148,10 @@ beforeAll(async () => {
       if (pid) appPids.add(Number(pid));
     });
   }
-  await waitForLine(new RegExp(`^Dashboard: http://127\\.0\\.0\\.1:${API_PORT}/$`), 120_000);
+  await waitForLine(
+    new RegExp(`^Dashboard \\(this link signs you in\\): http://127\\.0\\.0\\.1:${API_PORT}/#token=${API_TOKEN}$`),
+    120_000,
+  );
 }, 150_000);
 
 afterAll(async () => {
