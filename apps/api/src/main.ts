@@ -2,6 +2,7 @@ import { ValidationPipe } from '@nestjs/common';
 import { bootstrap } from '@app/infra';
 import { AppModule } from './app/app.module';
 import { loadApiConfig } from './app/api.config';
+import { useHardening } from './app/http/hardening';
 import { useJsonBody } from './app/http/json-body';
 
 void bootstrap({
@@ -10,7 +11,8 @@ void bootstrap({
   module: (config) => AppModule.forRoot(config),
   globalPrefix: 'api',
   bodyParser: false,
-  configure: (app) => {
+  configure: (app, config) => {
+    useHardening(app, config);
     // Bodies are JSON objects of at most 1 MB; anything else is a 400, 413 or 415 before a route sees it.
     useJsonBody(app);
     // A 400 names each bad field once (unknown fields too); nothing reaches a handler unvalidated.

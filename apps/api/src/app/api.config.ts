@@ -15,6 +15,10 @@ export interface ApiConfig extends InfraConfig {
   liveAllowedOrigins: string[];
   /** How long `GET /api/status` waits for each backend before marking it timed out. */
   statusDeadlineMs: number;
+  /** Express's `trust proxy` (`TRUST_PROXY`): which proxies' `X-Forwarded-For` gives the client's address. */
+  trustProxy: boolean | string;
+  /** Requests one client (by address) may make per second before a 429 (`THROTTLE_PER_SECOND`). */
+  throttlePerSecond: number;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -27,7 +31,14 @@ export function loadApiConfig(env: Env): ApiConfig {
     tokens: loadTokens(env),
     liveAllowedOrigins: envList(env, 'LIVE_ALLOWED_ORIGINS'),
     statusDeadlineMs: envInt(env, 'STATUS_DEADLINE_MS', 150, 10, 10_000),
+    trustProxy: trustProxyOf(envString(env, 'TRUST_PROXY', 'loopback')),
+    throttlePerSecond: envInt(env, 'THROTTLE_PER_SECOND', 1_000, 1, 1_000_000),
   };
+}
+
+/** `true`/`false`, or what Express takes as is: `loopback`, a subnet, a list of addresses. */
+function trustProxyOf(value: string): boolean | string {
+  return value === 'true' ? true : value === 'false' ? false : value;
 }
 
 function loadTokens(env: Env): AccessTokens {
