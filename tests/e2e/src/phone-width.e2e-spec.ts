@@ -51,50 +51,48 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(await overflow(page)).toEqual({ document: 0, body: 0 });
 }
 
-describe('at a phone width (390 px)', () => {
-  it('the runs page does not scroll sideways', async () => {
-    const page = await openOnPhone('/');
-    await checkAndScreenshot(page, 'phone-runs', async () => {
-      await byTestId(page, 'run-card').nth(1).waitFor();
-      await expectNoSidewaysScroll(page);
-    });
-    await page.close();
-  });
+const rowsShown = (page: Page, testId: string, count: number): Promise<void> =>
+  eventually(async () => expect(await byTestId(page, testId).count()).toBe(count));
 
-  it('a run page with results and rate history does not scroll sideways', async () => {
-    const page = await openOnPhone(`/runs/${done.id}`);
-    await checkAndScreenshot(page, 'phone-run-detail', async () => {
+/** Each page, how to tell it has shown what it shows, and the name of its screenshot. */
+const PAGES: readonly { name: string; screenshot: string; path: () => string; shown: (page: Page) => Promise<void> }[] = [
+  { name: 'the runs page', screenshot: 'phone-runs', path: () => '/', shown: (page) => byTestId(page, 'run-card').nth(1).waitFor() },
+  {
+    name: 'a run page with results, rate history and an audit',
+    screenshot: 'phone-run-detail',
+    path: () => `/runs/${done.id}`,
+    shown: async (page) => {
       await byTestId(page, 'result-row').first().waitFor();
       await page.locator('[data-testid="history-chart"][data-loaded="true"] canvas').waitFor();
       await byTestId(page, 'audit-button').click();
       await byTestId(page, 'audit-result').waitFor();
-      await expectNoSidewaysScroll(page);
-    });
-    await page.close();
-  });
+    },
+  },
+  {
+    name: 'a run page with dead letters',
+    screenshot: 'phone-run-failures',
+    path: () => `/runs/${failed.id}`,
+    shown: (page) => byTestId(page, 'failure-row').first().waitFor(),
+  },
+  {
+    name: 'the workers page',
+    screenshot: 'phone-workers',
+    path: () => '/workers',
+    shown: (page) => rowsShown(page, 'worker-row', 2),
+  },
+  {
+    name: 'the system page',
+    screenshot: 'phone-system',
+    path: () => '/system',
+    shown: (page) => rowsShown(page, 'health-row', 3),
+  },
+];
 
-  it('a run page with dead letters does not scroll sideways', async () => {
-    const page = await openOnPhone(`/runs/${failed.id}`);
-    await checkAndScreenshot(page, 'phone-run-failures', async () => {
-      await byTestId(page, 'failure-row').first().waitFor();
-      await expectNoSidewaysScroll(page);
-    });
-    await page.close();
-  });
-
-  it('the workers page does not scroll sideways', async () => {
-    const page = await openOnPhone('/workers');
-    await checkAndScreenshot(page, 'phone-workers', async () => {
-      await eventually(async () => expect(await byTestId(page, 'worker-row').count()).toBe(2));
-      await expectNoSidewaysScroll(page);
-    });
-    await page.close();
-  });
-
-  it('the system page does not scroll sideways', async () => {
-    const page = await openOnPhone('/system');
-    await checkAndScreenshot(page, 'phone-system', async () => {
-      await eventually(async () => expect(await byTestId(page, 'health-row').count()).toBe(3));
+describe('at a phone width (390 px)', () => {
+  it.each(PAGES)('$name does not scroll sideways', async ({ screenshot, path, shown }) => {
+    const page = await openOnPhone(path());
+    await checkAndScreenshot(page, screenshot, async () => {
+      await shown(page);
       await expectNoSidewaysScroll(page);
     });
     await page.close();
