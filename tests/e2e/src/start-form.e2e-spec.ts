@@ -12,8 +12,9 @@ beforeAll(async () => {
 afterAll(() => h.stop(), 60_000);
 afterEach(() => expect(h.pageErrors).toEqual([]));
 
-const TOTAL_MESSAGE = 'total must be an integer from 1 to 100,000,000';
-const RATE_MESSAGE = 'ratePerMinute must be a number from 1 to 600,000';
+// The api's messages, saying the form's labels in place of its field names.
+const TOTAL_MESSAGE = 'Total jobs must be an integer from 1 to 100,000,000';
+const RATE_MESSAGE = 'Rate (jobs per minute) must be a number from 1 to 600,000';
 
 /** The element the input names as its description (`aria-describedby`) that holds `message`. */
 async function describedMessages(input: Locator): Promise<string> {

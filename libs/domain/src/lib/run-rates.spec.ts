@@ -1,4 +1,12 @@
-import { achievedRatePerMinute, etaSeconds, isRateInLimits, remainingCount, secondsToFinish, spreadRate } from './run-rates';
+import {
+  achievedRatePerMinute,
+  averageRatePerMinute,
+  etaSeconds,
+  isRateInLimits,
+  remainingCount,
+  secondsToFinish,
+  spreadRate,
+} from './run-rates';
 
 describe('remainingCount and the ETA', () => {
   it('counts what is neither processed nor failed, never below zero', () => {
@@ -44,5 +52,21 @@ describe('achievedRatePerMinute', () => {
   it('is zero before a whole second has passed, or for a run not started', () => {
     expect(achievedRatePerMinute([0, 0, 5], now - 100, now)).toBe(0);
     expect(achievedRatePerMinute([0, 0, 5], null, now)).toBe(0);
+  });
+});
+
+describe('averageRatePerMinute', () => {
+  const run = { processed: 3_000, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:04.000Z' };
+
+  it('is the records processed per minute from start to finish', () => {
+    expect(averageRatePerMinute(run)).toBe(45_000);
+    expect(averageRatePerMinute({ ...run, processed: 1, finishedAt: '2026-01-01T00:02:00.000Z' })).toBe(0.5);
+  });
+
+  it('is none while the run goes on, for a run never started, or when no time passed', () => {
+    expect(averageRatePerMinute({ ...run, finishedAt: null })).toBeNull();
+    expect(averageRatePerMinute({ ...run, startedAt: null })).toBeNull();
+    expect(averageRatePerMinute({ ...run, finishedAt: run.startedAt })).toBeNull();
+    expect(averageRatePerMinute({ ...run, finishedAt: 'not a date' })).toBeNull();
   });
 });

@@ -2,7 +2,8 @@ import { RUN_LIMITS, type RunStatus } from '@app/contracts';
 
 /*
  * The rate and time formulas of a run, shared by the servers (the run's JSON, the rate history, validation of a
- * requested duration) and the dashboard (the preview of a change), so both always give the same figures.
+ * requested duration) and the dashboard (the preview of a change, a finished run's average rate), so both always
+ * give the same figures.
  */
 
 /** Records not yet processed or failed. */
@@ -41,4 +42,15 @@ export function achievedRatePerMinute(perSecondCounts: readonly number[], starte
   if (seconds <= 0) return 0;
   const sum = perSecondCounts.reduce((a, b) => a + b, 0);
   return Math.round((sum * 60) / seconds);
+}
+
+/**
+ * A finished run's (completed or stopped) average rate: records processed per minute from its start to its
+ * finish. Null while it goes on, for a run that never started, or when no time passed. (A stopped run's
+ * queue may still be processed after `finishedAt`; those records count too.)
+ */
+export function averageRatePerMinute(run: { processed: number; startedAt: string | null; finishedAt: string | null }): number | null {
+  if (run.startedAt === null || run.finishedAt === null) return null;
+  const minutes = (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 60_000;
+  return minutes > 0 ? run.processed / minutes : null;
 }

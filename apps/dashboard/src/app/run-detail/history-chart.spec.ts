@@ -38,6 +38,12 @@ describe('historyChartFrame', () => {
       ['queued', 1, 0],
     ]);
   });
+
+  it('fits a narrow chart: small margins (ECharts fits the axis labels inside), no overlapping time labels', () => {
+    const frame = historyChartFrame();
+    expect(frame.grid).toMatchObject({ left: 8, right: 8 });
+    expect(frame.xAxis).toMatchObject({ axisLabel: { hideOverlap: true } });
+  });
 });
 
 describe('historyChartData', () => {

@@ -58,15 +58,19 @@ const SPLIT_LINE = 'rgba(122, 132, 145, 0.2)';
  * The chart's frame, set once: a time axis, jobs per minute on the left, queue depth on the right, the three
  * series without data, and no animation (each refresh redraws at once, nothing is tweened on the main thread).
  * The data comes later through `historyChartData`, merged into this frame by series id.
+ *
+ * It fits any width, a phone's too: the side margins are small and ECharts shrinks the plot until the value
+ * axes' labels and names fit in the canvas (its `outerBounds`, the whole canvas by default); the bottom margin
+ * holds the time labels, and those that would overlap are left out.
  */
 export function historyChartFrame(): HistoryChartOption {
   const line = (): LineSeriesOption => ({ type: 'line', showSymbol: false, symbol: 'none', data: [] });
   return {
     animation: false,
-    grid: { left: 64, right: 64, top: 40, bottom: 32 },
+    grid: { left: 8, right: 8, top: 48, bottom: 28 },
     legend: { top: 0, textStyle: { color: AXIS_TEXT } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'line' } },
-    xAxis: { type: 'time', axisLabel: { color: AXIS_TEXT }, splitLine: { show: false } },
+    xAxis: { type: 'time', axisLabel: { color: AXIS_TEXT, hideOverlap: true }, splitLine: { show: false } },
     yAxis: [
       {
         type: 'value',

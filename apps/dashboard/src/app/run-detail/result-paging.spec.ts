@@ -8,6 +8,7 @@ import {
   resultsSummary,
   shouldLoadMore,
   toResultRow,
+  withFreshTotal,
 } from './result-paging';
 import { aResult } from './run-detail.testing';
 
@@ -43,6 +44,28 @@ describe('mergeResultPage', () => {
     const done = mergeResultPage(held, { items: [], total: 1, nextCursor: null });
     expect(seqs(done.items)).toEqual([1]);
     expect(done.complete).toBe(true);
+  });
+});
+
+describe('withFreshTotal', () => {
+  const partial = mergeResultPage(NO_RESULTS, { items: [aResult(1), aResult(2)], total: 5, nextCursor: '2' });
+  const whole = mergeResultPage(NO_RESULTS, { items: [aResult(1), aResult(2)], total: 2, nextCursor: null });
+
+  it('takes a higher count and keeps the rows held', () => {
+    expect(withFreshTotal(partial, 9)).toEqual({ ...partial, total: 9 });
+    expect(withFreshTotal(partial, 9).items).toBe(partial.items);
+  });
+
+  it('ignores a count no higher than the one held, and any before the first page', () => {
+    expect(withFreshTotal(partial, 5)).toBe(partial);
+    expect(withFreshTotal(partial, 3)).toBe(partial);
+    expect(withFreshTotal(NO_RESULTS, 3)).toBe(NO_RESULTS);
+  });
+
+  it('goes on paging after the last seq held when more match than were read to the end', () => {
+    const grown = withFreshTotal(whole, 4);
+    expect(grown).toMatchObject({ total: 4, nextCursor: '2', complete: false });
+    expect(shouldLoadMore(grown, 2, false)).toBe(true);
   });
 });
 

@@ -63,6 +63,21 @@ export function mergeResultPage(state: ResultsState, page: ResultPage): ResultsS
   return { items, total: page.total, nextCursor: page.nextCursor, complete: page.nextCursor === null };
 }
 
+/**
+ * The state with its total read again while results are still being stored; the rows held stay as they are.
+ * Results are only ever added, so an older, lower count is ignored (the same state back). Once more match than
+ * were read to the end, paging goes on after the last seq held. Before the first page there is nothing to update.
+ */
+export function withFreshTotal(state: ResultsState, total: number): ResultsState {
+  if (state.total === null || total <= state.total) {
+    return state;
+  }
+  const last = state.items.at(-1);
+  return state.complete && last !== undefined && total > state.items.length
+    ? { ...state, total, nextCursor: String(last.seq), complete: false }
+    : { ...state, total };
+}
+
 /** Whether to read the next page now: there is one, none is in flight, and the rows drawn reach near the end. */
 export function shouldLoadMore(state: ResultsState, renderedEnd: number, loading: boolean, ahead = LOAD_AHEAD_ROWS): boolean {
   return !loading && !state.complete && state.nextCursor !== null && renderedEnd >= state.items.length - ahead;

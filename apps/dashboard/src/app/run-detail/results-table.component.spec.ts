@@ -32,6 +32,7 @@ describe('ResultsTableComponent', () => {
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ResultsTableComponent);
     fixture.componentRef.setInput('runId', 'r-1');
+    fixture.componentRef.setInput('processed', 0);
     element = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
   });
@@ -86,6 +87,44 @@ describe('ResultsTableComponent', () => {
     request.flush({ items: [aResult(10, { workerId: 'w-2' })], total: 1, nextCursor: null });
     await settle();
     expect(rowSeqs()).toEqual(['10']);
+  });
+
+  it('reads the total again as the processed count moves, keeping the rows, and pages on past what it had read', async () => {
+    resultsRequest().flush({ items: [aResult(1), aResult(2), aResult(3)], total: 3, nextCursor: null });
+    await settle();
+    expect(text('results-total')).toBe('3 results');
+
+    fixture.componentRef.setInput('processed', 5);
+    await settle();
+    const count = resultsRequest();
+    expect(count.request.params.get('size')).toBe('1');
+    expect(count.request.params.has('cursor')).toBe(false);
+    count.flush({ items: [aResult(1)], total: 5, nextCursor: '1' });
+    await settle();
+    expect(text('results-total')).toBe('Showing 3 of 5 results');
+    expect(rowSeqs()).toEqual(['1', '2', '3']);
+
+    const next = resultsRequest();
+    expect(next.request.params.get('cursor')).toBe('3');
+    next.flush({ items: [aResult(4), aResult(5)], total: 5, nextCursor: null });
+    await settle();
+    expect(rowSeqs()).toEqual(['1', '2', '3', '4', '5']);
+  });
+
+  it('reads the first page again once results are stored where none matched', async () => {
+    resultsRequest().flush({ items: [], total: 0, nextCursor: null });
+    await settle();
+    fixture.componentRef.setInput('processed', 2);
+    await settle();
+    resultsRequest().flush({ items: [aResult(1)], total: 2, nextCursor: '1' });
+    await settle();
+
+    const first = resultsRequest();
+    expect(first.request.params.get('size')).toBe('100');
+    expect(first.request.params.has('cursor')).toBe(false);
+    first.flush({ items: [aResult(1), aResult(2)], total: 2, nextCursor: null });
+    await settle();
+    expect(rowSeqs()).toEqual(['1', '2']);
   });
 
   it('says what is wrong with a filter without asking the server', async () => {

@@ -13,7 +13,8 @@ import {
   viewChild,
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import type { Subscription } from 'rxjs';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { catchError, map, of, skip, type Subscription, switchMap } from 'rxjs';
 import { ErrorListComponent } from '../shared/error-list.component';
 import { requestErrorLine } from '../shared/request-error';
 import { localeFormats } from '../shared/locale-formats';
@@ -30,16 +31,24 @@ import {
   type ResultsState,
   shouldLoadMore,
   toResultRow,
+  withFreshTotal,
 } from './result-paging';
 import { RunDetailApiService } from './run-detail-api.service';
+import { totalRefreshes } from './total-refresh';
 
 /** The rows' fixed height in pixels: the virtual scroll places rows by it (and the CSS draws them at it). */
 export const RESULT_ROW_PX = 32;
 
+/** A read of the total alone: the filters it counted, and the count or why there is none. */
+type TotalRead = { readonly runId: string; readonly filters: ResultFilters } & (
+  { readonly total: number; readonly error: null } | { readonly total: null; readonly error: string }
+);
+
 /**
  * The run's stored results, by seq: only the rows in view are in the DOM (the CDK's virtual scroll, fixed
  * row height), and the next page is read as the user scrolls near the end of what is loaded. Filters: a
- * seq range and a worker id; the total is the server's count of what matches.
+ * seq range and a worker id; the total is the server's count of what matches, read again (alone, the rows
+ * stay) as the run's processed count moves: it follows the results stored while the run goes on.
  */
 @Component({
   selector: 'app-results-table',
@@ -50,6 +59,8 @@ export const RESULT_ROW_PX = 32;
 })
 export class ResultsTableComponent {
   readonly runId = input.required<string>();
+  /** The run's processed count, live: the total is read again as it moves. */
+  readonly processed = input.required<number>();
 
   private readonly api = inject(RunDetailApiService);
   private readonly formats = localeFormats(inject(LOCALE_ID));
@@ -58,6 +69,7 @@ export class ResultsTableComponent {
   private readonly state = signal<ResultsState>(NO_RESULTS);
   private readonly loading = signal(false);
   private readonly failure = signal<string | null>(null);
+  private readonly totalFailure = signal<string | null>(null);
   private readonly filterErrors = signal<readonly string[]>([]);
   private inFlight: Subscription | null = null;
 
@@ -71,7 +83,7 @@ export class ResultsTableComponent {
   protected readonly rows = computed(() => this.state().items.map((item) => toResultRow(item, this.formats)));
   protected readonly summary = computed(() => resultsSummary(this.state(), this.formats));
   protected readonly busy = this.loading.asReadonly();
-  protected readonly error = this.failure.asReadonly();
+  protected readonly error = computed(() => this.failure() ?? this.totalFailure());
   protected readonly formErrors = this.filterErrors.asReadonly();
   protected readonly empty = computed(() => this.state().total === 0);
 
@@ -92,6 +104,15 @@ export class ResultsTableComponent {
       const subscription = viewport.renderedRangeStream.subscribe((range) => this.loadMoreIfNear(range.end));
       onCleanup(() => subscription.unsubscribe());
     });
+    // The first page brings the count of its moment; later changes of the processed count read it again.
+    toObservable(this.processed)
+      .pipe(
+        skip(1),
+        totalRefreshes(),
+        switchMap(() => this.readTotal(this.runId(), this.filters())),
+        takeUntilDestroyed(),
+      )
+      .subscribe((read) => this.showTotal(read));
   }
 
   protected applyFilters(): void {
@@ -118,6 +139,7 @@ export class ResultsTableComponent {
     this.inFlight = null;
     this.loading.set(false);
     this.state.set(NO_RESULTS);
+    this.totalFailure.set(null);
     const viewport = this.viewport();
     if (viewport !== undefined && viewport.measureScrollOffset() > 0) {
       viewport.scrollToIndex(0);
@@ -125,11 +147,45 @@ export class ResultsTableComponent {
     this.load(runId, filters, null);
   }
 
+  private loadMoreIfDrawnNearEnd(): void {
+    const viewport = this.viewport();
+    if (viewport !== undefined) {
+      this.loadMoreIfNear(viewport.getRenderedRange().end);
+    }
+  }
+
   private loadMoreIfNear(renderedEnd: number): void {
     const state = this.state();
     if (shouldLoadMore(state, renderedEnd, this.loading())) {
       this.load(this.runId(), this.filters(), state.nextCursor);
     }
+  }
+
+  private readTotal(runId: string, filters: ResultFilters) {
+    return this.api.results(runId, resultQuery(filters, null, 1)).pipe(
+      map((page): TotalRead => ({ runId, filters, total: page.total, error: null })),
+      catchError((error: unknown) =>
+        of<TotalRead>({ runId, filters, total: null, error: requestErrorLine(error, 'Could not count the results') }),
+      ),
+    );
+  }
+
+  /** A count of other filters (changed while it was read) is dropped; nothing shown yet: read the first page. */
+  private showTotal(read: TotalRead): void {
+    if (read.runId !== this.runId() || read.filters !== this.filters()) {
+      return;
+    }
+    this.totalFailure.set(read.error);
+    if (read.total === null) {
+      return;
+    }
+    const state = this.state();
+    if (state.items.length === 0 && state.complete && read.total > 0) {
+      this.restart(read.runId, read.filters);
+      return;
+    }
+    this.state.set(withFreshTotal(state, read.total));
+    this.loadMoreIfDrawnNearEnd();
   }
 
   private load(runId: string, filters: ResultFilters, cursor: string | null): void {
@@ -140,10 +196,7 @@ export class ResultsTableComponent {
         this.loading.set(false);
         this.state.update((state) => mergeResultPage(state, page));
         // The rows drawn may already reach the new end (a short page): read on.
-        const viewport = this.viewport();
-        if (viewport !== undefined) {
-          this.loadMoreIfNear(viewport.getRenderedRange().end);
-        }
+        this.loadMoreIfDrawnNearEnd();
       },
       error: (error: unknown) => {
         this.loading.set(false);

@@ -67,6 +67,8 @@ describe('RunDetailPageComponent', () => {
     socket.receive('snapshot', [aRun({ id: 'r-1', version: 30, processed: 300 })]);
     await harness.fixture.whenStable();
     expect(counter('processed')).toBe('300');
+    // The results table counts its results again as the processed count moves.
+    http.expectOne('/api/runs/r-1/results?size=1').flush({ items: [], total: 0, nextCursor: null });
 
     socket.receive('run', aRun({ id: 'r-1', version: 29, processed: 290 }));
     await harness.fixture.whenStable();

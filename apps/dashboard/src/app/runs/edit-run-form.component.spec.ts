@@ -139,8 +139,8 @@ describe('EditRunFormComponent', () => {
     );
     await fixture.whenStable();
 
-    expect(errorsOf('total')).toEqual(['total must be an integer from 1 to 100,000,000']);
-    expect(errorsOf('rate')).toEqual(['ratePerMinute must be a number from 1 to 600,000']);
+    expect(errorsOf('total')).toEqual(['Total jobs must be an integer from 1 to 100,000,000']);
+    expect(errorsOf('rate')).toEqual(['Rate (jobs per minute) must be a number from 1 to 600,000']);
     expect(input('total').getAttribute('aria-invalid')).toBe('true');
     expect(closed).toBe(0);
 

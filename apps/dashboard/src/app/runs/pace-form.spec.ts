@@ -46,10 +46,10 @@ describe('paceFormErrors', () => {
   const badRequest = (message: unknown): HttpErrorResponse =>
     new HttpErrorResponse({ status: 400, statusText: 'Bad Request', error: { statusCode: 400, message, error: 'Bad Request' } });
 
-  it("puts a 400's messages next to the total and the field of the pace mode that was sent", () => {
+  it("puts a 400's messages, in the form's words, next to the total and the field of the pace mode that was sent", () => {
     const error = badRequest(['total must be an integer', 'ratePerMinute must be a number', 'property foo should not exist']);
     expect(paceFormErrors(error, 'rate', text)).toEqual({
-      fields: { total: ['total must be an integer'], ratePerMinute: ['ratePerMinute must be a number'] },
+      fields: { total: ['Total jobs must be an integer'], ratePerMinute: ['Rate (jobs per minute) must be a number'] },
       general: ['property foo should not exist'],
     });
   });
@@ -57,8 +57,8 @@ describe('paceFormErrors', () => {
   it("sends a message about the other pace mode's field to the general line", () => {
     const error = badRequest(['ratePerMinute must be a number', 'durationMinutes must be a positive number']);
     expect(paceFormErrors(error, 'duration', text)).toEqual({
-      fields: { durationMinutes: ['durationMinutes must be a positive number'] },
-      general: ['ratePerMinute must be a number'],
+      fields: { durationMinutes: ['Duration (minutes) must be a positive number'] },
+      general: ['Rate (jobs per minute) must be a number'],
     });
   });
 

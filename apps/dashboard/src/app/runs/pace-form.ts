@@ -3,7 +3,7 @@ import { FormControl, FormGroup } from '@angular/forms';
 import { map, merge, type Observable } from 'rxjs';
 import { requestErrorLine } from '../shared/request-error';
 import { mapMessagesToFields, type ServerFieldErrors, validationMessages } from '../shared/server-field-errors';
-import { type ChangeField, type PaceMode, paceField, type RunChangeValues } from './run-change';
+import { type ChangeField, FIELD_LABELS, type PaceMode, paceField, type RunChangeValues } from './run-change';
 
 /** The controls of a form that gives X (the total) and Y (a rate, or a duration the rate is derived from). */
 export interface PaceFormControls {
@@ -48,12 +48,12 @@ export function editedFields(form: PaceForm): Observable<readonly ChangeField[]>
 
 /**
  * Turns a failed request of the form into its messages: a 400's by field (of the pace mode that was sent;
- * one naming the other mode's field goes to the general line), anything else as one line (a 409 in the
- * server's own words).
+ * one naming the other mode's field goes to the general line), each saying the field's label rather than the
+ * api's name, and anything else as one line (a 409 in the server's own words).
  */
 export function paceFormErrors(error: unknown, pace: PaceMode, text: PaceFormFailureText): ServerFieldErrors<ChangeField> {
   if (error instanceof HttpErrorResponse && error.status === 400) {
-    const mapped = mapMessagesToFields(validationMessages(error.error), ['total', paceField(pace)]);
+    const mapped = mapMessagesToFields(validationMessages(error.error), ['total', paceField(pace)], FIELD_LABELS);
     const hasMessages = mapped.general.length > 0 || Object.keys(mapped.fields).length > 0;
     return hasMessages ? mapped : { fields: {}, general: [text.rejected] };
   }

@@ -43,7 +43,7 @@ describe('RunCardComponent', () => {
     expect(element.querySelector('[data-testid="run-card"]')?.getAttribute('data-run-id')).toBe('r-1');
     expect([counter('published'), counter('processed'), counter('failed'), counter('queued')]).toEqual(['100', '80', '5', '15']);
     expect(counter('target-rate')).toBe('600/min');
-    expect(counter('achieved-rate')).toBe('598.4/min');
+    expect(counter('measured-rate')).toBe('598.4/min');
     expect(counter('eta')).toBe('1m 31s');
   });
 

@@ -5,6 +5,13 @@ export type PaceMode = 'rate' | 'duration';
 
 export type ChangeField = 'total' | 'ratePerMinute' | 'durationMinutes';
 
+/** Each field's label in the forms; the api's messages about a field say it too, in place of the field's name. */
+export const FIELD_LABELS: Readonly<Record<ChangeField, string>> = {
+  total: 'Total jobs',
+  ratePerMinute: 'Rate (jobs per minute)',
+  durationMinutes: 'Duration (minutes)',
+};
+
 /** What the edit form holds; `null` is an empty (or unreadable) number input. */
 export interface RunChangeValues {
   readonly total: number | null;

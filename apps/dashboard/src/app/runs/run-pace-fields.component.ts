@@ -3,22 +3,21 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { ErrorListComponent } from '../shared/error-list.component';
 import type { ServerFieldErrors } from '../shared/server-field-errors';
 import type { PaceForm } from './pace-form';
-import { type ChangeField, PACE_OPTIONS, type PaceMode, paceField } from './run-change';
+import { type ChangeField, FIELD_LABELS, PACE_OPTIONS, type PaceMode, paceField } from './run-change';
 
 /** What each field says under its input: the forms that share these fields word them for their own purpose. */
 export type PaceFieldHints = Readonly<Record<ChangeField, string>>;
 
-interface FieldText {
+interface FieldInput {
   /** Appended to the id prefix: `run-total`, `run-rate`, `run-duration`. */
   readonly idSuffix: string;
-  readonly label: string;
   readonly step: string;
 }
 
-const FIELD_TEXT: Readonly<Record<ChangeField, FieldText>> = {
-  total: { idSuffix: 'total', label: 'Total jobs', step: '1' },
-  ratePerMinute: { idSuffix: 'rate', label: 'Rate (jobs per minute)', step: 'any' },
-  durationMinutes: { idSuffix: 'duration', label: 'Duration (minutes)', step: 'any' },
+const FIELD_INPUTS: Readonly<Record<ChangeField, FieldInput>> = {
+  total: { idSuffix: 'total', step: '1' },
+  ratePerMinute: { idSuffix: 'rate', step: 'any' },
+  durationMinutes: { idSuffix: 'duration', step: 'any' },
 };
 
 /**
@@ -62,14 +61,14 @@ export class RunPaceFieldsComponent {
     const errors = this.errors();
     const prefix = this.idPrefix();
     return (['total', paceField(this.pace())] as const).map((name) => {
-      const { idSuffix, label, step } = FIELD_TEXT[name];
+      const { idSuffix, step } = FIELD_INPUTS[name];
       const id = `${prefix}-${idSuffix}`;
       const messages = errors[name] ?? [];
       const invalid = messages.length > 0;
       return {
         name,
         id,
-        label,
+        label: FIELD_LABELS[name],
         step,
         control: form.controls[name],
         hint: hints[name],

@@ -24,7 +24,8 @@ describe('toRunView', () => {
       queued: '48,766',
       hasFailures: true,
       targetRate: '600/min',
-      achievedRate: '598.4/min',
+      measuredRateTerm: 'Achieved rate',
+      measuredRate: '598.4/min',
       eta: '1h 02m 05s',
     });
   });
@@ -38,6 +39,21 @@ describe('toRunView', () => {
     const view = toRunView(aRun({ total: 10, processed: 11, failed: 2 }), formats);
     expect(view.done).toBe(10);
     expect(view.percentLabel).toBe('100.0%');
+  });
+
+  it("shows a finished run's average rate, from start to finish, instead of its last 10 s", () => {
+    const completed = aRun({
+      status: 'completed',
+      processed: 2_000,
+      achievedRatePerMinute: 0,
+      startedAt: '2026-11-23T10:00:00.000Z',
+      finishedAt: '2026-11-23T10:00:03.000Z',
+    });
+    expect(toRunView(completed, formats)).toMatchObject({ measuredRateTerm: 'Average rate', measuredRate: '40,000/min' });
+    expect(toRunView(aRun({ status: 'stopped', processed: 5, finishedAt: '2026-11-23T10:01:00.100Z' }), formats)).toMatchObject({
+      measuredRateTerm: 'Average rate',
+      measuredRate: '5/min',
+    });
   });
 
   it('shows no ETA for a run that is not running', () => {

@@ -1,5 +1,5 @@
 import type { Run, RunStatus } from '@app/contracts';
-import { canEditRun } from '@app/domain';
+import { averageRatePerMinute, canEditRun } from '@app/domain';
 import { formatEta } from '../shared/format-eta';
 import type { LocaleFormats } from '../shared/locale-formats';
 
@@ -28,7 +28,10 @@ export interface RunView {
   readonly queued: string;
   readonly hasFailures: boolean;
   readonly targetRate: string;
-  readonly achievedRate: string;
+  /** What `measuredRate` is: "Achieved rate" while the run goes on, "Average rate" once it finished. */
+  readonly measuredRateTerm: string;
+  /** The achieved rate (its last 10 s) while the run goes on; its average from start to finish once finished. */
+  readonly measuredRate: string;
   readonly eta: string;
   /** True while the scheduler holds the run back (backpressure). */
   readonly throttled: boolean;
@@ -49,6 +52,7 @@ export function toRunView(run: Run, formats: LocaleFormats): RunView {
   const progressLabel = `${formats.count.format(done)} of ${formats.count.format(total)}`;
   const fraction = total > 0 ? Math.floor((done / total) * 1000) / 1000 : 0;
   const percentLabel = formats.percent.format(fraction);
+  const average = averageRatePerMinute(run);
   return {
     id: run.id,
     status: run.status,
@@ -64,7 +68,8 @@ export function toRunView(run: Run, formats: LocaleFormats): RunView {
     queued: formats.count.format(run.queued),
     hasFailures: run.failed > 0,
     targetRate: `${formats.rate.format(run.ratePerMinute)}/min`,
-    achievedRate: `${formats.rate.format(run.achievedRatePerMinute)}/min`,
+    measuredRateTerm: average === null ? 'Achieved rate' : 'Average rate',
+    measuredRate: `${formats.rate.format(average ?? run.achievedRatePerMinute)}/min`,
     eta: run.status === 'running' ? formatEta(run.etaSeconds) : '—',
     throttled: run.throttled,
     throttleReason: run.throttled ? (run.throttleReason ?? '') : '',

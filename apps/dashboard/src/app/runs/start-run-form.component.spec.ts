@@ -101,7 +101,7 @@ describe('StartRunFormComponent', () => {
         { status: 400, statusText: 'Bad Request' },
       );
     await fixture.whenStable();
-    expect(errorsOf('run-duration')).toEqual(['durationMinutes must be a positive number']);
+    expect(errorsOf('run-duration')).toEqual(['Duration (minutes) must be a positive number']);
   });
 
   it('shows each 400 message next to its field and the others in the general line', async () => {
@@ -121,8 +121,8 @@ describe('StartRunFormComponent', () => {
     );
     await fixture.whenStable();
 
-    expect(errorsOf('run-total')).toEqual(['total must be an integer from 1 to 100,000,000']);
-    expect(errorsOf('run-rate')).toEqual(['ratePerMinute must be a number from 1 to 600,000']);
+    expect(errorsOf('run-total')).toEqual(['Total jobs must be an integer from 1 to 100,000,000']);
+    expect(errorsOf('run-rate')).toEqual(['Rate (jobs per minute) must be a number from 1 to 600,000']);
     expect(input('run-total').getAttribute('aria-invalid')).toBe('true');
     expect(input('run-total').getAttribute('aria-describedby')).toContain('run-total-errors');
     expect(element.querySelector('[role="alert"]')?.textContent).toContain('property foo should not exist');
@@ -131,7 +131,7 @@ describe('StartRunFormComponent', () => {
     await fixture.whenStable();
     expect(errorsOf('run-total')).toEqual([]);
     expect(input('run-total').getAttribute('aria-invalid')).toBe('false');
-    expect(errorsOf('run-rate')).toEqual(['ratePerMinute must be a number from 1 to 600,000']);
+    expect(errorsOf('run-rate')).toEqual(['Rate (jobs per minute) must be a number from 1 to 600,000']);
   });
 
   it('reports an unreachable server in the general line', async () => {

@@ -21,11 +21,14 @@ describe('validationMessages', () => {
 
 describe('mapMessagesToFields', () => {
   const fields = ['total', 'ratePerMinute'] as const;
+  /** No labels: the messages keep the api's names. */
+  const unlabelled = { total: 'total', ratePerMinute: 'ratePerMinute' } as const;
 
   it('puts each message under the field it starts with', () => {
     const errors = mapMessagesToFields(
       ['total must be an integer from 1 to 100,000,000', 'ratePerMinute must be a number from 1 to 600,000', 'total must be an integer'],
       fields,
+      unlabelled,
     );
     expect(errors.fields).toEqual({
       total: ['total must be an integer from 1 to 100,000,000', 'total must be an integer'],
@@ -35,17 +38,32 @@ describe('mapMessagesToFields', () => {
   });
 
   it('sends messages naming no field of the form to the general line', () => {
-    const errors = mapMessagesToFields(['property foo should not exist', 'processor must be one of: square', 'totally unrelated'], fields);
+    const errors = mapMessagesToFields(
+      ['property foo should not exist', 'processor must be one of: square', 'totally unrelated'],
+      fields,
+      unlabelled,
+    );
     expect(errors.fields).toEqual({});
     expect(errors.general).toEqual(['property foo should not exist', 'processor must be one of: square', 'totally unrelated']);
   });
 
   it('matches whole field names only, not prefixes of longer words', () => {
-    expect(mapMessagesToFields(['totalCount must be set', 'ratePerMinuteX is odd'], fields).fields).toEqual({});
+    expect(mapMessagesToFields(['totalCount must be set', 'ratePerMinuteX is odd'], fields, unlabelled).fields).toEqual({});
+  });
+
+  it("says the form's label of each field it knows in place of the api's name, on the general line too", () => {
+    const labels = { total: 'Total jobs', ratePerMinute: 'Rate (jobs per minute)', durationMinutes: 'Duration (minutes)' };
+    const errors = mapMessagesToFields(
+      ['ratePerMinute must be a number from 1 to 600,000', 'durationMinutes must be positive', 'total', 'totalCount must be set'],
+      fields,
+      labels,
+    );
+    expect(errors.fields).toEqual({ ratePerMinute: ['Rate (jobs per minute) must be a number from 1 to 600,000'], total: ['Total jobs'] });
+    expect(errors.general).toEqual(['Duration (minutes) must be positive', 'totalCount must be set']);
   });
 
   it('drops blank and duplicate messages', () => {
-    const errors = mapMessagesToFields(['total must be an integer', ' total must be an integer ', '', '  '], fields);
+    const errors = mapMessagesToFields(['total must be an integer', ' total must be an integer ', '', '  '], fields, unlabelled);
     expect(errors.fields).toEqual({ total: ['total must be an integer'] });
     expect(errors.general).toEqual([]);
   });

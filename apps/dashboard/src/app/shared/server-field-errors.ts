@@ -37,19 +37,30 @@ export function validationMessages(body: unknown): string[] {
   return [];
 }
 
+const startsWithName = (message: string, name: string): boolean => message === name || message.startsWith(`${name} `);
+
 /**
- * Assigns each message to the field it starts with (`"total must be an integer …"` → `total`);
- * messages that name no field of the form go to `general`. Duplicates are dropped.
+ * Assigns each message to the field it starts with (`"total must be an integer …"` → `total`); messages that
+ * name no field of `fields` go to `general`. A message starting with a name of `labels` (a field of the form,
+ * shown or not) says the form's label instead of the api's name: "Total jobs must be an integer …".
+ * Duplicates are dropped.
  */
-export function mapMessagesToFields<F extends string>(messages: readonly string[], fields: readonly F[]): ServerFieldErrors<F> {
+export function mapMessagesToFields<L extends string, F extends L>(
+  messages: readonly string[],
+  fields: readonly F[],
+  labels: Readonly<Record<L, string>>,
+): ServerFieldErrors<F> {
   const byField: Partial<Record<F, string[]>> = {};
   const general: string[] = [];
+  const labelled = Object.entries<string>(labels);
   for (const message of new Set(messages.map((item) => item.trim()).filter((item) => item.length > 0))) {
-    const field = fields.find((name) => message === name || message.startsWith(`${name} `));
+    const field = fields.find((name) => startsWithName(message, name));
+    const named = labelled.find(([name]) => startsWithName(message, name));
+    const text = named === undefined ? message : `${named[1]}${message.slice(named[0].length)}`;
     if (field === undefined) {
-      general.push(message);
+      general.push(text);
     } else {
-      (byField[field] ??= []).push(message);
+      (byField[field] ??= []).push(text);
     }
   }
   return { fields: byField, general };

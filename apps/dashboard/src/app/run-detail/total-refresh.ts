@@ -1,0 +1,21 @@
+import { asyncScheduler, connect, debounceTime, merge, type MonoTypeOperatorFunction, type SchedulerLike, throttleTime } from 'rxjs';
+
+/** While a run's counters move, the count of its stored results is read again at most this often. */
+export const TOTAL_REFRESH_MS = 1_000;
+/**
+ * And once more this long after they stopped moving: Elasticsearch shows what was stored within its 1 s refresh
+ * interval, so the last read counts the last results.
+ */
+export const TOTAL_SETTLE_MS = 1_500;
+
+/**
+ * When to read the results' total again, given the changes of the run's processed count: at once, then at most
+ * once a second while it moves, and a last time once it has settled.
+ */
+export function totalRefreshes<T>(scheduler: SchedulerLike = asyncScheduler): MonoTypeOperatorFunction<T> {
+  return connect((changes) =>
+    merge(changes, changes.pipe(debounceTime(TOTAL_SETTLE_MS, scheduler))).pipe(
+      throttleTime(TOTAL_REFRESH_MS, scheduler, { leading: true, trailing: true }),
+    ),
+  );
+}
