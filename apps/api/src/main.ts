@@ -4,6 +4,7 @@ import { AppModule } from './app/app.module';
 import { loadApiConfig } from './app/api.config';
 import { useHardening } from './app/http/hardening';
 import { useJsonBody } from './app/http/json-body';
+import { useOpenApi } from './app/openapi/openapi';
 
 void bootstrap({
   name: 'api',
@@ -17,5 +18,6 @@ void bootstrap({
     useJsonBody(app);
     // A 400 names each bad field once (unknown fields too); nothing reaches a handler unvalidated.
     app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
+    useOpenApi(app);
   },
 });

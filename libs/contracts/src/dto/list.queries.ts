@@ -1,5 +1,6 @@
 // class-transformer's @Type reads decorator metadata while the class is defined.
 import 'reflect-metadata';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { RUN_ID_PATTERN, RUN_STATUSES, type RunStatus } from '../lib/run';
@@ -7,10 +8,12 @@ import { WORKER_ID_PATTERN } from '../lib/worker-status';
 
 /** Query of `GET /api/runs`: newest first, `limit` per page, continuing after `cursor`, optionally of one `status`. */
 export class ListRunsQuery {
+  @ApiPropertyOptional({ enum: RUN_STATUSES })
   @IsOptional()
   @IsIn(RUN_STATUSES, { message: `status must be one of: ${RUN_STATUSES.join(', ')}` })
   status?: RunStatus;
 
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be an integer from 1 to 100' })
@@ -18,6 +21,7 @@ export class ListRunsQuery {
   @Max(100, { message: 'limit must be an integer from 1 to 100' })
   limit?: number;
 
+  @ApiPropertyOptional({ pattern: RUN_ID_PATTERN.source, description: 'the nextCursor of the page before' })
   @IsOptional()
   @IsString()
   @Matches(RUN_ID_PATTERN, { message: 'cursor must be a run id' })
@@ -29,6 +33,7 @@ export class ListRunsQuery {
  * base of every other by-seq listing (class-validator applies a base class's rules to its subclasses).
  */
 export class SeqPageQuery {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1_000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'size must be an integer from 1 to 1,000' })
@@ -36,6 +41,7 @@ export class SeqPageQuery {
   @Max(1_000, { message: 'size must be an integer from 1 to 1,000' })
   size?: number;
 
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'the last seq of the page before (its nextCursor)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'cursor must be a seq' })
@@ -48,18 +54,21 @@ export class SeqPageQuery {
  * optionally only seqs from `seqFrom` to `seqTo` or those stored by one `workerId`.
  */
 export class ListResultsQuery extends SeqPageQuery {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'seqFrom must be a positive integer' })
   @Min(1, { message: 'seqFrom must be a positive integer' })
   seqFrom?: number;
 
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'seqTo must be a positive integer' })
   @Min(1, { message: 'seqTo must be a positive integer' })
   seqTo?: number;
 
+  @ApiPropertyOptional({ pattern: WORKER_ID_PATTERN.source })
   @IsOptional()
   @IsString()
   @Matches(WORKER_ID_PATTERN, { message: 'workerId must be a worker id' })

@@ -155,6 +155,11 @@ export class TestSystem {
     return token === null ? {} : { authorization: `Bearer ${token}` };
   }
 
+  /** The file the output of the process of that name (`api`, `scheduler-1`, `worker-2`...) goes to. */
+  logFile(name: string): string {
+    return join(LOG_DIR, `${this.namespace}-${name}.log`);
+  }
+
   /** The sum of a counter over every worker's `/metrics`. */
   async workerMetric(name: string): Promise<number> {
     let sum = 0;
@@ -186,7 +191,7 @@ export class TestSystem {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const log = createWriteStream(join(LOG_DIR, `${this.namespace}-${name}.log`));
+    const log = createWriteStream(this.logFile(name));
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
     this.processes.set(name, child);

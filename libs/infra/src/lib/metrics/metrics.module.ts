@@ -1,4 +1,5 @@
 import { Controller, Get, Global, Header, Module } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { PublicRoute } from '../access/public-route';
 
@@ -12,6 +13,8 @@ export class MetricsController {
   constructor(private readonly registry: Registry) {}
 
   @Get()
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'Prometheus text format' })
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   metrics(): Promise<string> {
     return this.registry.metrics();

@@ -1,0 +1,25 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { FailureDocument, FailurePage, ReplayResult } from '../lib/failure-document';
+import { PROCESSOR_NAMES, type ProcessorName } from '../lib/processors';
+import { DATE_TIME, NULLABLE_STRING } from './response-schemas';
+
+export class FailureDocumentDto implements FailureDocument {
+  @ApiProperty() runId!: string;
+  @ApiProperty({ type: 'integer' }) seq!: number;
+  @ApiProperty({ type: 'integer' }) input!: number;
+  @ApiProperty({ enum: PROCESSOR_NAMES }) processor!: ProcessorName;
+  @ApiProperty() error!: string;
+  @ApiProperty({ type: 'integer' }) attempts!: number;
+  @ApiProperty() workerId!: string;
+  @ApiProperty(DATE_TIME) publishedAt!: string;
+  @ApiProperty(DATE_TIME) failedAt!: string;
+}
+
+export class FailurePageDto implements FailurePage {
+  @ApiProperty({ type: [FailureDocumentDto] }) items!: FailureDocumentDto[];
+  @ApiProperty(NULLABLE_STRING) nextCursor!: string | null;
+}
+
+export class ReplayResultDto implements ReplayResult {
+  @ApiProperty({ type: 'integer' }) replayed!: number;
+}
