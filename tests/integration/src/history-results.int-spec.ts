@@ -54,8 +54,10 @@ describe('run detail: rate history and results', () => {
     expect(samples.every((sample) => sample.runId === runId)).toBe(true);
 
     // The target rate is the first one until the change and the new one from then on.
+    // Three samples at the first rate were seen before the change; on a loaded machine a late tick may land in the
+    // second of the one before it and replace it (one sample per second, by id), so at least two remain.
     const firstAtNewRate = samples.findIndex((sample) => sample.targetRatePerMinute === 3_600);
-    expect(firstAtNewRate).toBeGreaterThanOrEqual(3);
+    expect(firstAtNewRate).toBeGreaterThanOrEqual(2);
     expect(samples.slice(0, firstAtNewRate).every((sample) => sample.targetRatePerMinute === 1_800)).toBe(true);
     expect(samples.slice(firstAtNewRate).every((sample) => sample.targetRatePerMinute === 3_600)).toBe(true);
 
