@@ -2,6 +2,7 @@ import { ValidationPipe } from '@nestjs/common';
 import { bootstrap } from '@app/infra';
 import { AppModule } from './app/app.module';
 import { loadApiConfig } from './app/api.config';
+import { useAccessLog } from './app/http/access-log';
 import { useHardening } from './app/http/hardening';
 import { useJsonBody } from './app/http/json-body';
 import { useOpenApi } from './app/openapi/openapi';
@@ -13,6 +14,8 @@ void bootstrap({
   globalPrefix: 'api',
   bodyParser: false,
   configure: (app, config) => {
+    // First, so every request is logged, also those the throttle, the token check or the body parser answer.
+    useAccessLog(app);
     useHardening(app, config);
     // Bodies are JSON objects of at most 1 MB; anything else is a 400, 413 or 415 before a route sees it.
     useJsonBody(app);

@@ -11,6 +11,7 @@ export * from './lib/elasticsearch/run-history-store';
 export * from './lib/health/readiness.service';
 export * from './lib/infra.module';
 export * from './lib/lifecycle/bootstrap';
+export * from './lib/lifecycle/log-line';
 export * from './lib/redis/hot-state';
 export * from './lib/redis/leader-lease';
 export * from './lib/redis/publish-claims';

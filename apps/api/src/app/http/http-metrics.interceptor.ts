@@ -2,12 +2,11 @@ import { HttpException, Injectable, type CallHandler, type ExecutionContext, typ
 import { Histogram, Registry } from 'prom-client';
 import { finalize, tap, type Observable } from 'rxjs';
 import { METRIC_NAMES } from '@app/contracts';
+import { routePattern, type RoutedRequest } from './route-pattern';
 
 /** What the histogram reads of a request and its answer. */
-interface TimedRequest {
+interface TimedRequest extends RoutedRequest {
   method: string;
-  route?: { path?: string };
-  baseUrl?: string;
 }
 interface TimedResponse {
   statusCode: number;
@@ -35,7 +34,7 @@ export class HttpMetricsInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<TimedRequest>();
-    const stop = this.seconds.startTimer({ method: request.method, route: `${request.baseUrl ?? ''}${request.route?.path ?? ''}` });
+    const stop = this.seconds.startTimer({ method: request.method, route: routePattern(request) ?? '' });
     let failedWith: number | null = null;
     return next.handle().pipe(
       // An exception is answered after this pipe ends, so its status comes from the exception, not the response.

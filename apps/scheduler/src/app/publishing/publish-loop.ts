@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { RunStore } from '@app/infra';
+import { RunStore, runLog } from '@app/infra';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 import { LeadershipService } from '../leadership/leadership.service';
 import { RunPublisher } from './run-publisher';
@@ -48,18 +48,25 @@ export class PublishLoop implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async tick(): Promise<void> {
+    // The run being published when an error struck, so its line carries the run's id.
+    let publishing: string | null = null;
     try {
       const now = Date.now();
       const token = await this.leadership.leaderToken(now);
       if (token === null) return;
       if (!(await this.recovery.ensureReady())) return;
       const runs = await this.runs.getMany(await this.runs.activeRunIds());
-      for (const run of runs) await this.publisher.publishDue(run, token, now);
+      for (const run of runs) {
+        publishing = run.id;
+        await this.publisher.publishDue(run, token, now);
+      }
       this.lastError = '';
     } catch (error) {
       // Logged once per distinct error so an outage does not flood the log at the tick rate.
       const message = (error as Error).message;
-      if (message !== this.lastError) this.logger.warn(`publish tick failed: ${message}`);
+      if (message !== this.lastError) {
+        this.logger.warn(publishing === null ? `publish tick failed: ${message}` : runLog(publishing, `publishing failed: ${message}`));
+      }
       this.lastError = message;
     }
   }

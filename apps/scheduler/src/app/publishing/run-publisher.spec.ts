@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { newRun, type RunState } from '@app/domain';
 import { schedulerFakes } from '../testing/fakes';
@@ -73,7 +74,12 @@ describe('RunPublisher', () => {
     });
 
     it('holds the run back with the reason and publishes nothing', async () => {
+      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
       expect(await publisher.publishDue(flooded, TOKEN, T0)).toBe(0);
+      expect(warn).toHaveBeenCalledWith(
+        expect.objectContaining({ fields: { runId: flooded.id }, text: expect.stringMatching(/^run \S+ throttled: 1500 jobs/) }),
+      );
+      warn.mockRestore();
 
       expect(fakes.runs.saved).toEqual([
         { ...flooded, throttleReason: '1500 jobs queued, over the limit of 1000: holding back until workers catch up', updatedAt: T0 },

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { backpressureLimit, dueCount, holdBack, newJob, queuedCount, releaseHold, type RunState } from '@app/domain';
-import { JobQueue, PublishClaims, RunStore } from '@app/infra';
+import { JobQueue, PublishClaims, RunStore, runLog } from '@app/infra';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 
@@ -46,9 +46,9 @@ export class RunPublisher {
     const over = queued > limit;
     if (over && run.throttleReason === null) {
       const reason = `${queued} jobs queued, over the limit of ${limit}: holding back until workers catch up`;
-      if ((await this.runs.save(holdBack(run, reason, now), now)) === 'saved') this.logger.warn(`run ${run.id} throttled: ${reason}`);
+      if ((await this.runs.save(holdBack(run, reason, now), now)) === 'saved') this.logger.warn(runLog(run.id, `throttled: ${reason}`));
     } else if (!over && run.throttleReason !== null) {
-      if ((await this.runs.save(releaseHold(run, now), now)) === 'saved') this.logger.log(`run ${run.id} back to its pace`);
+      if ((await this.runs.save(releaseHold(run, now), now)) === 'saved') this.logger.log(runLog(run.id, 'back to its pace'));
       // The next tick publishes from the rebased schedule.
       return false;
     }

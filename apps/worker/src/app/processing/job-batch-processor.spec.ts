@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { METRIC_NAMES, type JobMessage, type ProcessorName } from '@app/contracts';
 import { StateNotReadyError } from '@app/infra';
@@ -80,8 +81,10 @@ describe('JobBatchProcessor', () => {
 
   it('stores a job failing its last attempt as a dead letter and counts it failed', async () => {
     const flaky = fakes.delivery(job(1, 'flaky', 3));
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
 
     await processor.process([flaky]);
+    const error = 'flaky processor fails attempt 3 of the first 3';
 
     expect(fakes.jobs.retried).toEqual([]);
     expect(fakes.results.failures.get(`${RUN}:1`)?.document).toMatchObject({
@@ -91,6 +94,10 @@ describe('JobBatchProcessor', () => {
     expect(fakes.counters.counted(RUN).failed).toEqual([1]);
     expect(fakes.log).toEqual(['results.storeMany', `counters.countFailed ${RUN}`, `ack ${RUN}:1`]);
     expect(await metric(METRIC_NAMES.workerJobsFailed)).toBe(1);
+    expect(warn).toHaveBeenCalledWith(
+      expect.objectContaining({ fields: { runId: RUN, seq: 1 }, text: `run ${RUN} seq 1 failed 3 attempts: ${error}` }),
+    );
+    warn.mockRestore();
   });
 
   it('requeues the jobs Elasticsearch refused and counts and acks the rest', async () => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { jobId, parseJobMessage, type JobMessage } from '@app/contracts';
+import { parseJobMessage, type JobMessage } from '@app/contracts';
 import { onFailure, runProcessor, type RetryPolicy } from '@app/domain';
-import { JobQueue, ResultStore, RunCounters, type Delivery, type StoredDocument } from '@app/infra';
+import { JobQueue, ResultStore, RunCounters, runLog, type Delivery, type StoredDocument } from '@app/infra';
 import { WORKER_CONFIG, type WorkerConfig } from '../worker.config';
 import { StorageCircuit } from './storage-circuit';
 import { WorkerMetrics } from './worker-metrics';
@@ -107,14 +107,14 @@ export class JobBatchProcessor {
     );
     for (const { index, reason } of stored.failed) {
       const { document } = outcomes[index].stored;
-      this.logger.warn(`storing ${jobId(document.runId, document.seq)} failed, requeueing: ${reason}`);
+      this.logger.warn(runLog(document.runId, `storing seq ${document.seq} failed, requeueing: ${reason}`, { seq: document.seq }));
       outcomes[index].delivery.nack(true);
     }
     for (const [runId, runOutcomes] of groupByRun(stored.stored.map((index) => outcomes[index]))) {
       const results = runOutcomes.filter(({ stored }) => stored.kind === 'result');
       const failures = runOutcomes.filter(({ stored }) => stored.kind === 'failure');
       if (!(await this.countResults(runId, results)) || !(await this.countFailures(runId, failures))) {
-        for (const { delivery } of runOutcomes) await this.deadLetter(delivery, `unknown run ${runId}`);
+        for (const { delivery } of runOutcomes) await this.deadLetter(delivery, `unknown run ${runId}`, runId);
         continue;
       }
       for (const { delivery } of runOutcomes) delivery.ack();
@@ -143,16 +143,22 @@ export class JobBatchProcessor {
     this.metrics.failed.inc(counted);
     for (const { stored } of failures) {
       if (stored.kind === 'failure')
-        this.logger.warn(`${jobId(runId, stored.document.seq)} failed ${stored.document.attempts} attempts: ${stored.document.error}`);
+        this.logger.warn(
+          runLog(runId, `seq ${stored.document.seq} failed ${stored.document.attempts} attempts: ${stored.document.error}`, {
+            seq: stored.document.seq,
+          }),
+        );
     }
     return true;
   }
 
-  private async deadLetter(delivery: Delivery, reason: string): Promise<void> {
+  /** `runId` when the job is known to be of a run (a malformed one is of none its id could be trusted for). */
+  private async deadLetter(delivery: Delivery, reason: string, runId?: string): Promise<void> {
     await this.jobs.deadLetter(delivery, reason);
     delivery.ack();
     this.metrics.deadLettered.inc();
-    this.logger.warn(`dead-lettered ${delivery.message.properties.messageId ?? '(no id)'}: ${reason}`);
+    const message = `dead-lettered ${delivery.message.properties.messageId ?? '(no id)'}: ${reason}`;
+    this.logger.warn(runId === undefined ? message : runLog(runId, message));
   }
 }
 

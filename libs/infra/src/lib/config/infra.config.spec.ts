@@ -13,6 +13,7 @@ describe('loadInfraConfig', () => {
       host: '127.0.0.1',
       logLevel: 'log',
       logPrefix: 'name',
+      logFormat: 'text',
     });
   });
 
@@ -28,6 +29,7 @@ describe('loadInfraConfig', () => {
     [{ NAMESPACE: 'Bad Name' }, /^NAMESPACE must be lowercase/],
     [{ LOG_LEVEL: 'info' }, /^LOG_LEVEL must be one of verbose, debug, log, warn, error, fatal, got "info"/],
     [{ LOG_PREFIX: 'off' }, /^LOG_PREFIX must be one of name, none/],
+    [{ LOG_FORMAT: 'ndjson' }, /^LOG_FORMAT must be one of text, json, got "ndjson"/],
     [{ AMQP_URL: 'amqp://guest:s3cret@host:bad' }, /^AMQP_URL must be a URL, got "amqp:\/\/\*\*\*@host:bad"$/],
     [{ REDIS_URL: 'http://user:s3cret@host' }, /^REDIS_URL must use redis: or rediss:, got "http:\/\/\*\*\*@host"$/],
   ])('refuses %j naming the variable, never showing a password', (env, message) => {

@@ -24,7 +24,16 @@ export interface InfraConfig {
    * that prefixes every line of output (stack traces too) with the process's own name (scripts/start.sh).
    */
   logPrefix: 'name' | 'none';
+  /**
+   * `text`: Nest's lines for a terminal (the default); `json`: one JSON object per line (`time`, `level`, `app`,
+   * `context`, `message`, and fields such as `runId`), for a collector (Compose and Kubernetes set it).
+   */
+  logFormat: LogFormat;
 }
+
+/** `LOG_FORMAT` values. */
+export const LOG_FORMATS = ['text', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export function loadInfraConfig(env: Env, defaultPort: number): InfraConfig {
   const namespace = envName(env, 'NAMESPACE', DEFAULT_NAMESPACE);
@@ -38,5 +47,6 @@ export function loadInfraConfig(env: Env, defaultPort: number): InfraConfig {
     host: envString(env, 'HOST', '127.0.0.1'),
     logLevel: envChoice(env, 'LOG_LEVEL', 'log', LOG_LEVELS),
     logPrefix: envChoice(env, 'LOG_PREFIX', 'name', ['name', 'none'] as const),
+    logFormat: envChoice(env, 'LOG_FORMAT', 'text', LOG_FORMATS),
   };
 }

@@ -34,8 +34,10 @@ export async function bootstrap<C extends InfraConfig>(options: BootstrapOptions
   const app = await NestFactory.create(options.module(config), {
     bodyParser: options.bodyParser ?? true,
     logger: new AppLogger({
-      prefix: config.logPrefix === 'name' ? options.name : undefined,
+      app: options.name,
+      prefix: config.logPrefix === 'name',
       level: config.logLevel,
+      format: config.logFormat,
       // Colours only on a terminal: logs piped to files or collectors stay plain text.
       colors: Boolean(process.stdout.isTTY),
     }),
