@@ -19,7 +19,7 @@ describe('the workers and system pages', () => {
     await page.close();
   });
 
-  it('shows Redis, RabbitMQ and Elasticsearch up, and the live feed connected', async () => {
+  it('shows Redis, RabbitMQ and Elasticsearch up, the status of every backend, and the live feed connected', async () => {
     const page = await h.open('/system');
     await checkAndScreenshot(page, 'system', async () => {
       const rows = byTestId(page, 'health-row');
@@ -30,6 +30,14 @@ describe('the workers and system pages', () => {
           expect(await row.innerText()).toMatch(/\bup\b/i);
         });
       }
+      // The status of every backend, the leader and both workers among them, each within the api's deadline.
+      const status = byTestId(page, 'status-row');
+      await eventually(async () => {
+        expect(await status.count()).toBe(5);
+        expect(await page.locator('[data-testid="status-row"][data-state="ok"]').count()).toBe(5);
+        expect(await status.filter({ hasText: 'Schedulers' }).innerText()).toMatch(/scheduler-1 leads/);
+        expect(await status.filter({ hasText: 'Workers' }).innerText()).toMatch(/2 live/);
+      });
       const connection = byTestId(page, 'connection-state');
       await eventually(async () => expect(await connection.first().textContent()).toMatch(/live|connected/i));
     });

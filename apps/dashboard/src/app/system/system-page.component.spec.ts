@@ -42,6 +42,8 @@ describe('SystemPageComponent', () => {
   });
 
   afterEach(() => {
+    // The status requests of each check are the subject of the last test; the others leave them unanswered.
+    http.match('/api/status');
     http.verify();
     jest.useRealTimers();
   });
@@ -90,5 +92,42 @@ describe('SystemPageComponent', () => {
     http.expectOne('/api/health/ready').error(new ProgressEvent('error'), { status: 0, statusText: '' });
     await fixture.whenStable();
     expect(text('health-error')).toContain('cannot be reached');
+  });
+
+  it('shows the status of every backend, a late one marked, and a failed status read on its own', async () => {
+    const rowStates = (): Record<string, string | null> =>
+      Object.fromEntries(
+        Array.from(element.querySelectorAll('[data-testid="status-row"]'), (row) => [
+          row.getAttribute('data-backend'),
+          row.getAttribute('data-state'),
+        ]),
+      );
+    expect(rowStates()).toEqual({
+      redis: 'unknown',
+      rabbitmq: 'unknown',
+      elasticsearch: 'unknown',
+      schedulers: 'unknown',
+      workers: 'unknown',
+    });
+    http.expectOne('/api/health/ready').flush({ status: 'ok', dependencies: {} });
+    http.expectOne('/api/status').flush({
+      checkedAt: '2026-12-01T10:00:00.000Z',
+      deadlineMs: 150,
+      redis: { state: 'ok', latencyMs: 2, value: { usedMemoryBytes: 1_048_576, connectedClients: 3 } },
+      rabbitmq: { state: 'ok', latencyMs: 4, value: [{ name: 'rr.jobs', messages: 10, consumers: 2 }] },
+      elasticsearch: { state: 'timeout', latencyMs: 151 },
+      schedulers: { state: 'ok', latencyMs: 1, value: { leader: 'scheduler-1', epoch: 3 } },
+      workers: { state: 'ok', latencyMs: 1, value: [] },
+    });
+    await fixture.whenStable();
+    expect(rowStates()).toEqual({ redis: 'ok', rabbitmq: 'ok', elasticsearch: 'timeout', schedulers: 'ok', workers: 'ok' });
+    expect(element.querySelector('[data-backend="elasticsearch"]')?.textContent).toContain('nothing within the 150 ms deadline');
+
+    jest.advanceTimersByTime(HEALTH_POLL_MS);
+    http.expectOne('/api/health/ready').flush({ status: 'ok', dependencies: {} });
+    http.expectOne('/api/status').flush('Bad Gateway', { status: 502, statusText: 'Bad Gateway' });
+    await fixture.whenStable();
+    expect(text('status-error')).toBe('Could not read the status: the server answered 502 Bad Gateway.');
+    expect(element.querySelector('[data-testid="health-error"]')).toBeNull();
   });
 });

@@ -1,24 +1,29 @@
-import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { ReadinessReport } from '@app/contracts';
-import { catchError, exhaustMap, interval, map, merge, of } from 'rxjs';
+import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID, type Signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { catchError, exhaustMap, interval, map, merge, type Observable, of } from 'rxjs';
 import { ConnectionStateComponent } from '../live/connection-state.component';
 import { localeFormats } from '../shared/locale-formats';
 import { requestErrorLine } from '../shared/request-error';
 import { CLOCK } from '../shared/ticking-clock';
 import { HealthApiService } from './health-api.service';
 import { healthRows } from './readiness';
+import { StatusApiService } from './status-api.service';
+import { statusRows } from './system-status';
 
-/** How often the page asks the api whether its backing services answer. */
+/** How often the page asks the api whether its backing services answer, and for their status. */
 export const HEALTH_POLL_MS = 5_000;
 
-interface HealthCheck {
-  readonly readiness: ReadinessReport | null;
+/** The latest answer to one of the page's polled requests, or why there is none. */
+interface Polled<T> {
+  readonly value: T | null;
   readonly error: string | null;
   readonly at: number;
 }
 
-/** `/system`: the live feed's connection, and Redis, RabbitMQ and Elasticsearch as the api sees them, every 5 s. */
+/**
+ * `/system`: the live feed's connection, Redis, RabbitMQ and Elasticsearch as the api's readiness sees them, and
+ * the status of every backend (queues, indices, the leader, the workers), every 5 s.
+ */
 @Component({
   selector: 'app-system-page',
   imports: [ConnectionStateComponent],
@@ -28,38 +33,39 @@ interface HealthCheck {
 })
 export class SystemPageComponent {
   private readonly api = inject(HealthApiService);
+  private readonly statusApi = inject(StatusApiService);
   private readonly clock = inject(CLOCK);
   private readonly formats = localeFormats(inject(LOCALE_ID));
-  private readonly last = signal<HealthCheck | null>(null);
+  /** Each request on its own: a slow or failed one never holds up or hides the other. */
+  private readonly readiness = this.polled(() => this.api.ready(), 'Could not check the services');
+  private readonly status = this.polled(() => this.statusApi.status(), 'Could not read the status');
 
-  protected readonly rows = computed(() => healthRows(this.last()?.readiness ?? null));
-  protected readonly error = computed(() => this.last()?.error ?? null);
+  protected readonly rows = computed(() => healthRows(this.readiness()?.value ?? null));
+  protected readonly error = computed(() => this.readiness()?.error ?? null);
+  protected readonly statusRows = computed(() => statusRows(this.status()?.value ?? null, this.formats));
+  protected readonly statusError = computed(() => this.status()?.error ?? null);
   protected readonly checkedAt = computed(() => {
-    const last = this.last();
+    const last = this.readiness();
     return last === null ? 'Checking…' : `Last checked at ${this.formats.time.format(new Date(last.at))}`;
   });
   protected readonly overall = computed(() => {
-    const last = this.last();
-    if (last?.readiness === null || last === null) {
+    const readiness = this.readiness()?.value ?? null;
+    if (readiness === null) {
       return { state: 'unknown', label: 'Unknown' };
     }
-    return last.readiness.status === 'ok' ? { state: 'up', label: 'Ready' } : { state: 'down', label: 'Not ready' };
+    return readiness.status === 'ok' ? { state: 'up', label: 'Ready' } : { state: 'down', label: 'Not ready' };
   });
 
-  constructor() {
-    // The first check at once, then one every 5 s; a check still waiting for its answer is not doubled.
-    merge(of(0), interval(HEALTH_POLL_MS))
-      .pipe(
-        exhaustMap(() =>
-          this.api.ready().pipe(
-            map((readiness): HealthCheck => ({ readiness, error: null, at: this.clock() })),
-            catchError((error: unknown) =>
-              of<HealthCheck>({ readiness: null, error: requestErrorLine(error, 'Could not check the services'), at: this.clock() }),
-            ),
-          ),
+  /** The request at once, then every 5 s; one still waiting for its answer is not doubled. */
+  private polled<T>(request: () => Observable<T>, failure: string): Signal<Polled<T> | null> {
+    const answers = merge(of(0), interval(HEALTH_POLL_MS)).pipe(
+      exhaustMap(() =>
+        request().pipe(
+          map((value): Polled<T> => ({ value, error: null, at: this.clock() })),
+          catchError((error: unknown) => of<Polled<T>>({ value: null, error: requestErrorLine(error, failure), at: this.clock() })),
         ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((check) => this.last.set(check));
+      ),
+    );
+    return toSignal(answers, { initialValue: null });
   }
 }
