@@ -74,7 +74,8 @@ async function main(): Promise<void> {
     const context = await browser.newContext({ baseURL: system.apiUrl, locale: 'en-US', viewport: { width: 1280, height: 900 } });
     await context.addInitScript(installProbe);
     const page = await context.newPage();
-    await page.goto('/');
+    // Signed in as the viewer with the sign-in link: it only watches.
+    await page.goto(`/#token=${system.tokens.viewer}`);
     // The page has loaded, connected its live feed and gone idle: its start-up work is not the run's.
     await page
       .getByRole('status')

@@ -1,8 +1,16 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import { type ApplicationConfig, inject, provideAppInitializer, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { accessInterceptor } from './access/access.interceptor';
+import { AccessService } from './access/access.service';
 import { routes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
-  providers: [provideBrowserGlobalErrorListeners(), provideHttpClient(withFetch()), provideRouter(routes, withComponentInputBinding())],
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideHttpClient(withFetch(), withInterceptors([accessInterceptor])),
+    // Before the router's first navigation: the sign-in link's token leaves the address bar first.
+    provideAppInitializer(() => inject(AccessService).start()),
+    provideRouter(routes, withComponentInputBinding()),
+  ],
 };

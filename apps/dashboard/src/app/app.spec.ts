@@ -2,6 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
+import { signInAs } from './access/access.testing';
+import { SIGNED_OUT_NOTICE } from './access/access.service';
 import { App } from './app';
 import { routes } from './app.routes';
 import { LIVE_SOCKET } from './live/live-socket';
@@ -29,12 +31,13 @@ describe('App', () => {
         { provide: LIVE_SOCKET, useFactory: () => socket.asSocket() },
       ],
     });
+    signInAs('operator');
     fixture = TestBed.createComponent(App);
     element = fixture.nativeElement as HTMLElement;
     await navigate('/');
   });
 
-  it('shows the title, the pages, the connection state and, at /, the form and the live runs', async () => {
+  it('shows the title, the pages, the connection state, Sign out and, at /, the form and the live runs', async () => {
     expect(element.querySelector('h1')?.textContent).toContain('Rate runner');
     expect(Array.from(element.querySelectorAll('nav a'), (link) => [link.textContent?.trim(), link.getAttribute('href')])).toEqual([
       ['Runs', '/'],
@@ -43,6 +46,8 @@ describe('App', () => {
     ]);
     expect(element.querySelector('nav a[aria-current="page"]')?.textContent?.trim()).toBe('Runs');
     expect(element.querySelector('app-start-run-form form')).not.toBeNull();
+    expect(element.querySelector('[data-testid="session-role"]')?.textContent).toContain('Operator');
+    expect(element.querySelector('[data-testid="sign-out"]')?.textContent).toContain('Sign out');
     expect(connection()?.getAttribute('data-state')).toBe('connecting');
     expect(connection()?.textContent).toContain('Connecting');
     expect(element.querySelector('app-run-list')?.textContent).toContain('Waiting for the live feed');
@@ -89,5 +94,31 @@ describe('App', () => {
     await navigate('/system');
     expect(element.querySelector('app-system-page h2')?.textContent).toContain('System');
     TestBed.inject(HttpTestingController).expectOne('/api/health/ready');
+  });
+
+  it('shows a viewer the runs live, but no start form and no run controls', async () => {
+    signInAs('viewer');
+    socket.receive('connect');
+    socket.receive('snapshot', [aRun({ id: 'r-1' })]);
+    await fixture.whenStable();
+    expect(element.querySelector('[data-testid="session-role"]')?.textContent).toContain('Viewer');
+    expect(element.querySelector('app-start-run-form')).toBeNull();
+    expect(element.querySelectorAll('[data-testid="run-card"]')).toHaveLength(1);
+    expect(element.querySelectorAll('app-run-card button')).toHaveLength(0);
+  });
+
+  it('signs out to the sign-in form, and back in to the page it was on', async () => {
+    await navigate('/workers');
+    element.querySelector<HTMLButtonElement>('[data-testid="sign-out"]')?.click();
+    await fixture.whenStable();
+    expect(element.querySelector('nav')).toBeNull();
+    expect(element.querySelector('app-workers-page')).toBeNull();
+    expect(element.querySelector('[data-testid="sign-in-notice"]')?.textContent).toContain(SIGNED_OUT_NOTICE);
+    expect(element.querySelector('app-sign-in form')).not.toBeNull();
+
+    signInAs('operator');
+    await fixture.whenStable();
+    expect(element.querySelector('app-sign-in')).toBeNull();
+    expect(element.querySelector('app-workers-page h2')?.textContent).toContain('Workers');
   });
 });

@@ -6,3 +6,9 @@ export type AccessRole = (typeof ACCESS_ROLES)[number];
 export interface Session {
   role: AccessRole;
 }
+
+/**
+ * The live feed's refusal of a handshake without a valid token (the `connect_error` message the client receives),
+ * so that the dashboard tells a refused token from a network error and signs out.
+ */
+export const LIVE_TOKEN_REFUSED = 'a valid token is required';

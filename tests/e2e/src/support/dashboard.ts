@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import type { Run } from '@app/contracts';
+import type { AccessRole, Run } from '@app/contracts';
 import { chromiumLaunchOptions, TestSystem } from '@app/testing';
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -38,13 +38,19 @@ export class E2eHarness {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const [browser] = await Promise.all([launchChromium(), this.system.start()]);
     this.browser = browser;
-    this.context = await this.browser.newContext({
+    this.context = await this.newContext();
+  }
+
+  /** A browser context of its own: its own storage, so nothing kept from the tabs of another. */
+  async newContext(): Promise<BrowserContext> {
+    const context = await this.browser.newContext({
       baseURL: this.baseUrl,
       locale: 'en-US',
       timezoneId: 'UTC',
       viewport: { width: 1280, height: 900 },
     });
-    this.context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(15_000);
+    return context;
   }
 
   async stop(): Promise<void> {
@@ -52,11 +58,16 @@ export class E2eHarness {
     await this.system.stop();
   }
 
-  /** A new tab on `path` of the dashboard, its uncaught errors recorded. */
-  async open(path = '/'): Promise<Page> {
-    const page = await this.context.newPage();
+  /**
+   * A new tab on `path` of the dashboard, its uncaught errors recorded, signed in as `role` (the operator by
+   * default) with the sign-in link `npm start` prints (`<path>#token=<token>`); the tabs share one context, so a
+   * reload stays signed in. `null`: signed out, in a context of its own (no token kept from other tabs).
+   */
+  async open(path = '/', role: AccessRole | null = 'operator'): Promise<Page> {
+    const context = role === null ? await this.newContext() : this.context;
+    const page = await context.newPage();
     page.on('pageerror', (error) => this.pageErrors.push(`${page.url()}: ${error.message}`));
-    await page.goto(path);
+    await page.goto(role === null ? path : `${path}#token=${encodeURIComponent(this.system.tokens[role])}`);
     return page;
   }
 

@@ -2,7 +2,7 @@ import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import { Gauge, Registry } from 'prom-client';
 import type { Server, Socket } from 'socket.io';
-import { METRIC_NAMES, type ClientToServerEvents, type Run, type ServerToClientEvents } from '@app/contracts';
+import { LIVE_TOKEN_REFUSED, METRIC_NAMES, type ClientToServerEvents, type Run, type ServerToClientEvents } from '@app/contracts';
 import { ChangeCoalescer, withNewerRuns } from '@app/domain';
 import { RunChangeFeed, WorkerRegistry } from '@app/infra';
 import { roleOf } from '../access/access-tokens';
@@ -59,8 +59,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnApplic
       if (!isAllowedOrigin(origin, host, this.config.liveAllowedOrigins))
         return next(new Error(`origin ${origin} may not open the live feed`));
       const token: unknown = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      if (roleOf(typeof token === 'string' ? token : null, this.config.tokens) === null)
-        return next(new Error('a valid token is required'));
+      if (roleOf(typeof token === 'string' ? token : null, this.config.tokens) === null) return next(new Error(LIVE_TOKEN_REFUSED));
       next();
     });
   }

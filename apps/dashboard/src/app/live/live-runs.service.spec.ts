@@ -1,4 +1,9 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { LIVE_TOKEN_REFUSED } from '@app/contracts';
+import { signInAs } from '../access/access.testing';
+import { AccessService, TOKEN_REFUSED_NOTICE } from '../access/access.service';
 import { aRun } from '../shared/run.testing';
 import { LiveRunsService } from './live-runs.service';
 import { LIVE_SOCKET } from './live-socket';
@@ -7,15 +12,26 @@ import { FakeLiveSocket } from './live.testing';
 describe('LiveRunsService', () => {
   let socket: FakeLiveSocket;
   let service: LiveRunsService;
+  let access: AccessService;
+  let http: HttpTestingController;
 
   beforeEach(() => {
     socket = new FakeLiveSocket();
-    TestBed.configureTestingModule({ providers: [{ provide: LIVE_SOCKET, useFactory: () => socket.asSocket() }] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: LIVE_SOCKET, useFactory: () => socket.asSocket() }],
+    });
+    http = TestBed.inject(HttpTestingController);
+    access = TestBed.inject(AccessService);
+    signInAs('operator', 'token-1');
     service = TestBed.inject(LiveRunsService);
+    TestBed.tick();
   });
 
-  it('connects once its listeners are in place', () => {
+  afterEach(() => http.verify());
+
+  it('connects with the token once its listeners are in place', () => {
     expect(socket.connectCalls).toBe(1);
+    expect(socket.auth).toEqual({ token: 'token-1' });
     expect(socket.listenerCount('snapshot')).toBe(1);
     expect(socket.listenerCount('run')).toBe(1);
     expect(service.connectionState()).toBe('connecting');
@@ -75,5 +91,49 @@ describe('LiveRunsService', () => {
     TestBed.resetTestingModule();
     expect(socket.disconnectCalls).toBe(1);
     expect(socket.listenerCount('run')).toBe(0);
+  });
+
+  it('connects only once signed in', () => {
+    access.signOut();
+    TestBed.tick();
+    const calls = socket.connectCalls;
+    service.reconnect();
+    expect(socket.connectCalls).toBe(calls);
+
+    signInAs('viewer', 'token-2');
+    TestBed.tick();
+    expect(socket.connectCalls).toBe(calls + 1);
+    expect(socket.auth).toEqual({ token: 'token-2' });
+  });
+
+  it('connects again with the new token after another sign-in', () => {
+    signInAs('viewer', 'token-2');
+    TestBed.tick();
+    expect(socket.disconnectCalls).toBe(1);
+    expect(socket.connectCalls).toBe(2);
+    expect(socket.auth).toEqual({ token: 'token-2' });
+  });
+
+  it('closes the connection and forgets the runs on sign-out', () => {
+    socket.receive('snapshot', [aRun({ id: 'a' })]);
+    access.signOut();
+    TestBed.tick();
+    expect(socket.disconnectCalls).toBe(1);
+    expect(service.runs()).toEqual([]);
+    expect(service.loaded()).toBe(false);
+  });
+
+  it('signs out when the feed refuses the token', () => {
+    socket.active = false;
+    socket.receive('connect_error', new Error(LIVE_TOKEN_REFUSED));
+    expect(access.signedIn()).toBe(false);
+    expect(access.signedOutNotice()).toBe(TOKEN_REFUSED_NOTICE);
+  });
+
+  it('stays signed in, disconnected, when the feed refuses the origin', () => {
+    socket.active = false;
+    socket.receive('connect_error', new Error('origin https://evil.example may not open the live feed'));
+    expect(access.signedIn()).toBe(true);
+    expect(service.connectionState()).toBe('disconnected');
   });
 });

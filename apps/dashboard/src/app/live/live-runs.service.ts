@@ -1,15 +1,20 @@
-import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
-import type { Run } from '@app/contracts';
+import { computed, DestroyRef, effect, inject, Injectable, signal } from '@angular/core';
+import { LIVE_TOKEN_REFUSED, type Run } from '@app/contracts';
+import { AccessService } from '../access/access.service';
 import { applyRunEvent, applySnapshot, NO_RUNS, type RunsById } from './apply-run-event';
 import { LIVE_SOCKET } from './live-socket';
 
 /** `connecting` until the first connect; `reconnecting` while the client retries; `disconnected` once it gave up. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
-/** The live feed of runs: the server's `snapshot` on every (re)connect, then one `run` event per change. */
+/**
+ * The live feed of runs: the server's `snapshot` on every (re)connect, then one `run` event per change. Connected
+ * only while signed in, with the held token (`auth: { token }`): a new token connects again, a sign-out closes it.
+ */
 @Injectable({ providedIn: 'root' })
 export class LiveRunsService {
   private readonly socket = inject(LIVE_SOCKET);
+  private readonly access = inject(AccessService);
   private readonly byId = signal<RunsById>(NO_RUNS);
   private readonly state = signal<ConnectionState>('connecting');
   private readonly snapshotReceived = signal(false);
@@ -30,13 +35,22 @@ export class LiveRunsService {
 
     socket.on('connect', () => this.state.set('connected'));
     socket.on('disconnect', lost);
-    socket.on('connect_error', lost);
+    socket.on('connect_error', (error) => {
+      // A refused handshake is not retried by the client: a refused token signs out, another refusal (the origin)
+      // leaves the feed disconnected.
+      const token = this.access.token();
+      if (error.message === LIVE_TOKEN_REFUSED && token !== null) {
+        this.access.refused(token);
+      } else {
+        lost();
+      }
+    });
     socket.on('snapshot', (runs) => {
       this.byId.set(applySnapshot(runs));
       this.snapshotReceived.set(true);
     });
     socket.on('run', (run) => this.byId.update((state) => applyRunEvent(state, run)));
-    socket.connect();
+    effect(() => this.connectWith(this.access.token()));
 
     inject(DestroyRef).onDestroy(() => {
       socket.removeAllListeners();
@@ -51,9 +65,27 @@ export class LiveRunsService {
 
   /** Connects again after the server closed the connection; the server then sends a fresh snapshot. */
   reconnect(): void {
-    if (!this.socket.active) {
+    if (!this.socket.active && this.access.signedIn()) {
       this.state.set('connecting');
       this.socket.connect();
     }
+  }
+
+  /**
+   * Closes the connection of the previous token, if any, and opens one with this token. Signed out, nothing of the
+   * feed is kept: the next sign-in, maybe with another role, starts from its own snapshot.
+   */
+  private connectWith(token: string | null): void {
+    if (this.socket.active) {
+      this.socket.disconnect();
+    }
+    this.state.set('connecting');
+    if (token === null) {
+      this.byId.set(NO_RUNS);
+      this.snapshotReceived.set(false);
+      return;
+    }
+    this.socket.auth = { token };
+    this.socket.connect();
   }
 }

@@ -5,6 +5,8 @@ type Listener = (...args: never[]) => void;
 /** Stands in for the Socket.IO client: records listeners, lets a test play the server's events. */
 export class FakeLiveSocket {
   active = false;
+  /** What the client would send in its next handshake. */
+  auth: Record<string, unknown> = {};
   connectCalls = 0;
   disconnectCalls = 0;
   private readonly listeners = new Map<string, Listener[]>();

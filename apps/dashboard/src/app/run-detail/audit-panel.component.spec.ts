@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { signInAs } from '../access/access.testing';
 import { byTestId } from '../shared/component.testing';
 import { AuditPanelComponent } from './audit-panel.component';
 import { anAudit } from './run-detail.testing';
@@ -15,6 +16,7 @@ describe('AuditPanelComponent', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
     http = TestBed.inject(HttpTestingController);
+    signInAs('operator');
     fixture = TestBed.createComponent(AuditPanelComponent);
     fixture.componentRef.setInput('runId', 'r-1');
     element = fixture.nativeElement as HTMLElement;
@@ -64,5 +66,14 @@ describe('AuditPanelComponent', () => {
       .flush({ statusCode: 404, message: 'Run r-1 not found', error: 'Not Found' }, { status: 404, statusText: 'Not Found' });
     await fixture.whenStable();
     expect(text('audit-error')).toBe('Run r-1 not found');
+  });
+
+  it('lets a viewer audit, with no Repair', async () => {
+    signInAs('viewer');
+    await click('audit-button');
+    http.expectOne('/api/runs/r-1/audit').flush(anAudit({ clean: false, stored: 90, missing: [{ from: 11, to: 20 }], missingCount: 10 }));
+    await fixture.whenStable();
+    expect(text('audit-verdict')).toContain('Not whole: 10 missing');
+    expect(element.querySelector('[data-testid="repair-button"]')).toBeNull();
   });
 });

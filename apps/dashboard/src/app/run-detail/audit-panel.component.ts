@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { RunAudit } from '@app/contracts';
 import { finalize } from 'rxjs';
+import { AccessService } from '../access/access.service';
 import { localeFormats } from '../shared/locale-formats';
 import { requestErrorLine } from '../shared/request-error';
 import { toAuditView } from './audit-view';
@@ -9,7 +10,7 @@ import { RunDetailApiService } from './run-detail-api.service';
 
 /**
  * Proves the run whole on demand: the audit compares each published seq with the stored results and dead
- * letters and shows missing or duplicate ranges, or "whole"; Repair republishes only the missing seqs.
+ * letters and shows missing or duplicate ranges, or "whole"; Repair (the operator's) republishes only the missing seqs.
  */
 @Component({
   selector: 'app-audit-panel',
@@ -29,6 +30,7 @@ export class AuditPanelComponent {
   private readonly auditFailure = signal<string | null>(null);
   private readonly repairOutcome = signal<{ readonly ok: boolean; readonly text: string } | null>(null);
 
+  protected readonly canControl = inject(AccessService).canControl;
   protected readonly view = computed(() => {
     const audit = this.audit();
     return audit === null ? null : toAuditView(audit, this.formats);

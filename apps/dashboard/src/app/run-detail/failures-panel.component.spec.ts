@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { signInAs } from '../access/access.testing';
 import { byTestId } from '../shared/component.testing';
 import { FailuresPanelComponent } from './failures-panel.component';
 import { aFailure } from './run-detail.testing';
@@ -19,6 +20,7 @@ describe('FailuresPanelComponent', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
     http = TestBed.inject(HttpTestingController);
+    signInAs('operator');
     fixture = TestBed.createComponent(FailuresPanelComponent);
     fixture.componentRef.setInput('runId', 'r-1');
     fixture.componentRef.setInput('failed', 3);
@@ -78,5 +80,13 @@ describe('FailuresPanelComponent', () => {
     failuresRequest().error(new ProgressEvent('error'), { status: 0, statusText: '' });
     await fixture.whenStable();
     expect(text('failures-error')).toContain('cannot be reached');
+  });
+
+  it('lists the dead letters to a viewer, with no Replay', async () => {
+    signInAs('viewer');
+    failuresRequest().flush({ items: [aFailure(4)], nextCursor: null });
+    await fixture.whenStable();
+    expect(rows()).toEqual(['4']);
+    expect(element.querySelector('[data-testid="replay-button"]')).toBeNull();
   });
 });

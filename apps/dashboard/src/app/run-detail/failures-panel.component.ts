@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { FailureDocument } from '@app/contracts';
 import { catchError, finalize, map, of, switchMap, throttleTime } from 'rxjs';
+import { AccessService } from '../access/access.service';
 import { localeFormats } from '../shared/locale-formats';
 import { requestErrorLine } from '../shared/request-error';
 import { RunDetailApiService } from './run-detail-api.service';
@@ -15,8 +16,8 @@ type Page =
   { readonly items: readonly FailureDocument[]; readonly nextCursor: string | null; readonly error: null } | { readonly error: string };
 
 /**
- * The run's dead letters by seq (error, attempts, worker), read again when its failed count moves, and a
- * Replay button that publishes them all again as their next attempt, saying how many it replayed.
+ * The run's dead letters by seq (error, attempts, worker), read again when its failed count moves, and (for the
+ * operator) a Replay button that publishes them all again as their next attempt, saying how many it replayed.
  */
 @Component({
   selector: 'app-failures-panel',
@@ -39,6 +40,7 @@ export class FailuresPanelComponent {
   private readonly replaying = signal(false);
   private readonly replayOutcome = signal<{ readonly ok: boolean; readonly text: string } | null>(null);
 
+  protected readonly canControl = inject(AccessService).canControl;
   protected readonly rows = computed(() =>
     this.items().map((item) => ({
       seq: item.seq,

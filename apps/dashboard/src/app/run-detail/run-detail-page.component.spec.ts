@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { signInAs } from '../access/access.testing';
 import { LIVE_SOCKET } from '../live/live-socket';
 import { FakeLiveSocket } from '../live/live.testing';
 import { aRun } from '../shared/run.testing';
@@ -36,6 +37,7 @@ describe('RunDetailPageComponent', () => {
       ],
     });
     http = TestBed.inject(HttpTestingController);
+    signInAs('operator');
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/runs/r-1');
     element = harness.routeNativeElement as HTMLElement;

@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Run } from '@app/contracts';
+import { signInAs } from '../access/access.testing';
 import { aRun } from '../shared/run.testing';
 import { RunCardComponent } from './run-card.component';
 
@@ -21,6 +22,7 @@ describe('RunCardComponent', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
     http = TestBed.inject(HttpTestingController);
+    signInAs('operator');
     fixture = TestBed.createComponent(RunCardComponent);
     element = fixture.nativeElement as HTMLElement;
     changed = [];
@@ -98,5 +100,14 @@ describe('RunCardComponent', () => {
     http.expectOne({ method: 'POST', url: '/api/runs/r-1/pause' }).flush(paused);
     await fixture.whenStable();
     expect(changed).toEqual([paused]);
+  });
+
+  it('shows a viewer the run but none of its controls', async () => {
+    signInAs('viewer');
+    await fixture.whenStable();
+    expect(element.querySelector('[data-testid="counter-processed"]')?.textContent?.trim()).toBe('80');
+    expect(editButton()).toBeNull();
+    expect(element.querySelector('app-run-actions')).toBeNull();
+    expect(element.querySelectorAll('button')).toHaveLength(0);
   });
 });

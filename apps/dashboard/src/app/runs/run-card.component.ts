@@ -12,6 +12,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { Run } from '@app/contracts';
+import { AccessService } from '../access/access.service';
 import { localeFormats } from '../shared/locale-formats';
 import { EditRunFormComponent } from './edit-run-form.component';
 import { RunActionsComponent } from './run-actions.component';
@@ -19,7 +20,7 @@ import { toRunView } from './run-view';
 
 /**
  * One run: status, progress, counters, rates and ETA, with its controls (pause / resume / stop, and an
- * inline editor of X and Y). Only a card whose run changed is recomputed.
+ * inline editor of X and Y) for the operator. Only a card whose run changed is recomputed.
  */
 @Component({
   selector: 'app-run-card',
@@ -38,6 +39,8 @@ export class RunCardComponent {
   private readonly formats = localeFormats(inject(LOCALE_ID));
   private readonly editButton = viewChild<ElementRef<HTMLButtonElement>>('editButton');
   private readonly editing = signal(false);
+
+  protected readonly canControl = inject(AccessService).canControl;
 
   protected readonly view = computed(() => {
     const view = toRunView(this.run(), this.formats);

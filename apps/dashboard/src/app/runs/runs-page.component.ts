@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import type { Run } from '@app/contracts';
+import { AccessService } from '../access/access.service';
 import { LiveRunsService } from '../live/live-runs.service';
 import { RunListComponent } from './run-list.component';
 import { StartRunFormComponent } from './start-run-form.component';
 
-/** `/`: start a run, and every active and recent run live, newest first. */
+/** `/`: start a run (the operator), and every active and recent run live, newest first. */
 @Component({
   selector: 'app-runs-page',
   imports: [StartRunFormComponent, RunListComponent],
@@ -15,6 +16,7 @@ import { StartRunFormComponent } from './start-run-form.component';
 export class RunsPageComponent {
   private readonly live = inject(LiveRunsService);
 
+  protected readonly canControl = inject(AccessService).canControl;
   protected readonly runs = this.live.runs;
   protected readonly loaded = this.live.loaded;
   /** The list still shows the last snapshot and updates, but nothing new arrives until the feed is back. */

@@ -1,0 +1,175 @@
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { LIVE_TOKEN_REFUSED, type ClientToServerEvents, type Run, type ServerToClientEvents, type Session } from '@app/contracts';
+import { TestSystem, waitFor } from '@app/testing';
+
+/**
+ * Who may do what: every route without a token, with a wrong one, with the viewer's and the operator's; and the live
+ * feed's handshake without a token, from a foreign page, and with each token. No worker runs, and the run is paused
+ * once its first record is published (the next would go a minute later), so nothing moves it but a request: none
+ * refused may change it.
+ */
+const system = new TestSystem({ workers: 0, basePort: 5100 });
+let run: Run;
+
+beforeAll(async () => {
+  await system.start();
+  const created = await system.api<Run>('POST', '/runs', { total: 1_000, ratePerMinute: 1 });
+  expect(created.status).toBe(201);
+  run = created.body;
+  await waitFor(
+    async () => (await system.api<Run>('GET', `/runs/${run.id}`)).body.published === 1,
+    30_000,
+    'the first record to be published',
+  );
+  expect((await system.api<Run>('POST', `/runs/${run.id}/pause`)).status).toBe(200);
+}, 120_000);
+afterAll(() => system.stop(), 60_000);
+
+interface Answer {
+  status: number;
+  authenticate: string | null;
+  body: unknown;
+}
+
+/** A request to `path` (`:id` standing for the run's id) with this token, or none. */
+async function send(token: string | null, method: string, path: string, body?: unknown): Promise<Answer> {
+  const response = await fetch(`${system.apiUrl}${path.replace(':id', run.id)}`, {
+    method,
+    headers: { ...system.authorization(token), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = response.headers.get('content-type')?.startsWith('application/json') ?? false;
+  return {
+    status: response.status,
+    authenticate: response.headers.get('www-authenticate'),
+    body: json ? await response.json() : await response.text(),
+  };
+}
+
+/** The run as it is: what no refused request may change. */
+async function runState(): Promise<string> {
+  const { id, status, version, total, ratePerMinute } = (await system.api<Run>('GET', `/runs/${run.id}`)).body;
+  return JSON.stringify({ id, status, version, total, ratePerMinute });
+}
+
+/**
+ * Every route that changes something. Rows are objects: an array row shorter than the test's parameters would
+ * make jest take the last one for `done`, and wait for it.
+ */
+const MUTATIONS: { method: string; path: string; body?: unknown }[] = [
+  { method: 'POST', path: '/api/runs', body: { total: 10, ratePerMinute: 1 } },
+  { method: 'PATCH', path: '/api/runs/:id', body: { ratePerMinute: 2 } },
+  { method: 'POST', path: '/api/runs/:id/pause' },
+  { method: 'POST', path: '/api/runs/:id/resume' },
+  { method: 'POST', path: '/api/runs/:id/stop' },
+  { method: 'POST', path: '/api/runs/:id/failures/replay' },
+  { method: 'POST', path: '/api/runs/:id/audit/repair' },
+  { method: 'POST', path: '/api/run', body: { total: 10, ratePerMinute: 1 } },
+  { method: 'PATCH', path: '/api/run', body: { ratePerMinute: 2 } },
+  { method: 'DELETE', path: '/api/run' },
+];
+
+const READS = [
+  '/api/runs',
+  '/api/runs/:id',
+  '/api/runs/:id/history',
+  '/api/runs/:id/results',
+  '/api/runs/:id/failures',
+  '/api/runs/:id/audit',
+  '/api/run',
+  '/api/workers',
+  '/api/session',
+];
+
+const OPEN = ['/api/health', '/api/health/ready', '/metrics'];
+
+describe('the REST routes', () => {
+  it.each(MUTATIONS)(
+    '$method $path without a token, or with a wrong one, is a 401 that names the Bearer scheme',
+    async ({ method, path, body }) => {
+      const before = await runState();
+      for (const token of [null, 'not-the-token']) {
+        const answer = await send(token, method, path, body);
+        expect(answer.status).toBe(401);
+        expect(answer.authenticate).toMatch(/^Bearer\b/);
+      }
+      expect(await runState()).toBe(before);
+    },
+  );
+
+  it.each(MUTATIONS)("$method $path with the viewer's token is a 403", async ({ method, path, body }) => {
+    const before = await runState();
+    const answer = await send(system.tokens.viewer, method, path, body);
+    expect(answer.status).toBe(403);
+    expect(answer.body).toMatchObject({ message: expect.stringMatching(/read-only/) });
+    expect(await runState()).toBe(before);
+  });
+
+  it.each(READS)("GET %s is a 401 without a token, and a 200 with the viewer's", async (path) => {
+    expect((await send(null, 'GET', path)).status).toBe(401);
+    expect((await send(system.tokens.viewer, 'GET', path)).status).toBe(200);
+  });
+
+  it.each(OPEN)('GET %s needs no token', async (path) => {
+    expect((await send(null, 'GET', path)).status).toBe(200);
+  });
+
+  it('says the role of each token', async () => {
+    expect((await send(system.tokens.operator, 'GET', '/api/session')).body).toEqual({ role: 'operator' } satisfies Session);
+    expect((await send(system.tokens.viewer, 'GET', '/api/session')).body).toEqual({ role: 'viewer' } satisfies Session);
+  });
+
+  it('lets the operator change the run', async () => {
+    const answer = await send(system.tokens.operator, 'PATCH', '/api/runs/:id', { ratePerMinute: 2 });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ id: run.id, ratePerMinute: 2 });
+  });
+});
+
+type Handshake = { snapshot: readonly Run[] } | { refused: string };
+
+/** One connection attempt, no retry: the snapshot the feed sends, or the reason it refused the handshake. */
+function handshake(options: Partial<ManagerOptions & SocketOptions>): Promise<Handshake> {
+  const client: Socket<ServerToClientEvents, ClientToServerEvents> = io(system.apiUrl, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    ...options,
+  });
+  return new Promise<Handshake>((resolve) => {
+    client.once('snapshot', (runs) => resolve({ snapshot: runs }));
+    client.once('connect_error', (error) => resolve({ refused: error.message }));
+  }).finally(() => client.close());
+}
+
+describe('the live feed', () => {
+  const foreign = { origin: 'https://evil.example' };
+  const TOKEN_REFUSED = new RegExp(`^${LIVE_TOKEN_REFUSED}$`);
+
+  it.each<[string, Partial<ManagerOptions & SocketOptions>, RegExp]>([
+    ['without a token', {}, TOKEN_REFUSED],
+    ['with a wrong token', { auth: { token: 'not-the-token' } }, TOKEN_REFUSED],
+    [
+      'from a foreign page, over WebSocket',
+      { auth: { token: system.tokens.viewer }, extraHeaders: foreign },
+      /origin https:\/\/evil\.example may not/,
+    ],
+    [
+      'from a foreign page, over polling',
+      { auth: { token: system.tokens.viewer }, extraHeaders: foreign, transports: ['polling'] },
+      /origin https:\/\/evil\.example may not/,
+    ],
+  ])('refuses the handshake %s', async (_, options, reason) => {
+    expect(await handshake(options)).toEqual({ refused: expect.stringMatching(reason) });
+  });
+
+  it.each(['operator', 'viewer'] as const)("sends the snapshot to the %s's token, from the dashboard's own page", async (role) => {
+    const answer = await handshake({ auth: { token: system.tokens[role] }, extraHeaders: { origin: system.apiUrl } });
+    expect(answer).toEqual({ snapshot: expect.arrayContaining([expect.objectContaining({ id: run.id })]) });
+  });
+
+  it('sends the snapshot to a client that sends no origin (not a browser), with a token', async () => {
+    expect(await handshake({ auth: { token: system.tokens.viewer } })).toEqual({ snapshot: expect.any(Array) });
+  });
+});
