@@ -2,3 +2,4 @@
 // The dashboard imports the browser-safe root entry, `@app/contracts`, whose interfaces these classes implement.
 export * from './list.queries';
 export * from './run.dto';
+export * from './dataset.dto';
