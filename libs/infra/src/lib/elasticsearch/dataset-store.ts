@@ -1,15 +1,15 @@
 import type { estypes } from '@elastic/elasticsearch';
-import { datasetRecordId, type DatasetDocument, type DatasetRecord, type DatasetRecordDocument } from '@app/contracts';
+import { datasetRecordId, isDatasetId, type DatasetDocument, type DatasetRecord, type DatasetRecordDocument } from '@app/contracts';
 import type { ElasticsearchConnection } from './elasticsearch.connection';
 
 /** Attempts of a bulk item Elasticsearch refused for the moment (429: its write queue is full) before giving up. */
 const BULK_ATTEMPTS = 5;
-/** Deletes of a discarded upload's records, each followed by a count, before giving up. */
+/** Searches for records left after deleting a dataset's seqs by id, each followed by a bulk delete, before giving up. */
 const DISCARD_ATTEMPTS = 5;
 /** How long a snapshot's point in time is kept between two pages. */
 const SNAPSHOT_KEEP_ALIVE = '2m';
-/** Deleting the records of a large dataset takes a while (about a minute per few million records). */
-const DELETE_TIMEOUT_MS = 30 * 60_000;
+/** Records deleted per bulk request, and ids read per search while looking for any left. */
+const DELETE_BATCH = 10_000;
 
 /** Why a snapshot could not be taken: the index expression matched nothing, names this installation's own index, or the query is bad. */
 export class DatasetSourceError extends Error {
@@ -34,14 +34,18 @@ export class DatasetStore {
    * (429) with backoff; resolves once every one is stored (idempotent: a retry rewrites the same `_id`).
    */
   async storeRecords(datasetId: string, firstSeq: number, records: readonly Record<string, unknown>[]): Promise<void> {
+    // The id is written into the request as it is: make sure it needs no escaping.
+    if (!isDatasetId(datasetId)) throw new Error(`not a dataset id: ${datasetId}`);
     const index = this.es.indices.datasetRecords;
     let pending = records.map((record, i) => ({ seq: firstSeq + i, record }));
     for (let attempt = 1; pending.length > 0; attempt++) {
-      const operations = pending.flatMap(({ seq, record }) => [
-        { index: { _index: index, _id: datasetRecordId(datasetId, seq) } },
-        { datasetId, seq, record } satisfies DatasetRecordDocument,
-      ]);
-      const response = await this.es.client.bulk({ operations });
+      const response = await this.es.client.bulk({
+        // The body as NDJSON text (the client sends a string as it is, though its types want the operations); each
+        // item's status and error, when it has one, in the answer: not the rest of each item (a tenth of its size).
+        index,
+        operations: bulkBody(datasetId, pending) as unknown as unknown[],
+        filter_path: ['errors', 'items.*.status', 'items.*.error'],
+      });
       if (!response.errors) return;
       const retry: typeof pending = [];
       response.items.forEach((item, i) => {
@@ -97,27 +101,25 @@ export class DatasetStore {
     });
   }
 
-  /** Removes a dataset: its metadata first (it is no longer listed nor found), then its records. */
-  async delete(datasetId: string): Promise<void> {
+  /**
+   * Removes a dataset of `records` records: its metadata first (from then on it is neither listed nor found), then
+   * its records.
+   */
+  async delete(datasetId: string, records: number): Promise<void> {
     try {
       await this.es.client.delete({ index: this.es.indices.datasets, id: datasetId, refresh: true });
     } catch (error) {
       if (statusOf(error) !== 404) throw error;
     }
-    await this.deleteRecords(datasetId);
+    await this.deleteRecords(datasetId, records);
   }
 
   /**
-   * Removes every record stored for `datasetId` (an upload that failed, before any metadata was written) and
-   * checks that none is left; throws when some still are after several attempts.
+   * Removes every record stored for `datasetId` (an upload that failed, before any metadata was written: seqs up
+   * to `upTo` may have been stored) and checks that none is left; throws when some still are after several attempts.
    */
-  async discardRecords(datasetId: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      await this.deleteRecords(datasetId);
-      if ((await this.countRecords(datasetId)) === 0) return;
-      if (attempt >= DISCARD_ATTEMPTS) throw new Error(`records of dataset ${datasetId} are still stored after ${attempt} deletes`);
-      await sleep(200 * attempt);
-    }
+  async discardRecords(datasetId: string, upTo: number): Promise<void> {
+    await this.deleteRecords(datasetId, upTo);
   }
 
   /** How many records of `datasetId` are stored (after a refresh, so the count includes the latest writes). */
@@ -187,21 +189,51 @@ export class DatasetStore {
     if (concrete.length === 0) throw new DatasetSourceError('unknown-index', `no index matches ${index}`);
     const own = new Set(Object.values(this.es.indices));
     const owned = concrete.find((name) => own.has(name));
-    if (owned) throw new DatasetSourceError('own-index', `index ${index} includes ${owned}, an index of this installation`);
+    if (owned) {
+      const what = owned === index ? `${index} is` : `${index} includes ${owned},`;
+      throw new DatasetSourceError('own-index', `${what} an index of this installation: it cannot be a dataset's source`);
+    }
   }
 
-  private async deleteRecords(datasetId: string): Promise<void> {
-    await this.es.client.deleteByQuery(
-      {
-        index: this.es.indices.datasetRecords,
-        query: { term: { datasetId } },
-        conflicts: 'proceed',
-        refresh: true,
-        slices: 'auto',
-      },
-      { requestTimeout: DELETE_TIMEOUT_MS },
-    );
+  /**
+   * Deletes seqs 1..`upTo` by id in bulk (their ids are known), then whatever a search by `datasetId` still finds,
+   * until a count after a refresh finds none. Bulk deletes by id, not `_delete_by_query`: that needs the reindex
+   * module, which a minimal Elasticsearch does not have.
+   */
+  private async deleteRecords(datasetId: string, upTo: number): Promise<void> {
+    const index = this.es.indices.datasetRecords;
+    for (let first = 1; first <= upTo; first += DELETE_BATCH) {
+      const last = Math.min(upTo, first + DELETE_BATCH - 1);
+      const ids = Array.from({ length: last - first + 1 }, (_, i) => datasetRecordId(datasetId, first + i));
+      await this.deleteIds(ids);
+    }
+    for (let attempt = 1; ; attempt++) {
+      if ((await this.countRecords(datasetId)) === 0) return;
+      if (attempt > DISCARD_ATTEMPTS) throw new Error(`records of dataset ${datasetId} are still stored after ${attempt - 1} searches`);
+      const left = await this.es.client.search({ index, size: DELETE_BATCH, _source: false, query: { term: { datasetId } } });
+      await this.deleteIds(left.hits.hits.map((hit) => hit._id as string));
+    }
   }
+
+  private async deleteIds(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const index = this.es.indices.datasetRecords;
+    const response = await this.es.client.bulk({ operations: ids.map((id) => ({ delete: { _index: index, _id: id } })) });
+    const failed = response.items.find((item) => item.delete?.error);
+    if (failed) throw new Error(`deleting dataset records failed: ${failed.delete?.error?.reason ?? failed.delete?.error?.type}`);
+  }
+}
+
+/**
+ * The NDJSON of a bulk request that indexes each record as a `DatasetRecordDocument` under `datasetId:seq`, written
+ * out directly: only the record itself goes through `JSON.stringify` (a dataset id is letters and digits).
+ */
+function bulkBody(datasetId: string, records: readonly { seq: number; record: Record<string, unknown> }[]): string {
+  let body = '';
+  for (const { seq, record } of records) {
+    body += `{"index":{"_id":"${datasetRecordId(datasetId, seq)}"}}\n{"datasetId":"${datasetId}","seq":${seq},"record":${JSON.stringify(record)}}\n`;
+  }
+  return body;
 }
 
 const listOf = (names: string | string[]): string[] => (Array.isArray(names) ? names : [names]);
