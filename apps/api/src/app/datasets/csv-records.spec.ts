@@ -17,9 +17,11 @@ async function read(
   const source = csvRecords(chunked(text, size), limits);
   const records: unknown[] = [];
   let bytes = 0;
-  for await (const parsed of source.records) {
-    records.push(parsed.record);
-    bytes += parsed.bytes;
+  for await (const group of source.records) {
+    for (const parsed of group) {
+      records.push(parsed.record);
+      bytes += parsed.bytes;
+    }
   }
   return { records, fields: source.fields(), bytes };
 }
@@ -119,7 +121,7 @@ describe('csvRecords', () => {
 
     await expect(
       (async () => {
-        for await (const parsed of source.records) records.push(parsed.record);
+        for await (const group of source.records) records.push(...group);
       })(),
     ).rejects.toBe(broken);
   });

@@ -1,5 +1,5 @@
-import { pipeline, Readable } from 'node:stream';
-import { CsvError, parse, type Options } from 'csv-parse';
+import { once } from 'node:events';
+import { CsvError, parse } from 'csv-parse';
 import { MalformedRecordError, type ParsedRecord, type RecordLimits, type RecordSource } from './record-source';
 
 /**
@@ -9,39 +9,67 @@ import { MalformedRecordError, type ParsedRecord, type RecordLimits, type Record
  * A row with another number of fields than the header, a bad quote, a row over `maxRecordBytes` or a bad header
  * throws a `MalformedRecordError` naming its line (lines counted from 1, the header's included).
  *
- * It reads no further ahead than csv-parse's stream buffers: a consumer that waits before asking for the next
- * record (a bulk request in flight) holds the upload back.
+ * Each chunk is written to csv-parse and the rows it completes are given together, before the next chunk is read:
+ * a consumer that waits before asking for more (a bulk request in flight) holds the upload back. Rows are taken
+ * from csv-parse's `data` events, which it emits while it parses the chunk, so `parser.info` then tells the line
+ * and byte at which each row ends (cheaper than its `on_record` hook, which builds a context object per row).
  */
 export function csvRecords(chunks: AsyncIterable<Uint8Array>, limits: RecordLimits): RecordSource {
   let header: string[] | null = null;
-  /** Line on which the last row (or the header) ended, and the bytes read up to its end: kept as csv-parse reads. */
+  /** Line on which the last row (or the header) ended, and the bytes read up to its end. */
   let lastLine = 0;
   let lastBytes = 0;
-  const options: Options<ParsedRecord, string[]> = {
-    bom: true,
-    skip_empty_lines: true,
-    max_record_size: limits.maxRecordBytes,
-    on_record: (row, context) => {
-      const bytes = context.bytes - lastBytes;
-      lastBytes = context.bytes;
-      lastLine = context.lines;
-      if (header === null) {
-        header = checkedHeader(row, context.lines, limits);
-        return null;
+  let parsed: ParsedRecord[] = [];
+  /** A bad header, found while csv-parse emitted it: thrown once the chunk is written. */
+  let refused: MalformedRecordError | null = null;
+  const parser = parse({ bom: true, skip_empty_lines: true, max_record_size: limits.maxRecordBytes });
+  parser.on('data', (row: string[]) => {
+    const { lines, bytes } = parser.info;
+    const size = bytes - lastBytes;
+    lastBytes = bytes;
+    lastLine = lines;
+    if (refused) return;
+    if (header === null) {
+      try {
+        header = checkedHeader(row, lines, limits);
+      } catch (error) {
+        refused = error as MalformedRecordError;
       }
-      const record: Record<string, string> = {};
-      for (let i = 0; i < row.length; i++) record[header[i]] = row[i];
-      return { record, bytes };
-    },
+      return;
+    }
+    const record: Record<string, string> = {};
+    for (let i = 0; i < row.length; i++) record[header[i]] = row[i];
+    parsed.push({ record, bytes: size });
+  });
+  // Kept until the next write or the end, which reject with it.
+  parser.on('error', () => undefined);
+
+  /** The rows parsed so far, handed over (and forgotten here). */
+  const take = (): ParsedRecord[] => {
+    if (refused) throw refused;
+    const taken = parsed;
+    parsed = [];
+    return taken;
   };
-  // csv-parse's overloads type `on_record`'s output only together with `columns`, which this parser does itself.
-  const parser = parse(options as unknown as Options);
-  async function* records(): AsyncGenerator<ParsedRecord> {
-    pipeline(Readable.from(chunks, { objectMode: false }), parser, () => undefined);
+
+  async function* records(): AsyncGenerator<ParsedRecord[]> {
     try {
-      for await (const parsed of parser as AsyncIterable<ParsedRecord>) yield parsed;
+      // In flowing mode from the start, so that each row is emitted while its chunk is parsed, not a tick later.
+      await new Promise((resolve) => setImmediate(resolve));
+      for await (const chunk of chunks) {
+        await new Promise<void>((resolve, reject) => parser.write(chunk, (error) => (error ? reject(error) : resolve())));
+        const rows = take();
+        if (rows.length > 0) yield rows;
+      }
+      const ended = once(parser, 'end');
+      parser.end();
+      await ended;
+      const rows = take();
+      if (rows.length > 0) yield rows;
     } catch (error) {
       throw malformed(error, lastLine, header);
+    } finally {
+      parser.destroy();
     }
   }
   return { records: records(), fields: () => [...(header ?? [])] };

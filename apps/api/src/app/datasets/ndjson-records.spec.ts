@@ -12,9 +12,11 @@ async function read(text: string | Buffer, size = 4, limits = LIMITS): Promise<{
   const source = ndjsonRecords(chunked(text, size), limits);
   const records: unknown[] = [];
   let bytes = 0;
-  for await (const parsed of source.records) {
-    records.push(parsed.record);
-    bytes += parsed.bytes;
+  for await (const group of source.records) {
+    for (const parsed of group) {
+      records.push(parsed.record);
+      bytes += parsed.bytes;
+    }
   }
   return { records, fields: source.fields(), bytes };
 }

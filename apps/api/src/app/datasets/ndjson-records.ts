@@ -10,7 +10,8 @@ export const NDJSON_MAX_DEPTH = 100;
  * mark and blank lines skipped. A line that is not JSON, not an object, nests deeper than `NDJSON_MAX_DEPTH` or is
  * longer than `maxRecordBytes`, or brings the distinct top-level keys past `maxFields`, throws a
  * `MalformedRecordError` naming its line (from 1). Lines are split on the newline byte, which never occurs inside
- * a multi-byte UTF-8 character, so a chunk may end anywhere. Holds at most one line beyond the current chunk.
+ * a multi-byte UTF-8 character, so a chunk may end anywhere. The records each chunk completes are given together,
+ * before the next chunk is read; at most one line beyond the current chunk is held.
  */
 export function ndjsonRecords(chunks: AsyncIterable<Uint8Array>, limits: RecordLimits): RecordSource {
   const keys = new Set<string>();
@@ -45,22 +46,24 @@ export function ndjsonRecords(chunks: AsyncIterable<Uint8Array>, limits: RecordL
     return { record: value as Record<string, unknown>, bytes: bytes.length + 1 };
   }
 
-  async function* records(): AsyncGenerator<ParsedRecord> {
+  async function* records(): AsyncGenerator<ParsedRecord[]> {
     /** The start of a line that continues in the next chunk. */
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     for await (const chunk of chunks) {
       const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       let start = 0;
+      const parsed: ParsedRecord[] = [];
       for (let end = buffer.indexOf(NEWLINE, start); end !== -1; end = buffer.indexOf(NEWLINE, start)) {
         const piece = buffer.subarray(start, end > start && buffer[end - 1] === 0x0d ? end - 1 : end);
         const whole = pending.length === 0 ? piece : joinCr(pending, buffer.subarray(start, end));
         pending = [];
         pendingBytes = 0;
         start = end + 1;
-        const parsed = parseLine(whole);
-        if (parsed) yield parsed;
+        const record = parseLine(whole);
+        if (record) parsed.push(record);
       }
+      if (parsed.length > 0) yield parsed;
       if (start < buffer.length) {
         pendingBytes += buffer.length - start;
         if (pendingBytes > limits.maxRecordBytes) {
@@ -70,8 +73,8 @@ export function ndjsonRecords(chunks: AsyncIterable<Uint8Array>, limits: RecordL
       }
     }
     if (pending.length > 0) {
-      const parsed = parseLine(joinCr(pending, Buffer.alloc(0)));
-      if (parsed) yield parsed;
+      const record = parseLine(joinCr(pending, Buffer.alloc(0)));
+      if (record) yield [record];
     }
   }
 

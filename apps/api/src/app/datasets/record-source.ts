@@ -4,9 +4,12 @@ export interface ParsedRecord {
   bytes: number;
 }
 
-/** The records of an upload as they are parsed, and its fields: the CSV header, or the NDJSON keys seen so far, sorted. */
+/**
+ * The records of an upload as they are parsed, in order, in groups (those each chunk of the upload completed: one
+ * step of iteration per chunk, not per record), and its fields: the CSV header, or the NDJSON keys seen, sorted.
+ */
 export interface RecordSource {
-  records: AsyncIterable<ParsedRecord>;
+  records: AsyncIterable<ParsedRecord[]>;
   fields(): string[];
 }
 

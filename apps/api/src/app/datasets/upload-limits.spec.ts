@@ -45,15 +45,16 @@ describe('recordBatches', () => {
   const records = (n: number, bytes = 10): ParsedRecord[] => Array.from({ length: n }, (_, i) => ({ record: { i }, bytes }));
   const limits: BatchLimits = { maxRecords: 100, batchRecords: 4, batchBytes: 1_000 };
 
-  it('groups the records in order, at most batchRecords a batch', async () => {
-    const batches = await collect(recordBatches(from(records(10)), limits));
+  it('groups the records in order, at most batchRecords a batch, whatever groups they come in', async () => {
+    const groups = [records(3), records(6).slice(3), [], records(10).slice(6)];
+    const batches = await collect(recordBatches(from(groups), limits));
 
     expect(batches.map((batch) => batch.length)).toEqual([4, 4, 2]);
     expect(batches.flat()).toEqual(records(10).map((r) => r.record));
   });
 
   it('ends a batch once its records took batchBytes', async () => {
-    const batches = await collect(recordBatches(from(records(5, 400)), limits));
+    const batches = await collect(recordBatches(from([records(5, 400)]), limits));
 
     expect(batches.map((batch) => batch.length)).toEqual([3, 2]);
   });
@@ -63,18 +64,18 @@ describe('recordBatches', () => {
   });
 
   it('takes maxRecords and throws at one more', async () => {
-    expect((await collect(recordBatches(from(records(100)), limits))).flat()).toHaveLength(100);
-    await expect(collect(recordBatches(from(records(101)), limits))).rejects.toThrow(
+    expect((await collect(recordBatches(from([records(100)]), limits))).flat()).toHaveLength(100);
+    await expect(collect(recordBatches(from([records(50), records(51)]), limits))).rejects.toThrow(
       new UploadTooLargeError('a dataset may have at most 100 records'),
     );
   });
 
-  it('asks for a record only when the next batch is asked for (backpressure)', async () => {
+  it('asks for a group only when the next batch is asked for (backpressure)', async () => {
     let pulled = 0;
-    async function* counted(): AsyncGenerator<ParsedRecord> {
+    async function* counted(): AsyncGenerator<ParsedRecord[]> {
       for (const record of records(12)) {
         pulled++;
-        yield record;
+        yield [record];
       }
     }
     const batches = recordBatches(counted(), limits);

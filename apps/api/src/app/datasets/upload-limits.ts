@@ -31,24 +31,29 @@ export interface BatchLimits {
 }
 
 /**
- * The records in batches of bounded count and size, in order. The next record is asked for only when the consumer
- * asks for the next batch: a consumer that stores each batch before asking for another holds the upload back
- * (at most one batch, plus what the parser and the socket buffer, is ever in memory).
+ * The records (in the groups a parser gives them) in batches of bounded count and size, in order. The next group is
+ * asked for only when the consumer asks for the next batch: a consumer that stores each batch before asking for another holds the upload back
+ * (at most one batch and one group, plus what the parser and the socket buffer, are ever in memory).
  */
-export async function* recordBatches(records: AsyncIterable<ParsedRecord>, limits: BatchLimits): AsyncGenerator<Record<string, unknown>[]> {
+export async function* recordBatches(
+  groups: AsyncIterable<readonly ParsedRecord[]>,
+  limits: BatchLimits,
+): AsyncGenerator<Record<string, unknown>[]> {
   let batch: Record<string, unknown>[] = [];
   let batchBytes = 0;
   let total = 0;
-  for await (const { record, bytes } of records) {
-    if (++total > limits.maxRecords) {
-      throw new UploadTooLargeError(`a dataset may have at most ${limits.maxRecords.toLocaleString('en-US')} records`);
-    }
-    batch.push(record);
-    batchBytes += bytes;
-    if (batch.length >= limits.batchRecords || batchBytes >= limits.batchBytes) {
-      yield batch;
-      batch = [];
-      batchBytes = 0;
+  for await (const group of groups) {
+    for (const { record, bytes } of group) {
+      if (++total > limits.maxRecords) {
+        throw new UploadTooLargeError(`a dataset may have at most ${limits.maxRecords.toLocaleString('en-US')} records`);
+      }
+      batch.push(record);
+      batchBytes += bytes;
+      if (batch.length >= limits.batchRecords || batchBytes >= limits.batchBytes) {
+        yield batch;
+        batch = [];
+        batchBytes = 0;
+      }
     }
   }
   if (batch.length > 0) yield batch;
