@@ -1,5 +1,6 @@
+import { request as httpRequest } from 'node:http';
 import type { Dataset, DatasetDetail, DatasetPage } from '@app/contracts';
-import { TestSystem } from '@app/testing';
+import { TestSystem, waitFor } from '@app/testing';
 
 // Ports: api 5410, scheduler 5411. No worker: nothing here publishes or processes.
 const system = new TestSystem({ workers: 0, basePort: 5410 });
@@ -170,6 +171,47 @@ describe('datasets', () => {
       body: 'a\n1\n',
     });
     expect(unnamed.status).toBe(400);
+  });
+
+  it('refuses an upload that declares more than 2 GiB with a 413 before reading it, and closes the connection', async () => {
+    const answer = await new Promise<{ status: number; connection: string | undefined; body: string }>((resolve, reject) => {
+      const req = httpRequest(`${system.apiUrl}/api/datasets?name=huge`, {
+        method: 'POST',
+        headers: { ...system.authorization(), 'content-type': 'text/csv', 'content-length': String(3 * 1024 ** 3) },
+      });
+      req.on('response', (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, connection: response.headers.connection, body }));
+      });
+      req.on('error', reject);
+      // The start of the body only: the answer comes without waiting for the rest.
+      req.write('id,name\n1,a\n');
+    });
+
+    expect(answer.status).toBe(413);
+    expect(answer.connection).toBe('close');
+    expect(JSON.parse(answer.body)).toMatchObject({ message: 'an upload may have at most 2,147,483,648 bytes' });
+  });
+
+  it('keeps nothing of an upload the client abandons halfway', async () => {
+    const before = await storedDatasetIds();
+    const req = httpRequest(`${system.apiUrl}/api/datasets?name=abandoned`, {
+      method: 'POST',
+      headers: { ...system.authorization(), 'content-type': 'text/csv', 'transfer-encoding': 'chunked' },
+    });
+    req.on('error', () => undefined);
+    let sent = 0;
+    for await (const chunk of csvChunks(20_000)) {
+      req.write(chunk);
+      sent += chunk.byteLength;
+      if (sent > 800_000) break;
+    }
+    // The api stores bulks as they come (an unlisted dataset has records), then the connection goes.
+    await waitFor(async () => (await storedDatasetIds()).withRecords.length > before.withRecords.length, 15_000, 'the first bulks');
+    req.destroy();
+
+    await waitFor(async () => JSON.stringify(await storedDatasetIds()) === JSON.stringify(before), 15_000, 'the abandoned records to go');
   });
 
   it('needs a token to upload or delete (401), and the operator token (403 for the viewer)', async () => {
