@@ -72,6 +72,9 @@ async function elasticsearchCpuSeconds(system: TestSystem): Promise<number> {
   return Object.values(stats.nodes).reduce((sum, node) => sum + (node.process?.cpu?.total_in_millis ?? 0), 0) / 1000;
 }
 
+/** The machine's 1-minute load average: what else ran on the 2 cores meanwhile. */
+const loadAverage = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 async function main(): Promise<void> {
@@ -88,6 +91,7 @@ async function main(): Promise<void> {
     const idle = rssBytes(pid);
     let peak = idle;
     const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(pid))), SAMPLE_MS);
+    const loadBefore = loadAverage();
     const [apiCpu, esCpu] = [cpuSeconds(pid), await elasticsearchCpuSeconds(system)];
     const started = performance.now();
     const answer = await uploadFile(system, FILE);
@@ -102,6 +106,7 @@ async function main(): Promise<void> {
       `\nuploaded ${answer.body.records.toLocaleString('en-US')} records (${mb(size)} of CSV) in ${seconds.toFixed(1)} s; ` +
         `${count.toLocaleString('en-US')} stored; CPU used meanwhile: api ${apiCpuUsed.toFixed(1)} s, Elasticsearch ${esCpuUsed.toFixed(1)} s`,
     );
+    console.log(`machine load average (1 min): ${loadBefore} before, ${loadAverage()} after`);
     console.log('\n| rows | CSV size | upload time | records/s | api RSS idle | api RSS peak |');
     console.log('|---:|---:|---:|---:|---:|---:|');
     console.log(
