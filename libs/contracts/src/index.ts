@@ -2,6 +2,8 @@
 // dashboard imports it as freely as the servers do. The class-validator DTOs are in `@app/contracts/dto`.
 export * from './lib/access';
 export * from './lib/audit';
+export * from './lib/dataset';
+export * from './lib/dataset-document';
 export * from './lib/failure-document';
 export * from './lib/health';
 export * from './lib/job-document';

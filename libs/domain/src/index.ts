@@ -18,3 +18,4 @@ export * from './lib/run-rates';
 export * from './lib/run-state';
 export * from './lib/run-versions';
 export * from './lib/seq-audit';
+export * from './lib/sortable-id';

@@ -4,6 +4,7 @@ export * from './lib/amqp/job-queue';
 export * from './lib/config/env';
 export * from './lib/config/infra-config.token';
 export * from './lib/config/infra.config';
+export * from './lib/elasticsearch/dataset-store';
 export * from './lib/elasticsearch/elasticsearch.connection';
 export * from './lib/elasticsearch/result-store';
 export * from './lib/elasticsearch/run-archive';

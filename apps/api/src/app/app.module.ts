@@ -5,6 +5,7 @@ import { InfraModule } from '@app/infra';
 import { AccessModule } from './access/access.module';
 import { API_CONFIG, type ApiConfig } from './api.config';
 import { AuditModule } from './audit/audit.module';
+import { DatasetsModule } from './datasets/datasets.module';
 import { FailuresModule } from './failures/failures.module';
 import { HistoryModule } from './history/history.module';
 import { HttpMetricsInterceptor } from './http/http-metrics.interceptor';
@@ -35,6 +36,7 @@ export class AppModule {
         ResultsModule,
         HistoryModule,
         AuditModule,
+        DatasetsModule,
         WorkersModule,
         StatusModule,
         LiveModule,

@@ -2,6 +2,7 @@
 // answers' schemas as classes (reflect-metadata with them). The dashboard imports the browser-safe root entry,
 // `@app/contracts`, whose interfaces these classes implement.
 export * from './audit.response';
+export * from './dataset.dto';
 export * from './error.response';
 export * from './failure-page.response';
 export * from './list.queries';

@@ -78,6 +78,10 @@ export interface ElasticsearchIndices {
   failures: string;
   /** A run's time series: one `RunSample` a second, `_id` = `runId:epochSecond`. */
   runHistory: string;
+  /** A dataset's metadata, `_id` = dataset id, written once all its records are stored. */
+  datasets: string;
+  /** Every dataset's records, `_id` = `datasetId:seq`. */
+  datasetRecords: string;
 }
 
 export const elasticsearchIndices = (prefix: string): ElasticsearchIndices => ({
@@ -85,4 +89,6 @@ export const elasticsearchIndices = (prefix: string): ElasticsearchIndices => ({
   runs: `${prefix}runs`,
   failures: `${prefix}failures`,
   runHistory: `${prefix}run-history`,
+  datasets: `${prefix}datasets`,
+  datasetRecords: `${prefix}dataset-records`,
 });

@@ -100,6 +100,11 @@ export class TestSystem {
     await waitFor(async () => (await fetch(`http://127.0.0.1:${port}${path}`)).ok, 60_000, `${name} to be ready`);
   }
 
+  /** The operating system's pid of the process of that name (`api`, `worker-1`...), while it runs. */
+  pid(name: string): number | undefined {
+    return this.processes.get(name)?.pid;
+  }
+
   /** Whether the process of that name runs. */
   isRunning(name: string): boolean {
     return this.processes.has(name);

@@ -83,6 +83,41 @@ describe('checkRequest', () => {
   });
 });
 
+describe('checkRequest on the dataset upload route', () => {
+  const upload = (method: string, path: string, type: string): Checked =>
+    ({ method, path, headers: { 'content-type': type, 'transfer-encoding': 'chunked' }, query: { name: 'x' } }) as Checked;
+
+  it.each([
+    ['CSV', upload('POST', '/api/datasets', 'text/csv')],
+    ['CSV with a charset', upload('POST', '/api/datasets', 'text/csv; charset=utf-8')],
+    ['NDJSON', upload('POST', '/api/datasets', 'application/x-ndjson')],
+    ['NDJSON to the path as Express also routes it', upload('POST', '/API/Datasets/', 'Application/X-NDJSON')],
+  ])('leaves %s unread for the handler', (_, checked) => {
+    expect(checkRequest(checked)).toBeUndefined();
+  });
+
+  it.each([
+    ['CSV to another route', upload('POST', '/api/runs', 'text/csv')],
+    ['CSV to a route under the upload', upload('POST', '/api/datasets/from-index', 'text/csv')],
+    ['CSV with another method', upload('PUT', '/api/datasets', 'text/csv')],
+  ])('still refuses %s with 415', (_, checked) => {
+    expect(checkRequest(checked)?.getStatus()).toBe(415);
+  });
+
+  it('refuses another type on the upload route naming the types it takes', () => {
+    const exception = checkRequest(upload('POST', '/api/datasets', 'text/plain'));
+
+    expect(exception?.getStatus()).toBe(415);
+    expect(exception?.getResponse()).toMatchObject({ message: 'content-type must be text/csv or application/x-ndjson, not "text/plain"' });
+  });
+
+  it('still refuses a forbidden key in the query of an upload', () => {
+    const checked = { ...upload('POST', '/api/datasets', 'text/csv'), query: JSON.parse('{"__proto__":"1"}') as unknown };
+
+    expect(checkRequest(checked)?.getStatus()).toBe(400);
+  });
+});
+
 describe('toHttpException', () => {
   /** An error shaped as body-parser's (`http-errors`). */
   const parserError = (status: number, props: Record<string, unknown>, message = 'x') =>

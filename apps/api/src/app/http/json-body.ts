@@ -7,16 +7,22 @@ import {
 } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncomingHttpHeaders } from 'node:http';
+import { DATASET_CONTENT_TYPES } from '@app/contracts';
 
 /** The largest request body the api reads, 1 MB; its largest request, a run's definition, is under 200 bytes. */
 export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 /** How deeply a body may nest; the api's requests are flat, and deeper ones would make validation recurse. */
 export const JSON_BODY_MAX_DEPTH = 32;
+/** The one route whose body is not JSON: a dataset upload, which its handler reads as it arrives (never buffered here). */
+const UPLOAD_ROUTE = { method: 'POST', path: '/api/datasets' } as const;
 /** Keys that would reach an object's prototype once copied onto a DTO, so are never taken as fields. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** What the checks read of an Express request, once the JSON parser has seen it. */
 export interface ParsedRequest {
+  method?: string;
+  /** The path without the query (Express's `request.path`). */
+  path?: string;
   headers: IncomingHttpHeaders;
   query: unknown;
   body?: unknown;
@@ -56,17 +62,21 @@ export function answerRefusedRequest(error: unknown, _request: unknown, response
 }
 
 /**
- * Why a request the JSON parser has seen is refused, or nothing: a body that is not JSON (415), a JSON body
- * that is not an object (400), nested too deeply (400), or a forbidden key in the body or the query (400,
- * answered like any unknown field).
+ * Why a request the JSON parser has seen is refused, or nothing: a body that is not JSON (415; but for a CSV or
+ * NDJSON upload to `POST /api/datasets`, left unread for its handler), a JSON body that is not an object (400),
+ * nested too deeply (400), or a forbidden key in the body or the query (400, answered like any unknown field).
  */
 export function checkRequest(request: ParsedRequest): HttpException | undefined {
   const inQuery = forbiddenKey(request.query);
   if (inQuery) return unknownField(inQuery);
   if (!hasBody(request)) return undefined;
   const type = request.headers['content-type'];
+  if (isUploadRoute(request)) {
+    if (isUploadType(type)) return undefined;
+    if (!isJsonType(type)) return new UnsupportedMediaTypeException(`content-type must be ${uploadTypes()}, not ${describeType(type)}`);
+  }
   if (!isJsonType(type)) {
-    return new UnsupportedMediaTypeException(`content-type must be application/json, not ${type ? `"${type}"` : 'missing'}`);
+    return new UnsupportedMediaTypeException(`content-type must be application/json, not ${describeType(type)}`);
   }
   const body: unknown = request.body;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -123,6 +133,20 @@ function hasBody(request: ParsedRequest): boolean {
   const { 'content-length': length, 'transfer-encoding': chunked } = request.headers;
   return chunked !== undefined || Number(length) > 0;
 }
+
+/** The upload route, matched as Express matches routes: in any case, with a trailing slash or not. */
+function isUploadRoute(request: ParsedRequest): boolean {
+  return request.method === UPLOAD_ROUTE.method && request.path?.toLowerCase().replace(/\/+$/, '') === UPLOAD_ROUTE.path;
+}
+
+/** A type the upload route reads itself (CSV or NDJSON), with or without parameters. */
+function isUploadType(type: string | undefined): boolean {
+  return Object.keys(DATASET_CONTENT_TYPES).includes(type?.split(';')[0].trim().toLowerCase() ?? '');
+}
+
+const uploadTypes = (): string => Object.keys(DATASET_CONTENT_TYPES).join(' or ');
+
+const describeType = (type: string | undefined): string => (type ? `"${type}"` : 'missing');
 
 /** `application/json`, with or without parameters: the one type the parser reads. */
 function isJsonType(type: string | undefined): boolean {

@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
 import {
+  DATASET_RECORDS_INDEX_MAPPINGS,
+  DATASETS_INDEX_MAPPINGS,
   FAILURES_INDEX_MAPPINGS,
   JOBS_INDEX_MAPPINGS,
   RUN_HISTORY_INDEX_MAPPINGS,
@@ -27,6 +29,8 @@ export class ElasticsearchConnection {
     await connection.ensureIndex(indices.failures, FAILURES_INDEX_MAPPINGS);
     await connection.ensureIndex(indices.runs, RUNS_INDEX_MAPPINGS);
     await connection.ensureIndex(indices.runHistory, RUN_HISTORY_INDEX_MAPPINGS);
+    await connection.ensureIndex(indices.datasets, DATASETS_INDEX_MAPPINGS);
+    await connection.ensureIndex(indices.datasetRecords, DATASET_RECORDS_INDEX_MAPPINGS);
     return connection;
   }
 
@@ -72,7 +76,13 @@ export class ElasticsearchConnection {
 
   private async ensureIndex(
     index: string,
-    mappings: typeof JOBS_INDEX_MAPPINGS | typeof FAILURES_INDEX_MAPPINGS | typeof RUNS_INDEX_MAPPINGS | typeof RUN_HISTORY_INDEX_MAPPINGS,
+    mappings:
+      | typeof JOBS_INDEX_MAPPINGS
+      | typeof FAILURES_INDEX_MAPPINGS
+      | typeof RUNS_INDEX_MAPPINGS
+      | typeof RUN_HISTORY_INDEX_MAPPINGS
+      | typeof DATASETS_INDEX_MAPPINGS
+      | typeof DATASET_RECORDS_INDEX_MAPPINGS,
   ): Promise<void> {
     if (await this.client.indices.exists({ index })) return;
     try {

@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { elasticsearchIndices } from '@app/contracts';
 import { INFRA_CONFIG } from '../config/infra-config.token';
 import type { InfraConfig } from '../config/infra.config';
+import { DatasetStore } from './dataset-store';
 import { ElasticsearchConnection } from './elasticsearch.connection';
 import { ResultStore } from './result-store';
 import { RunArchive } from './run-archive';
@@ -20,6 +21,7 @@ export class ElasticsearchModule implements OnApplicationShutdown {
           useFactory: (config: InfraConfig) =>
             ElasticsearchConnection.connect(config.elasticsearchUrl, elasticsearchIndices(config.elasticsearchIndexPrefix)),
         },
+        { provide: DatasetStore, inject: [ElasticsearchConnection], useFactory: (es: ElasticsearchConnection) => new DatasetStore(es) },
         { provide: ResultStore, inject: [ElasticsearchConnection], useFactory: (es: ElasticsearchConnection) => new ResultStore(es) },
         { provide: RunArchive, inject: [ElasticsearchConnection], useFactory: (es: ElasticsearchConnection) => new RunArchive(es) },
         {
@@ -28,7 +30,7 @@ export class ElasticsearchModule implements OnApplicationShutdown {
           useFactory: (es: ElasticsearchConnection) => new RunHistoryStore(es),
         },
       ],
-      exports: [ElasticsearchConnection, ResultStore, RunArchive, RunHistoryStore],
+      exports: [ElasticsearchConnection, DatasetStore, ResultStore, RunArchive, RunHistoryStore],
     };
   }
 

@@ -47,6 +47,22 @@ export class RunArchive {
     return searchAll<RunDocument>(this.es.client, { index: this.es.indices.runs, sort: [{ id: 'asc' }] }, READ_PAGE_SIZE);
   }
 
+  /**
+   * Ids of the archived runs over dataset `datasetId` that are still active (running or paused), at most `limit`.
+   * Runs do not carry a `datasetId` yet (the `runs` mapping has no such field, so this finds none): it is the
+   * seam through which deleting a dataset will be refused while a run uses it.
+   */
+  async activeRunIdsUsing(datasetId: string, limit = 10): Promise<string[]> {
+    await this.es.client.indices.refresh({ index: this.es.indices.runs });
+    const response = await this.es.client.search<Pick<RunDocument, 'id'>>({
+      index: this.es.indices.runs,
+      size: limit,
+      _source: ['id'],
+      query: { bool: { filter: [{ term: { datasetId } }, { terms: { status: ['running', 'paused'] } }] } },
+    });
+    return response.hits.hits.map((hit) => hit._source?.id ?? hit._id ?? '');
+  }
+
   async get(runId: string): Promise<RunDocument | null> {
     try {
       return (await this.es.client.get<RunDocument>({ index: this.es.indices.runs, id: runId }))._source ?? null;
