@@ -1,5 +1,6 @@
 // class-transformer's @Type reads decorator metadata while the class is defined.
 import 'reflect-metadata';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DATASET_ID_PATTERN, DATASET_LIMITS, type CreateDatasetFromIndexRequest } from '../lib/dataset';
@@ -9,6 +10,7 @@ const INDEX_MESSAGE = { message: 'index must be an index name, alias or pattern 
 
 /** Query of `POST /api/datasets`: the new dataset's `name` (the body is the upload itself). */
 export class UploadDatasetQuery {
+  @ApiProperty({ minLength: 1, maxLength: DATASET_LIMITS.nameMaxLength })
   @IsString(NAME_MESSAGE)
   @IsNotEmpty(NAME_MESSAGE)
   @MaxLength(DATASET_LIMITS.nameMaxLength, NAME_MESSAGE)
@@ -17,15 +19,18 @@ export class UploadDatasetQuery {
 
 /** Validates `CreateDatasetFromIndexRequest`; unknown fields are rejected by the api's whitelisting pipe. */
 export class CreateDatasetFromIndexDto implements CreateDatasetFromIndexRequest {
+  @ApiProperty({ minLength: 1, maxLength: 255, description: 'an index, alias or pattern of this cluster, none of its own' })
   @IsString(INDEX_MESSAGE)
   @IsNotEmpty(INDEX_MESSAGE)
   @MaxLength(255, INDEX_MESSAGE)
   index!: string;
 
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'an Elasticsearch query; every document when absent' })
   @IsOptional()
   @IsObject({ message: 'query must be an Elasticsearch query object' })
   query?: Record<string, unknown>;
 
+  @ApiPropertyOptional({ minLength: 1, maxLength: DATASET_LIMITS.nameMaxLength, description: "the index's by default" })
   @IsOptional()
   @IsString(NAME_MESSAGE)
   @IsNotEmpty(NAME_MESSAGE)
@@ -35,6 +40,7 @@ export class CreateDatasetFromIndexDto implements CreateDatasetFromIndexRequest 
 
 /** Query of `GET /api/datasets`: newest first, `limit` per page, continuing after `cursor`. */
 export class ListDatasetsQuery {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be an integer from 1 to 100' })
@@ -42,6 +48,7 @@ export class ListDatasetsQuery {
   @Max(100, { message: 'limit must be an integer from 1 to 100' })
   limit?: number;
 
+  @ApiPropertyOptional({ pattern: DATASET_ID_PATTERN.source, description: 'the nextCursor of the page before' })
   @IsOptional()
   @IsString()
   @Matches(DATASET_ID_PATTERN, { message: 'cursor must be a dataset id' })

@@ -3,6 +3,7 @@
 // `@app/contracts`, whose interfaces these classes implement.
 export * from './audit.response';
 export * from './dataset.dto';
+export * from './dataset.response';
 export * from './error.response';
 export * from './failure-page.response';
 export * from './list.queries';
