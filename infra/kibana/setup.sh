@@ -2,8 +2,10 @@
 # Kibana's objects for rate-runner, made by the Compose service kibana-setup (curl's image) once Kibana is
 # healthy: the data view "jobs" on the workers' result documents, made Kibana's default so Discover opens
 # on it, and the saved search "Run results" (a run's documents in seq order, with their worker). Each call
-# overwrites what it makes, so a re-run changes nothing; each is retried while Kibana warms up.
+# overwrites what it makes, so a re-run changes nothing; each is retried while Kibana warms up. Then it stays
+# (idle) with a marker file its healthcheck reads, so `docker compose up --wait` returns once the objects exist.
 set -eu
+rm -f /tmp/kibana-setup.done
 
 KIBANA_URL="${KIBANA_URL:-http://kibana:5601}"
 INDEX="${JOBS_INDEX:-jobs}"
@@ -34,3 +36,11 @@ kibana '/api/saved_objects/search/run-results?overwrite=true' "{
   },
   \"references\": [{\"name\": \"kibanaSavedObjectMeta.searchSourceJSON.index\", \"type\": \"index-pattern\", \"id\": \"$INDEX\"}]
 }"
+
+touch /tmp/kibana-setup.done
+echo "kibana-setup: Kibana is ready: Discover opens on the data view $INDEX; saved search run-results"
+trap 'exit 0' TERM INT
+while :; do
+  sleep 3600 &
+  wait $!
+done

@@ -36,7 +36,11 @@ engine_up() {
   mkdir -p "$CT_ENGINE_DIR"
   # What dockerd changes on the host, as it was before.
   cat /proc/sys/net/ipv4/ip_forward >"$CT_ENGINE_DIR/ip_forward.before"
-  iptables -S FORWARD 2>/dev/null | sed -n 's/^-P FORWARD //p' >"$CT_ENGINE_DIR/forward-policy.before" || true
+  local table
+  for table in filter nat; do
+    # An empty rule set still prints its policies; "-A" never matches a line of the empty file.
+    { iptables -t "$table" -S 2>/dev/null || true; } >"$CT_ENGINE_DIR/iptables-$table.before"
+  done
   if ip link show docker0 >/dev/null 2>&1; then echo yes; else echo no; fi >"$CT_ENGINE_DIR/docker0.before"
   # The containers' MTU follows the host's uplink (1400 on some machines: 1500 stalls TLS).
   local mtu
@@ -60,18 +64,23 @@ engine_up() {
   return 1
 }
 
-# Deletes every iptables rule mentioning a DOCKER chain, then those chains, in one table.
-drop_docker_iptables() {
-  local table=$1 rule chain
-  iptables -t "$table" -S 2>/dev/null | grep -E '^-A .*DOCKER' | grep -Ev '^-A DOCKER' | while read -r rule; do
-    # shellcheck disable=SC2086 # the rule's words, as iptables printed them
+# Undoes dockerd's iptables changes in one table: deletes the rules and chains that were not there before it
+# started (newest first), then puts the chains' policies back as they were.
+restore_iptables() {
+  local table=$1 before="$CT_ENGINE_DIR/iptables-$1.before" rule chain
+  [[ -f "$before" ]] || return 0
+  iptables -t "$table" -S 2>/dev/null | grep '^-A ' | grep -vxF -f "$before" | tac | while read -r rule; do
+    # shellcheck disable=SC2086 # the rule's words, as iptables printed them (none holds a quoted space)
     iptables -t "$table" ${rule/#-A/-D} 2>/dev/null || true
   done
-  iptables -t "$table" -S 2>/dev/null | sed -n 's/^-N \(DOCKER[A-Z0-9_-]*\)$/\1/p' | while read -r chain; do
+  iptables -t "$table" -S 2>/dev/null | grep '^-N ' | grep -vxF -f "$before" | while read -r _ chain; do
     iptables -t "$table" -F "$chain" 2>/dev/null || true
   done
-  iptables -t "$table" -S 2>/dev/null | sed -n 's/^-N \(DOCKER[A-Z0-9_-]*\)$/\1/p' | while read -r chain; do
+  iptables -t "$table" -S 2>/dev/null | grep '^-N ' | grep -vxF -f "$before" | while read -r _ chain; do
     iptables -t "$table" -X "$chain" 2>/dev/null || true
+  done
+  grep '^-P ' "$before" | while read -r _ chain policy; do
+    iptables -t "$table" -P "$chain" "$policy" 2>/dev/null || true
   done
 }
 
@@ -83,11 +92,8 @@ engine_down() {
   kill -TERM "$pid" 2>/dev/null || true
   for ((i = 0; i < 30; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
   kill -KILL "$pid" 2>/dev/null || true
-  drop_docker_iptables filter
-  drop_docker_iptables nat
-  local policy
-  policy=$(cat "$CT_ENGINE_DIR/forward-policy.before" 2>/dev/null || true)
-  [[ -n "$policy" ]] && iptables -P FORWARD "$policy" 2>/dev/null || true
+  restore_iptables filter
+  restore_iptables nat
   [[ "$(cat "$CT_ENGINE_DIR/docker0.before" 2>/dev/null)" == no ]] && ip link delete docker0 2>/dev/null || true
   sysctl -qw "net.ipv4.ip_forward=$(cat "$CT_ENGINE_DIR/ip_forward.before")" || true
   rm -f "$CT_ENGINE_DIR/dockerd.started"
