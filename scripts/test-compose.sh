@@ -10,7 +10,8 @@
 #      the observability profile: every service but Grafana (no image or package here) and Kibana, for which
 #      tests/compose/compose.test.yml puts a stand-in answering kibana-setup's calls;
 #   4. tests/compose/check-compose.mjs: a run through the dashboard's nginx with the token, completed, taken by
-#      the three workers, its documents counted in the containers' Elasticsearch, and the rest of the wiring;
+#      the three workers, its documents counted in the containers' Elasticsearch; the live feed over long polling
+#      across the api instances; Redis and RabbitMQ re-created on their volumes; and the rest of the wiring;
 #   5. `down -v`, then stops the engine if it started it and undoes its changes to the host's networking.
 #
 # Caches (kept between runs, so a second run builds nothing it built before) live in $COMPOSE_TEST_HOME
@@ -58,7 +59,9 @@ finish() {
     docker compose down -v --remove-orphans >/dev/null 2>&1 || ct_log "compose down failed"
     took "down -v" "$t"
   fi
+  # The cache stays bounded: dangling images go, the build cache keeps its most recently used 4 GB.
   docker image prune -f >/dev/null 2>&1 || true
+  docker builder prune -f --keep-storage 4GB >/dev/null 2>&1 || true
   engine_down
   ct_log "times: ${TIMES[*]:-none}; total $((SECONDS - T0))s"
   if ((rc == 0)); then ct_log "PASSED"; else ct_log "FAILED (exit status $rc)"; fi

@@ -1,12 +1,14 @@
 // The Compose test's checks, run by scripts/test-compose.sh against the stack it brought up: a run started with
 // the token through the dashboard's nginx completes, at least WORKERS workers took its jobs, its documents are in
 // the containers' Elasticsearch, and the wiring the Compose file promises holds (health, AOF, RabbitMQ's node
-// name, nginx's api instances, the standby scheduler, Kibana's objects, Prometheus's targets). Prints one line
+// name, nginx's api instances and sticky sessions, the standby scheduler, Redis and RabbitMQ re-created with their
+// volumes, Kibana's objects, Prometheus's targets). Prints one line
 // per check; exits non-zero at the first that fails.
 //
 // Environment: DASHBOARD_URL, API_TOKEN, WORKERS, APIS, SCHEDULERS, PROMETHEUS (1 when it runs); `docker compose`
 // finds the project through COMPOSE_PROJECT_NAME, COMPOSE_FILE and COMPOSE_PROFILES.
 import { execFileSync } from 'node:child_process';
+import { io } from 'socket.io-client';
 
 const base = process.env.DASHBOARD_URL ?? 'http://127.0.0.1:8080';
 const token = process.env.API_TOKEN ?? '';
@@ -120,15 +122,45 @@ for (const [service, count] of [
   );
 }
 if (schedulers > 1) {
-  const logs = compose('logs', '--no-color', 'scheduler');
-  const leads = new Set([...logs.matchAll(/(\S+) leads \(token/g)].map((m) => m[1]));
-  const standby = new Set([...logs.matchAll(/(\S+) is standby/g)].map((m) => m[1]));
+  // scheduler_leader on each instance's own /metrics: 1 while it holds the lease (a standby logs nothing).
+  const leading = [];
+  for (let index = 1; index <= schedulers; index++) {
+    const text = compose(
+      'exec',
+      '-T',
+      '--index',
+      String(index),
+      'scheduler',
+      'node',
+      '-e',
+      "fetch('http://127.0.0.1:3010/metrics').then((r) => r.text()).then((t) => process.stdout.write(t))",
+    );
+    leading.push(Number(/^scheduler_leader (\d+)/m.exec(text)?.[1]));
+  }
   check(
-    leads.size >= 1 && standby.size >= 1,
-    `one scheduler leads and another waits as standby`,
-    `leaders ${[...leads]}, standby ${[...standby]}`,
+    leading.filter((v) => v === 1).length === 1 && leading.filter((v) => v === 0).length === schedulers - 1,
+    `one scheduler leads, ${schedulers - 1} wait(s) as standby (scheduler_leader ${leading.join(', ')})`,
+    String(leading),
   );
 }
+
+// The live feed through nginx over long polling only: every request of the session must reach the same api
+// instance (with two or more and no stickiness, the handshake's follow-up polls fail with "Session ID unknown").
+const liveEvents = await new Promise((resolve) => {
+  const socket = io(base, { auth: { token }, transports: ['polling'], reconnection: false, extraHeaders: { origin: base } });
+  const seen = new Set();
+  socket.onAny((event) => seen.add(event));
+  socket.on('connect_error', (error) => resolve([`connect_error: ${error.message}`]));
+  setTimeout(() => {
+    socket.close();
+    resolve([...seen]);
+  }, 3000);
+});
+check(
+  liveEvents.includes('snapshot'),
+  `the live feed over long polling through nginx, ${apis} api instances: events ${liveEvents.join(', ')}`,
+  liveEvents.join(', '),
+);
 
 // 3. Redis persists (AOF in its volume); RabbitMQ's node keeps its name across re-creation.
 const aof = compose('exec', '-T', 'redis', 'redis-cli', 'config', 'get', 'appendonly').split('\n')[1]?.trim();
@@ -173,6 +205,50 @@ const buckets = byWorker.aggregations.workers.buckets;
 check(
   buckets.length >= workers,
   `its documents name ${buckets.length} distinct workerIds (${buckets.map((b) => `${b.key}: ${b.doc_count}`).join(', ')})`,
+);
+
+// The volumes: Redis and RabbitMQ re-created (new containers, same volumes) keep the run's state and the
+// queues, RabbitMQ comes back as the same node, and a new run completes on the reconnected apps.
+const redisKeys = () => Number(compose('exec', '-T', 'redis', 'redis-cli', 'dbsize').trim());
+const keysBefore = redisKeys();
+const queues = () =>
+  compose('exec', '-T', 'rabbitmq', 'rabbitmqctl', '-q', 'list_queues', 'name')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((name) => name && name !== 'name')
+    .sort()
+    .join(' ');
+const queuesBefore = queues();
+compose('up', '-d', '--no-deps', '--force-recreate', '--wait', 'redis', 'rabbitmq');
+const keysAfter = redisKeys();
+check(
+  keysAfter >= keysBefore && keysBefore > 0,
+  `Redis re-created: its AOF in the volume brought back ${keysAfter} keys (${keysBefore} before)`,
+);
+const nodeAfter = compose('exec', '-T', 'rabbitmq', 'rabbitmq-diagnostics', '-q', 'status').match(/rabbit@[\w.-]+/)?.[0];
+const queuesAfter = queues();
+check(
+  nodeAfter === 'rabbit@rabbitmq' && queuesAfter === queuesBefore,
+  `RabbitMQ re-created: the same node ${nodeAfter}, its queues still there (${queuesAfter})`,
+  `before: ${queuesBefore}`,
+);
+const again = await api('POST', '/api/runs', { body: { total: 300, ratePerMinute: 18000 } });
+let second = again.json ?? {};
+const secondDeadline = Date.now() + 120_000;
+while (second.status !== 'completed' && Date.now() < secondDeadline) {
+  await sleep(1000);
+  second = (await api('GET', `/api/runs/${again.json?.id}`)).json ?? second;
+}
+check(
+  second.status === 'completed' && second.processed === 300,
+  `after the re-creation a new run completes: ${second.processed} of 300 processed`,
+  JSON.stringify(second),
+);
+const first = (await api('GET', `/api/runs/${runId}`)).json;
+check(
+  first?.status === 'completed' && first.processed === total,
+  `the first run still reads completed, ${first?.processed} processed`,
+  JSON.stringify(first),
 );
 
 // 5. Kibana's objects, as kibana-setup made them (the stand-in keeps them).
