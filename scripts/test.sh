@@ -7,7 +7,9 @@
 #   integration (the built apps as real processes against the real services),
 #   e2e (the built dashboard in a headless Chromium, served by the api of such a system),
 #   faults (the CI subset of the fault suite: one trial of each fault marked for CI; `npm run test:faults`
-#   runs them all, three trials each).
+#   runs them all, three trials each),
+#   compose (the Compose file: `compose config` with a dummy token right after the format check, then
+#   `npm run test:compose`: the whole stack in containers, a run through its nginx, then down again).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NX_NO_CLOUD=true NX_DAEMON=false NG_CLI_ANALYTICS=false
@@ -17,7 +19,9 @@ export NX_DEFAULT_OUTPUT_STYLE="${NX_DEFAULT_OUTPUT_STYLE:-static}"
 bash scripts/install-deps.sh --browser
 bash infra/stack.sh up
 npx prettier --check .
+bash scripts/test-compose.sh config
 npx nx run-many -t lint typecheck test
 npx nx run integration-tests:integration
 npx nx run e2e-tests:e2e
 FAULTS=ci npx nx run fault-tests:faults
+bash scripts/test-compose.sh
