@@ -133,12 +133,6 @@ KIBANA_PORT=$(free_port 25601)
 RABBITMQ_MANAGEMENT_PORT=$(free_port 25672)
 PROMETHEUS_PORT=$(free_port 29090)
 GRAFANA_PORT=$(free_port 23100)
-if [[ -f infra/prometheus/prometheus.yml ]]; then
-  export CT_PROMETHEUS_CONFIG=./infra/prometheus/prometheus.yml
-else
-  export CT_PROMETHEUS_CONFIG=./tests/compose/prometheus.yml
-  ct_log "infra/prometheus/prometheus.yml is absent: Prometheus runs on tests/compose/prometheus.yml"
-fi
 compose() { docker compose --env-file "$CT_ENV" "$@"; }
 ct_log "project $COMPOSE_PROJECT_NAME: dashboard on :$DASHBOARD_PORT; Kibana stand-in 127.0.0.1:$KIBANA_PORT, RabbitMQ management 127.0.0.1:$RABBITMQ_MANAGEMENT_PORT, Prometheus 127.0.0.1:$PROMETHEUS_PORT"
 compose config --quiet
