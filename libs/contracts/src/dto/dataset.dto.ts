@@ -1,9 +1,7 @@
-// class-transformer's @Type reads decorator metadata while the class is defined.
-import 'reflect-metadata';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DATASET_ID_PATTERN, DATASET_LIMITS, type CreateDatasetFromIndexRequest } from '../lib/dataset';
+import { PageLimit } from './list.queries';
 
 const NAME_MESSAGE = { message: `name must be a string of 1 to ${DATASET_LIMITS.nameMaxLength} characters` };
 const INDEX_MESSAGE = { message: 'index must be an index name, alias or pattern of 1 to 255 characters' };
@@ -40,12 +38,7 @@ export class CreateDatasetFromIndexDto implements CreateDatasetFromIndexRequest 
 
 /** Query of `GET /api/datasets`: newest first, `limit` per page, continuing after `cursor`. */
 export class ListDatasetsQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be an integer from 1 to 100' })
-  @Min(1, { message: 'limit must be an integer from 1 to 100' })
-  @Max(100, { message: 'limit must be an integer from 1 to 100' })
+  @PageLimit()
   limit?: number;
 
   @ApiPropertyOptional({ pattern: DATASET_ID_PATTERN.source, description: 'the nextCursor of the page before' })

@@ -1,10 +1,24 @@
 // class-transformer's @Type reads decorator metadata while the class is defined.
 import 'reflect-metadata';
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { RUN_ID_PATTERN, RUN_STATUSES, type RunStatus } from '../lib/run';
 import { WORKER_ID_PATTERN } from '../lib/worker-status';
+
+const LIMIT_MESSAGE = { message: 'limit must be an integer from 1 to 100' };
+
+/** `limit` of a newest-first listing (runs, datasets): optional, an integer from 1 to 100. */
+export const PageLimit = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(LIMIT_MESSAGE),
+    Min(1, LIMIT_MESSAGE),
+    Max(100, LIMIT_MESSAGE),
+  );
 
 /** Query of `GET /api/runs`: newest first, `limit` per page, continuing after `cursor`, optionally of one `status`. */
 export class ListRunsQuery {
@@ -13,12 +27,7 @@ export class ListRunsQuery {
   @IsIn(RUN_STATUSES, { message: `status must be one of: ${RUN_STATUSES.join(', ')}` })
   status?: RunStatus;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be an integer from 1 to 100' })
-  @Min(1, { message: 'limit must be an integer from 1 to 100' })
-  @Max(100, { message: 'limit must be an integer from 1 to 100' })
+  @PageLimit()
   limit?: number;
 
   @ApiPropertyOptional({ pattern: RUN_ID_PATTERN.source, description: 'the nextCursor of the page before' })

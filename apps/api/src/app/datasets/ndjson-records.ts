@@ -1,4 +1,5 @@
 import { MalformedRecordError, type ParsedRecord, type RecordLimits, type RecordSource } from './record-source';
+import { depthOver } from '../http/json-depth';
 
 const NEWLINE = 0x0a;
 const BYTE_ORDER_MARK = 0xfeff;
@@ -91,16 +92,4 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return `a ${typeof value}`;
-}
-
-/** Whether `value` has objects or arrays nested more than `max` deep (iterative: any depth is safe to check). */
-function depthOver(value: object, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 1]];
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    const [item, depth] = next;
-    if (typeof item !== 'object' || item === null) continue;
-    if (depth > max) return true;
-    for (const child of Object.values(item)) stack.push([child, depth + 1]);
-  }
-  return false;
 }

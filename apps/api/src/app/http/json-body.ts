@@ -8,6 +8,7 @@ import {
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncomingHttpHeaders } from 'node:http';
 import { DATASET_CONTENT_TYPES } from '@app/contracts';
+import { depthOver } from './json-depth';
 
 /** The largest request body the api reads, 1 MB; its largest request, a run's definition, is under 200 bytes. */
 export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -151,18 +152,6 @@ const describeType = (type: string | undefined): string => (type ? `"${type}"` :
 /** `application/json`, with or without parameters: the one type the parser reads. */
 function isJsonType(type: string | undefined): boolean {
   return type?.split(';')[0].trim().toLowerCase() === 'application/json';
-}
-
-/** Whether `value` has objects or arrays nested more than `max` deep (iterative: any depth is safe to check). */
-function depthOver(value: object, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 1]];
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    const [item, depth] = next;
-    if (typeof item !== 'object' || item === null) continue;
-    if (depth > max) return true;
-    for (const child of Object.values(item)) stack.push([child, depth + 1]);
-  }
-  return false;
 }
 
 /** The path (`a.b.__proto__`) of the first forbidden key anywhere in `value`, if any. */
