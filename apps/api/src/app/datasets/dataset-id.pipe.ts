@@ -1,12 +1,11 @@
-import { Injectable, type PipeTransform } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { isDatasetId } from '@app/contracts';
-import { badRequest } from '../bad-request';
+import { SortableIdPipe } from '../http/sortable-id.pipe';
 
-/** Validates the `:id` of every route under `/api/datasets/:id` before it reaches a service or a query. */
+/** Validates the `:id` of every route under `/api/datasets/:id`. */
 @Injectable()
-export class DatasetIdPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!isDatasetId(value)) throw badRequest('id must be a dataset id (lowercase letters and digits)');
-    return value;
+export class DatasetIdPipe extends SortableIdPipe {
+  constructor() {
+    super(isDatasetId, 'dataset');
   }
 }
