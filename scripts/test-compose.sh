@@ -40,7 +40,7 @@ source tests/compose/base-images.sh
 T0=$SECONDS
 STACK_UP=0
 declare -a TIMES=()
-took() { TIMES+=("$1 $(($SECONDS - $2))s"); }
+took() { TIMES+=("$1 $((SECONDS - $2))s"); }
 
 # shellcheck disable=SC2317 # reached through the EXIT trap
 finish() {
@@ -78,14 +78,14 @@ free_port() {
   return 1
 }
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-# `compose config` with dummy secrets and none of the user's .env: the file and its observability profile
+# `compose config` with throwaway secrets and none of the user's .env: the file and its observability profile
 # parse, interpolate and validate, and a missing API_TOKEN is refused.
 check_compose_config() {
   local empty plugin
   empty=$(mktemp)
   plugin="$DOCKER_CONFIG/cli-plugins/docker-compose"
   [[ -x "$plugin" ]] || plugin="docker compose"
-  local -a env=(API_TOKEN=dummy-token-for-compose-config-0000 RABBITMQ_PASSWORD=dummy GRAFANA_ADMIN_PASSWORD=dummy
+  local -a env=("API_TOKEN=$(secret 24)" "RABBITMQ_PASSWORD=$(secret 16)" "GRAFANA_ADMIN_PASSWORD=$(secret 16)"
     COMPOSE_FILE= COMPOSE_PROFILES= COMPOSE_PROJECT_NAME=rate-runner)
   # shellcheck disable=SC2086 # "docker compose" is two words
   env "${env[@]}" $plugin --env-file "$empty" -f docker-compose.yml config --quiet
