@@ -1,6 +1,6 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { LIVE_TOKEN_REFUSED, type ClientToServerEvents, type Run, type ServerToClientEvents, type Session } from '@app/contracts';
-import { TestSystem, waitFor } from '@app/testing';
+import { TestSystem } from '@app/testing';
 
 /**
  * Who may do what: every route without a token, with a wrong one, with the viewer's and the operator's; and the live
@@ -13,15 +13,7 @@ let run: Run;
 
 beforeAll(async () => {
   await system.start();
-  const created = await system.api<Run>('POST', '/runs', { total: 1_000, ratePerMinute: 1 });
-  expect(created.status).toBe(201);
-  run = created.body;
-  await waitFor(
-    async () => (await system.api<Run>('GET', `/runs/${run.id}`)).body.published === 1,
-    30_000,
-    'the first record to be published',
-  );
-  expect((await system.api<Run>('POST', `/runs/${run.id}/pause`)).status).toBe(200);
+  run = await system.pausedRun();
 }, 120_000);
 afterAll(() => system.stop(), 60_000);
 

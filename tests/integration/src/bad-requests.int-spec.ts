@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Run, RunPage } from '@app/contracts';
-import { TestSystem, waitFor } from '@app/testing';
+import { TestSystem } from '@app/testing';
 
 /**
  * Bad requests, each to every route, against the api as `npm start` runs it: serving the built dashboard, whose
@@ -20,16 +20,7 @@ let run: Run;
 beforeAll(async () => {
   if (!existsSync(join(DASHBOARD_DIR, 'index.html'))) throw new Error(`no built dashboard in ${DASHBOARD_DIR}: build it first`);
   await system.start();
-  const created = await system.api<Run>('POST', '/runs', { total: 1_000, ratePerMinute: 1 });
-  expect(created.status).toBe(201);
-  run = created.body;
-  // The first record goes at once, the next a minute later: paused in between, the run stays as it is.
-  await waitFor(
-    async () => (await system.api<Run>('GET', `/runs/${run.id}`)).body.published === 1,
-    30_000,
-    'the first record to be published',
-  );
-  expect((await system.api<Run>('POST', `/runs/${run.id}/pause`)).status).toBe(200);
+  run = await system.pausedRun();
 }, 120_000);
 afterAll(() => system.stop(), 60_000);
 

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { Client } from '@elastic/elasticsearch';
 import { connect, type ChannelModel } from 'amqplib';
 import Redis from 'ioredis';
-import { amqpNames, elasticsearchIndices, type AmqpNames, type ElasticsearchIndices } from '@app/contracts';
+import { amqpNames, elasticsearchIndices, type AmqpNames, type ElasticsearchIndices, type Run } from '@app/contracts';
 import { onFailure } from '@app/domain';
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -138,6 +138,24 @@ export class TestSystem {
     await this.amqp?.close().catch(() => undefined);
     await this.redis.quit();
     await this.es.close();
+  }
+
+  /**
+   * A run that stays as it is while a test pokes at it: 1,000 records at 1/min, paused once its first record (which
+   * goes at once; the next is due a minute later) is published.
+   */
+  async pausedRun(): Promise<Run> {
+    const created = await this.api<Run>('POST', '/runs', { total: 1_000, ratePerMinute: 1 });
+    if (created.status !== 201) throw new Error(`creating the run answered ${created.status}`);
+    const run = created.body;
+    await waitFor(
+      async () => (await this.api<Run>('GET', `/runs/${run.id}`)).body.published === 1,
+      30_000,
+      'the first record to be published',
+    );
+    const paused = await this.api<Run>('POST', `/runs/${run.id}/pause`);
+    if (paused.status !== 200) throw new Error(`pausing the run answered ${paused.status}`);
+    return paused.body;
   }
 
   /** A request to the api's REST under `/api`, with the operator's token. */

@@ -1,40 +1,11 @@
 import { csvRecords } from './csv-records';
-import { MalformedRecordError, type RecordLimits } from './record-source';
+import { malformedMessage, readAll } from '../testing/record-sources';
+import type { RecordLimits } from './record-source';
 
 const LIMITS: RecordLimits = { maxRecordBytes: 1024, maxFields: 10 };
 
-/** The text as chunks of `size` bytes, so that every boundary (inside quotes, between CR and LF...) is crossed. */
-async function* chunked(text: string | Buffer, size = 3): AsyncGenerator<Buffer> {
-  const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text);
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
-
-async function read(
-  text: string | Buffer,
-  size?: number,
-  limits = LIMITS,
-): Promise<{ records: unknown[]; fields: string[]; bytes: number }> {
-  const source = csvRecords(chunked(text, size), limits);
-  const records: unknown[] = [];
-  let bytes = 0;
-  for await (const group of source.records) {
-    for (const parsed of group) {
-      records.push(parsed.record);
-      bytes += parsed.bytes;
-    }
-  }
-  return { records, fields: source.fields(), bytes };
-}
-
-async function failure(text: string, limits = LIMITS): Promise<string> {
-  try {
-    await read(text, 5, limits);
-  } catch (error) {
-    expect(error).toBeInstanceOf(MalformedRecordError);
-    return (error as Error).message;
-  }
-  throw new Error('no error');
-}
+const read = (text: string | Buffer, size = 3, limits = LIMITS) => readAll(csvRecords, text, size, limits);
+const failure = (text: string, limits = LIMITS) => malformedMessage(csvRecords, text, 5, limits);
 
 describe('csvRecords', () => {
   it('keys each row by the header row, and gives the header as the fields', async () => {

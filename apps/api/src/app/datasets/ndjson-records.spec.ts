@@ -1,35 +1,11 @@
 import { NDJSON_MAX_DEPTH, ndjsonRecords } from './ndjson-records';
-import { MalformedRecordError, type RecordLimits } from './record-source';
+import { malformedMessage, readAll } from '../testing/record-sources';
+import type { RecordLimits } from './record-source';
 
 const LIMITS: RecordLimits = { maxRecordBytes: 1024, maxFields: 5 };
 
-async function* chunked(text: string | Buffer, size: number): AsyncGenerator<Buffer> {
-  const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text);
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
-
-async function read(text: string | Buffer, size = 4, limits = LIMITS): Promise<{ records: unknown[]; fields: string[]; bytes: number }> {
-  const source = ndjsonRecords(chunked(text, size), limits);
-  const records: unknown[] = [];
-  let bytes = 0;
-  for await (const group of source.records) {
-    for (const parsed of group) {
-      records.push(parsed.record);
-      bytes += parsed.bytes;
-    }
-  }
-  return { records, fields: source.fields(), bytes };
-}
-
-async function failure(text: string, limits = LIMITS): Promise<string> {
-  try {
-    await read(text, 7, limits);
-  } catch (error) {
-    expect(error).toBeInstanceOf(MalformedRecordError);
-    return (error as Error).message;
-  }
-  throw new Error('no error');
-}
+const read = (text: string | Buffer, size = 4, limits = LIMITS) => readAll(ndjsonRecords, text, size, limits);
+const failure = (text: string, limits = LIMITS) => malformedMessage(ndjsonRecords, text, 7, limits);
 
 describe('ndjsonRecords', () => {
   it.each([1, 3, 64, 4096])('reads one object a line in chunks of %i bytes, the fields the keys seen, sorted', async (size) => {
