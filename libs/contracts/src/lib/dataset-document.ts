@@ -1,17 +1,11 @@
-import type { DatasetFormat } from './dataset';
+import type { Dataset } from './dataset';
 
 /**
  * A dataset's metadata in the `datasets` index, `_id` = dataset id. Written last, once every record is stored,
  * so a dataset whose upload is under way or failed is never listed.
  */
-export interface DatasetDocument {
-  id: string;
-  name: string;
-  format: DatasetFormat;
-  records: number;
-  bytes: number;
-  fields: string[];
-  /** Epoch milliseconds. */
+export interface DatasetDocument extends Omit<Dataset, 'createdAt'> {
+  /** Epoch milliseconds (the JSON's `createdAt` is ISO). */
   createdAt: number;
 }
 
