@@ -53,6 +53,15 @@ export function rebasePace(pace: Pace, published: number, now: number): Pace {
 }
 
 /**
+ * A schedule that counts every record already claimed for publishing as accrued. A scheduler computes its claim
+ * on its own clock, which may read a little later than the moment a change is made: without this, a record it
+ * claimed under the old rate just after that moment would be due again later under the new one, and so went out early.
+ */
+export function coverClaimed(pace: Pace, claimed: number): Pace {
+  return pace.accrued >= claimed - 1 ? pace : { ...pace, accrued: claimed - 1 };
+}
+
+/**
  * When record number `seq` is due under the current rate: epoch milliseconds, at or before `since` for a
  * record already due when the rate was last set, null while paused.
  */

@@ -33,6 +33,20 @@ describe('run control', () => {
     expect(dueCount(resumed.pace, resumed.total, T0 + 61_000)).toBe(21);
   });
 
+  it('never schedules again a record a scheduler claimed on a clock that read later than the change', () => {
+    // 100 accrued by the change at T0 + 10 s, but a claim computed a moment later already took 102 records.
+    const claimedAhead = run({ reserved: 102, published: 101 });
+    const changed = next(updateRun(claimedAhead, { ratePerMinute: 60 }, T0 + 10_000));
+    expect(dueCount(changed.pace, changed.total, T0 + 10_500)).toBe(102);
+    expect(dueCount(changed.pace, changed.total, T0 + 11_000)).toBe(103);
+    const paused = next(pauseRun(claimedAhead, T0 + 10_000));
+    const resumed = next(resumeRun(paused, T0 + 20_000));
+    expect(dueCount(resumed.pace, resumed.total, T0 + 20_000)).toBe(102);
+    expect(dueCount(resumed.pace, resumed.total, T0 + 20_100)).toBe(103); // at 600/min
+    // Claims within the schedule leave it as it is.
+    expect(next(updateRun(run({ reserved: 90 }), { ratePerMinute: 60 }, T0 + 10_000)).pace.accrued).toBe(100);
+  });
+
   it('changes the rate from now on', () => {
     const changed = next(updateRun(run(), { ratePerMinute: 60 }, T0 + 10_000)); // 100 accrued, then 1/s
     expect(changed.pace.ratePerMinute).toBe(60);

@@ -1,5 +1,5 @@
 import type { ProcessorName } from '@app/contracts';
-import { changeRate, pausePace, rebasePace, resumePace, startPace } from './pace';
+import { changeRate, coverClaimed, pausePace, rebasePace, resumePace, startPace } from './pace';
 import { allowsAction, canEditRun } from './run-actions';
 import { remainingCount } from './run-rates';
 import type { RunState } from './run-state';
@@ -46,7 +46,7 @@ const conflict = (message: string): RunTransition => ({ ok: false, conflict: mes
 export function pauseRun(run: RunState, now: number): RunTransition {
   if (!allowsAction(run.status, 'pause')) return conflict(`run ${run.id} is ${run.status}, only a running run can be paused`);
   const released = run.throttleReason === null ? run : releaseHold(run, now);
-  return ok({ ...released, status: 'paused', pace: pausePace(released.pace, now), updatedAt: now });
+  return ok({ ...released, status: 'paused', pace: coverClaimed(pausePace(released.pace, now), claimedCount(released)), updatedAt: now });
 }
 
 export function resumeRun(run: RunState, now: number): RunTransition {
@@ -63,13 +63,13 @@ export function stopRun(run: RunState, now: number): RunTransition {
 /** The records claimed for publishing so far, which `total` may not go below. */
 export const claimedCount = (run: RunState): number => Math.max(run.published, run.reserved);
 
-/** Changes X and/or Y of a running or paused run, effective from `now`. */
+/** Changes X and/or Y of a running or paused run, effective from `now` (or from the last claim, if a scheduler's clock read later). */
 export function updateRun(run: RunState, update: RunUpdate, now: number): RunTransition {
   if (!canEditRun(run.status)) return conflict(`run ${run.id} is ${run.status} and can no longer be changed`);
   const total = update.total ?? run.total;
   const claimed = claimedCount(run);
   if (total < claimed) return conflict(`total cannot be lower than the ${claimed} records already published`);
-  const pace = update.ratePerMinute === undefined ? run.pace : changeRate(run.pace, update.ratePerMinute, now);
+  const pace = update.ratePerMinute === undefined ? run.pace : coverClaimed(changeRate(run.pace, update.ratePerMinute, now), claimed);
   return ok(completeIfDone({ ...run, total, pace, updatedAt: now }, now));
 }
 

@@ -64,6 +64,14 @@ describe('RunPublisher', () => {
     expect(fakes.jobs.published).toEqual([]);
   });
 
+  it('publishes nothing when the run was changed since it was read (the next tick reads the new schedule)', async () => {
+    fakes.claims.revisions.set('run0000001abc', run().revision + 1);
+
+    expect(await publisher.publishDue(run(), TOKEN, T0 + 5_000)).toBe(0);
+
+    expect(fakes.jobs.published).toEqual([]);
+  });
+
   describe('backpressure', () => {
     // 1,500 queued, over the limit of max(1000, 60 × 30 / 60).
     const flooded = run({

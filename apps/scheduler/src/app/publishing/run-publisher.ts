@@ -28,7 +28,7 @@ export class RunPublisher {
     const due = dueCount(run.pace, run.total, now);
     const wanted = Math.min(due, run.published + this.config.maxPublishBatch);
     if (wanted <= run.published) return 0;
-    const claimed = await this.claims.reserve(run.id, leaseToken, wanted);
+    const claimed = await this.claims.reserve(run.id, leaseToken, wanted, run.revision);
     if (typeof claimed !== 'number' || claimed <= run.published) return 0;
     const jobs = [];
     for (let seq = run.published + 1; seq <= claimed; seq++) jobs.push(newJob(run.id, seq, run.processor, now));

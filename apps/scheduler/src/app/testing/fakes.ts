@@ -41,18 +41,21 @@ export class FakeJobQueue implements Pick<JobQueue, 'publish'> {
   }
 }
 
-/** PublishClaims: claims fenced by the lease's current token and the run's status; `published` never lowered. */
+/** PublishClaims: claims fenced by the lease's current token, the run's status and revision; `published` never lowered. */
 export class FakePublishClaims implements Pick<PublishClaims, 'reserve' | 'recordPublished'> {
   leaseToken = 'token-1';
   readonly notRunning = new Set<string>();
+  /** The revision each run is at, where a test moved it since the publisher read it. */
+  readonly revisions = new Map<string, number>();
   readonly reserved = new Map<string, number>();
   readonly published = new Map<string, number>();
 
   constructor(private readonly log: string[]) {}
 
-  async reserve(runId: string, leaseToken: string, upTo: number): Promise<ReserveOutcome> {
+  async reserve(runId: string, leaseToken: string, upTo: number, revision: number): Promise<ReserveOutcome> {
     this.log.push(`claims.reserve ${upTo}`);
     if (leaseToken !== this.leaseToken) return 'fenced';
+    if (revision !== (this.revisions.get(runId) ?? revision)) return 'changed';
     if (this.notRunning.has(runId)) return 'not-running';
     const reserved = Math.max(this.reserved.get(runId) ?? 0, upTo);
     this.reserved.set(runId, reserved);

@@ -3,7 +3,9 @@ import { RECORD_PUBLISHED_SCRIPT, RESERVE_SCRIPT } from './redis-scripts';
 import type { LeaderLease } from './leader-lease';
 import type { RedisConnection } from './redis.connection';
 
-export type ReserveOutcome = number | 'not-running' | 'fenced';
+export type ReserveOutcome = number | 'not-running' | 'fenced' | 'changed';
+
+const CLAIM_REFUSALS: Record<number, ReserveOutcome> = { [-1]: 'not-running', [-2]: 'fenced', [-3]: 'changed' };
 
 /** The leading scheduler's side of a run: claiming seqs to publish (fenced by the leader lease), then recording them published. */
 export class PublishClaims {
@@ -13,10 +15,21 @@ export class PublishClaims {
     private readonly lease: LeaderLease,
   ) {}
 
-  /** Claims seqs up to `upTo` for publishing, if `leaseToken` still holds the leader lease. */
-  async reserve(runId: string, leaseToken: string, upTo: number): Promise<ReserveOutcome> {
-    const result = (await this.redis.client.eval(RESERVE_SCRIPT, 2, this.keys.run(runId), this.lease.key, leaseToken, upTo)) as number;
-    return result === -1 ? 'not-running' : result === -2 ? 'fenced' : result;
+  /**
+   * Claims seqs up to `upTo` for publishing, if `leaseToken` still holds the leader lease and the run is still at
+   * the `revision` `upTo` was computed from ('changed' otherwise: the next tick reads the new schedule).
+   */
+  async reserve(runId: string, leaseToken: string, upTo: number, revision: number): Promise<ReserveOutcome> {
+    const result = (await this.redis.client.eval(
+      RESERVE_SCRIPT,
+      2,
+      this.keys.run(runId),
+      this.lease.key,
+      leaseToken,
+      upTo,
+      revision,
+    )) as number;
+    return CLAIM_REFUSALS[result] ?? result;
   }
 
   /** Records that seqs 1..published are confirmed by the broker (never lowers the count). */

@@ -89,43 +89,48 @@ return 1
 
 /**
  * Compare-and-set of a run's definition, schedule and status; counters are never written here.
- * KEYS: run hash, active-runs set. ARGV: expected revision, now (ms), change channel, run id, field, value...
- * Returns 1 when saved, 0 when the revision moved (re-read and retry), -1 when the new total is below the
- * seqs already claimed for publishing (checked here because schedulers claim without a revision).
+ * KEYS: run hash, active-runs set. ARGV: expected revision, expected claim (`reserved`), now (ms), change channel,
+ * run id, field, value...
+ * Returns 1 when saved, 0 when the revision or the claim moved (re-read and retry: a schedule computed before a
+ * scheduler's claim could count records it claimed as still to come), -1 when the new total is below the seqs
+ * already claimed for publishing (checked here because schedulers claim without a revision).
  * A run left with every record processed or failed is completed here, for the same reason.
  */
 export const SAVE_RUN_SCRIPT = `${COMPLETE_IF_DONE}
 if redis.call('HGET', KEYS[1], '${F.revision}') ~= ARGV[1] then return 0 end
-for i = 5, #ARGV, 2 do
+if redis.call('HGET', KEYS[1], '${F.reserved}') ~= ARGV[2] then return 0 end
+for i = 6, #ARGV, 2 do
   if ARGV[i] == '${F.total}' then
     local published = tonumber(redis.call('HGET', KEYS[1], '${F.published}'))
     local reserved = tonumber(redis.call('HGET', KEYS[1], '${F.reserved}'))
     if tonumber(ARGV[i + 1]) < math.max(published, reserved) then return -1 end
   end
 end
-redis.call('HSET', KEYS[1], unpack(ARGV, 5))
+redis.call('HSET', KEYS[1], unpack(ARGV, 6))
 redis.call('HINCRBY', KEYS[1], '${F.revision}', 1)
-completeIfDone(KEYS[1], ARGV[2])
+completeIfDone(KEYS[1], ARGV[3])
 local run = redis.call('HMGET', KEYS[1], '${F.status}', '${F.total}', '${F.published}')
 if (run[1] == 'running' or run[1] == 'paused') and tonumber(run[3]) < tonumber(run[2]) then
-  redis.call('SADD', KEYS[2], ARGV[4])
+  redis.call('SADD', KEYS[2], ARGV[5])
 else
-  redis.call('SREM', KEYS[2], ARGV[4])
+  redis.call('SREM', KEYS[2], ARGV[5])
 end
-redis.call('PUBLISH', ARGV[3], ARGV[4])
+redis.call('PUBLISH', ARGV[4], ARGV[5])
 return 1
 `;
 
 /**
  * Claims seqs up to a count for publishing, for the scheduler holding the lease (fencing: a scheduler
- * that lost its lease, say after a long pause, can claim nothing). KEYS: run hash, lease key.
- * ARGV: lease token, wanted count. Returns the count claimed (capped at total), -1 when the run is not
- * running, -2 when the caller does not hold the lease.
+ * that lost its lease, say after a long pause, can claim nothing) and only while the run is as the caller read it:
+ * a count computed from a schedule the api has since changed is refused. KEYS: run hash, lease key.
+ * ARGV: lease token, wanted count, revision read. Returns the count claimed (capped at total), -1 when the run
+ * is not running, -2 when the caller does not hold the lease, -3 when the run changed since it was read.
  */
 export const RESERVE_SCRIPT = `
 if redis.call('GET', KEYS[2]) ~= ARGV[1] then return -2 end
-local run = redis.call('HMGET', KEYS[1], '${F.status}', '${F.total}', '${F.reserved}')
+local run = redis.call('HMGET', KEYS[1], '${F.status}', '${F.total}', '${F.reserved}', '${F.revision}')
 if run[1] ~= 'running' then return -1 end
+if run[4] ~= ARGV[3] then return -3 end
 local upTo = math.min(tonumber(ARGV[2]), tonumber(run[2]))
 if upTo > tonumber(run[3]) then redis.call('HSET', KEYS[1], '${F.reserved}', upTo) end
 return upTo

@@ -52,8 +52,8 @@ export class RunStore {
   }
 
   /**
-   * Saves a changed definition, schedule or status if nobody changed the run since `run.revision` was
-   * read; counters are left to their own atomic updates.
+   * Saves a changed definition, schedule or status if nobody changed the run, nor claimed more of it, since it
+   * was read (`revision`, `reserved`); counters are left to their own atomic updates.
    */
   async save(run: RunState, nowMs: number): Promise<SaveOutcome> {
     const fields = Object.entries(definitionFields(run)).flat();
@@ -63,6 +63,7 @@ export class RunStore {
       this.keys.run(run.id),
       this.keys.activeRuns,
       run.revision,
+      run.reserved,
       nowMs,
       this.keys.runChangedChannel,
       run.id,
