@@ -2,6 +2,8 @@ export * from './lib/batcher';
 export * from './lib/change-coalescer';
 export * from './lib/circuit-breaker';
 export * from './lib/deadline';
+export * from './lib/delivery-outcome';
+export * from './lib/destination-allowlist';
 export * from './lib/pace';
 export * from './lib/processors';
 export * from './lib/record-input';

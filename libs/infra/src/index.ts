@@ -10,6 +10,8 @@ export * from './lib/elasticsearch/result-store';
 export * from './lib/elasticsearch/run-archive';
 export * from './lib/elasticsearch/run-history-store';
 export * from './lib/health/readiness.service';
+export * from './lib/http/http-delivery';
+export * from './lib/http/webhook-signing';
 export * from './lib/infra.module';
 export * from './lib/lifecycle/bootstrap';
 export * from './lib/lifecycle/log-line';
