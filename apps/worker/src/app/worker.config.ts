@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { envInt, envString, loadInfraConfig, type Env, type InfraConfig } from '@app/infra';
 
 export interface WorkerConfig extends InfraConfig {
@@ -20,6 +20,8 @@ export interface WorkerConfig extends InfraConfig {
   /** How long the circuit stays open before a probe; doubling after each failed probe up to the maximum. */
   breakerOpenMs: number;
   breakerMaxOpenMs: number;
+  /** Threads of the `hash` processor's pool, which keep its CPU-bound work off the event loop. */
+  hashPoolThreads: number;
 }
 
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
@@ -38,5 +40,6 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     breakerFailures: envInt(env, 'ES_BREAKER_FAILURES', 3, 1, 1_000),
     breakerOpenMs: envInt(env, 'ES_BREAKER_OPEN_MS', 1_000, 10, 600_000),
     breakerMaxOpenMs: envInt(env, 'ES_BREAKER_MAX_OPEN_MS', 5_000, 10, 3_600_000),
+    hashPoolThreads: envInt(env, 'HASH_POOL_THREADS', availableParallelism(), 1, 256),
   };
 }
