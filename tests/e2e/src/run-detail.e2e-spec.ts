@@ -37,7 +37,7 @@ describe('the run detail page', () => {
       const rows = byTestId(detail, 'result-row');
       await rows.first().waitFor();
       const [first] = (await h.api<ResultPage>('GET', `/runs/${run.id}/results?size=1`)).items;
-      expect(first.output).toBe(first.input * first.input);
+      expect(first.output).toBe((first.input as number) ** 2);
       const digits = ((await rows.first().textContent()) ?? '').replace(/\D/g, '');
       expect(digits).toContain(String(first.seq));
       expect(digits).toContain(String(first.output));

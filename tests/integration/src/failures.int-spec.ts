@@ -62,7 +62,7 @@ describe('retries, dead letters and replay', () => {
     for (const hit of stored.hits.hits) {
       const document = hit._source as JobDocument;
       expect(document.attempt).toBe(4);
-      expect(document.output).toBe(document.input * document.input);
+      expect(document.output).toBe((document.input as number) ** 2);
     }
   });
 

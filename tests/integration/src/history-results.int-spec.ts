@@ -93,7 +93,7 @@ describe('run detail: rate history and results', () => {
       expect(page.status).toBe(200);
       expect(page.body.total).toBe(TOTAL);
       for (const item of page.body.items as JobDocument[]) {
-        expect(item).toMatchObject({ runId, output: item.input * item.input });
+        expect(item).toMatchObject({ runId, output: (item.input as number) ** 2 });
         seqs.push(item.seq);
         byWorker.set(item.workerId, (byWorker.get(item.workerId) ?? 0) + 1);
       }

@@ -86,7 +86,7 @@ describe('a run through the whole pipeline', () => {
     documents.forEach((document, i) => {
       expect(document.seq).toBe(i + 1);
       expect(document.input).toBe(recordInput(runId, document.seq));
-      expect(document.output).toBe(document.input * document.input);
+      expect(document.output).toBe((document.input as number) ** 2);
     });
 
     // The schedule puts record 1 at t=0 and record n at (n-1)/rate: measure the rate over those intervals.

@@ -1,12 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { FailureDocument, FailurePage, ReplayResult } from '../lib/failure-document';
+import type { JobInput } from '../lib/job-message';
 import { PROCESSOR_NAMES, type ProcessorName } from '../lib/processors';
 import { DATE_TIME, NULLABLE_STRING } from './response-schemas';
 
 export class FailureDocumentDto implements FailureDocument {
   @ApiProperty() runId!: string;
   @ApiProperty({ type: 'integer' }) seq!: number;
-  @ApiProperty({ type: 'integer' }) input!: number;
+  @ApiProperty({ description: "a generated record's number or a dataset's record (an object)" }) input!: JobInput;
   @ApiProperty({ enum: PROCESSOR_NAMES }) processor!: ProcessorName;
   @ApiProperty() error!: string;
   @ApiProperty({ type: 'integer' }) attempts!: number;

@@ -1,13 +1,21 @@
-import { ApiProperty } from '@nestjs/swagger';
-import type { JobDocument, ResultPage } from '../lib/job-document';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { DeliveryResult, JobDocument, JobOutput, ResultPage } from '../lib/job-document';
+import type { JobInput } from '../lib/job-message';
 import { PROCESSOR_NAMES, type ProcessorName } from '../lib/processors';
 import { DATE_TIME, NULLABLE_STRING } from './response-schemas';
+
+export class DeliveryResultDto implements DeliveryResult {
+  @ApiProperty({ type: 'integer' }) status!: number;
+  @ApiProperty({ type: 'integer' }) latencyMs!: number;
+  @ApiProperty({ description: "the first 2 KiB of the endpoint's answer" }) response!: string;
+}
 
 export class JobDocumentDto implements JobDocument {
   @ApiProperty() runId!: string;
   @ApiProperty({ type: 'integer' }) seq!: number;
-  @ApiProperty({ type: 'integer' }) input!: number;
-  @ApiProperty() output!: number;
+  @ApiProperty({ description: "a generated record's number or a dataset's record (an object)" }) input!: JobInput;
+  @ApiProperty({ nullable: true, description: "square's number, hash's hex digest, null for http" }) output!: JobOutput;
+  @ApiPropertyOptional({ type: () => DeliveryResultDto }) delivery?: DeliveryResultDto;
   @ApiProperty({ enum: PROCESSOR_NAMES }) processor!: ProcessorName;
   @ApiProperty() workerId!: string;
   @ApiProperty({ type: 'integer' }) attempt!: number;

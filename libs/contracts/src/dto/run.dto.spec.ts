@@ -18,7 +18,6 @@ describe('CreateRunDto', () => {
   });
 
   it.each([
-    [{ ratePerMinute: 60 }, 'total'],
     [{ total: 0, ratePerMinute: 60 }, 'total'],
     [{ total: 1.5, ratePerMinute: 60 }, 'total'],
     [{ total: '10', ratePerMinute: 60 }, 'total'],

@@ -1,12 +1,90 @@
+// class-transformer's @Type reads decorator metadata while the class is defined.
+import 'reflect-metadata';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
-import { DEFAULT_PROCESSOR, PROCESSOR_NAMES, type ProcessorName } from '../lib/processors';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { DATASET_ID_PATTERN } from '../lib/dataset';
+import { DEFAULT_PROCESSOR, HTTP_METHODS, PROCESSOR_LIMITS, PROCESSOR_NAMES, type HttpMethod, type ProcessorName } from '../lib/processors';
 import { RUN_LIMITS } from '../lib/run';
-import type { CreateRunRequest, UpdateRunRequest } from '../lib/run-requests';
+import { HASH_ROUNDS_DEFAULT, type CreateRunRequest, type HttpTargetRequest, type UpdateRunRequest } from '../lib/run-requests';
 
 const TOTAL_MESSAGE = { message: 'total must be an integer from 1 to 100,000,000' };
 const RATE_MESSAGE = { message: 'ratePerMinute must be a number from 1 to 600,000' };
 const DURATION_MESSAGE = { message: 'durationMinutes must be a positive number' };
+const L = PROCESSOR_LIMITS;
+// Nested messages are prefixed with their parent's name by the validation pipe: `url …` reads `target.url …`.
+const URL_MESSAGE = { message: 'url must be an absolute http or https URL of at most 2,048 characters' };
+const TIMEOUT_MESSAGE = { message: `timeoutMs must be an integer from ${L.timeoutMsMin} to ${L.timeoutMsMax.toLocaleString('en')}` };
+const CONCURRENCY_MESSAGE = { message: `concurrency must be an integer from ${L.concurrencyMin} to ${L.concurrencyMax}` };
+const ROUNDS_MESSAGE = { message: `rounds must be an integer from ${L.roundsMin} to ${L.roundsMax.toLocaleString('en')}` };
+const SECRET_MESSAGE = { message: 'secret must be whsec_ followed by the base64 of 24 to 64 bytes' };
+const HTTP_URL = /^https?:\/\/\S+$/i;
+
+/** `target` of an `http` run; the allowlist and the headers are checked by the api (`resolveHttpTarget`). */
+export class HttpTargetRequestDto implements HttpTargetRequest {
+  @ApiProperty({ maxLength: 2_048, description: 'must match HTTP_TARGET_ALLOWLIST; redirects are not followed' })
+  @IsString(URL_MESSAGE)
+  @MaxLength(2_048, URL_MESSAGE)
+  @Matches(HTTP_URL, URL_MESSAGE)
+  url!: string;
+
+  @ApiPropertyOptional({ enum: HTTP_METHODS, default: 'POST' })
+  @IsOptional()
+  @IsIn(HTTP_METHODS, { message: `method must be one of: ${HTTP_METHODS.join(', ')}` })
+  method?: HttpMethod;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'extra request headers' })
+  @IsOptional()
+  @IsObject({ message: 'headers must be an object of header names to string values' })
+  headers?: Record<string, string>;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: L.timeoutMsMin, maximum: L.timeoutMsMax, default: L.timeoutMsDefault })
+  @IsOptional()
+  @IsInt(TIMEOUT_MESSAGE)
+  @Min(L.timeoutMsMin, TIMEOUT_MESSAGE)
+  @Max(L.timeoutMsMax, TIMEOUT_MESSAGE)
+  timeoutMs?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: L.concurrencyMin,
+    maximum: L.concurrencyMax,
+    default: L.concurrencyDefault,
+    description: 'requests in flight per worker',
+  })
+  @IsOptional()
+  @IsInt(CONCURRENCY_MESSAGE)
+  @Min(L.concurrencyMin, CONCURRENCY_MESSAGE)
+  @Max(L.concurrencyMax, CONCURRENCY_MESSAGE)
+  concurrency?: number;
+
+  @ApiPropertyOptional({ description: 'the signing secret; generated when absent' })
+  @IsOptional()
+  @IsString(SECRET_MESSAGE)
+  @Matches(/^whsec_(?:[A-Za-z0-9+/]{4}){8,22}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, SECRET_MESSAGE)
+  secret?: string;
+}
+
+/** `notify` of a run: where its final JSON is POSTed once. */
+export class NotifyRequestDto {
+  @ApiProperty({ maxLength: 2_048, description: 'must match HTTP_TARGET_ALLOWLIST' })
+  @IsString(URL_MESSAGE)
+  @MaxLength(2_048, URL_MESSAGE)
+  @Matches(HTTP_URL, URL_MESSAGE)
+  url!: string;
+}
 
 /** The OpenAPI schema of `total` (X), in the limits the validators check. */
 const TOTAL_SCHEMA: ApiPropertyOptions = {
@@ -42,19 +120,48 @@ class PaceFields {
 
 /**
  * Validates `CreateRunRequest`. The api applies it with a whitelisting pipe, so unknown fields are rejected;
- * that exactly one of rate and duration is given is checked by the service.
+ * the rules between fields (one of rate and duration, a total unless over a dataset, a target for and only for
+ * `http`) are checked by the service.
  */
 export class CreateRunDto extends PaceFields implements CreateRunRequest {
-  @ApiProperty(TOTAL_SCHEMA)
+  @ApiPropertyOptional({ ...TOTAL_SCHEMA, description: 'X: records to process; over a dataset, its record count by default' })
+  @IsOptional()
   @IsInt(TOTAL_MESSAGE)
   @Min(RUN_LIMITS.totalMin, TOTAL_MESSAGE)
   @Max(RUN_LIMITS.totalMax, TOTAL_MESSAGE)
-  total!: number;
+  total?: number;
 
   @ApiPropertyOptional({ enum: PROCESSOR_NAMES, default: DEFAULT_PROCESSOR })
   @IsOptional()
   @IsIn(PROCESSOR_NAMES, { message: `processor must be one of: ${PROCESSOR_NAMES.join(', ')}` })
   processor?: ProcessorName;
+
+  @ApiPropertyOptional({ pattern: DATASET_ID_PATTERN.source, description: 'process the records of this dataset' })
+  @IsOptional()
+  @IsString({ message: 'datasetId must be a dataset id' })
+  @Matches(DATASET_ID_PATTERN, { message: 'datasetId must be a dataset id' })
+  datasetId?: string;
+
+  @ApiPropertyOptional({ type: HttpTargetRequestDto, description: 'where an http run delivers (required for http)' })
+  @IsOptional()
+  @IsObject({ message: 'target must be an object' })
+  @ValidateNested()
+  @Type(() => HttpTargetRequestDto)
+  target?: HttpTargetRequestDto;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: L.roundsMin, maximum: L.roundsMax, default: HASH_ROUNDS_DEFAULT })
+  @IsOptional()
+  @IsInt(ROUNDS_MESSAGE)
+  @Min(L.roundsMin, ROUNDS_MESSAGE)
+  @Max(L.roundsMax, ROUNDS_MESSAGE)
+  rounds?: number;
+
+  @ApiPropertyOptional({ type: NotifyRequestDto, description: 'POST the final run JSON here once it ends' })
+  @IsOptional()
+  @IsObject({ message: 'notify must be an object with a url' })
+  @ValidateNested()
+  @Type(() => NotifyRequestDto)
+  notify?: NotifyRequestDto;
 }
 
 /** Validates `UpdateRunRequest`. */

@@ -1,6 +1,32 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { RUN_STATUSES, type Run, type RunPage, type RunStatus } from '../lib/run';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { HTTP_METHODS, type HttpMethod, type HttpTarget } from '../lib/processors';
+import {
+  NOTIFICATION_STATUSES,
+  RUN_STATUSES,
+  type CreatedRun,
+  type NotificationStatus,
+  type Run,
+  type RunNotification,
+  type RunPage,
+  type RunStatus,
+} from '../lib/run';
 import { DATE_TIME, NULLABLE_DATE_TIME, NULLABLE_STRING } from './response-schemas';
+
+export class HttpTargetDto implements HttpTarget {
+  @ApiProperty() url!: string;
+  @ApiProperty({ enum: HTTP_METHODS }) method!: HttpMethod;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) headers!: Record<string, string>;
+  @ApiProperty({ type: 'integer' }) timeoutMs!: number;
+  @ApiProperty({ type: 'integer' }) concurrency!: number;
+}
+
+export class RunNotificationDto implements RunNotification {
+  @ApiProperty() url!: string;
+  @ApiProperty({ enum: NOTIFICATION_STATUSES }) status!: NotificationStatus;
+  @ApiProperty({ type: 'integer' }) attempts!: number;
+  @ApiProperty(NULLABLE_STRING) lastError!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'epoch milliseconds' }) deliveredAt!: number | null;
+}
 
 export class RunDto implements Run {
   @ApiProperty() id!: string;
@@ -9,6 +35,10 @@ export class RunDto implements Run {
   @ApiProperty({ type: 'integer' }) total!: number;
   @ApiProperty() ratePerMinute!: number;
   @ApiProperty() processor!: string;
+  @ApiProperty(NULLABLE_STRING) datasetId!: string | null;
+  @ApiProperty({ type: HttpTargetDto, nullable: true }) target!: HttpTargetDto | null;
+  @ApiProperty({ type: 'integer', nullable: true }) rounds!: number | null;
+  @ApiProperty({ type: RunNotificationDto, nullable: true }) notify!: RunNotificationDto | null;
   @ApiProperty({ type: 'integer' }) published!: number;
   @ApiProperty({ type: 'integer' }) processed!: number;
   @ApiProperty({ type: 'integer' }) failed!: number;
@@ -22,6 +52,10 @@ export class RunDto implements Run {
   @ApiProperty(NULLABLE_DATE_TIME) startedAt!: string | null;
   @ApiProperty(DATE_TIME) updatedAt!: string;
   @ApiProperty(NULLABLE_DATE_TIME) finishedAt!: string | null;
+}
+
+export class CreatedRunDto extends RunDto implements CreatedRun {
+  @ApiPropertyOptional({ description: "an http run's signing secret, shown this once" }) secret?: string;
 }
 
 export class RunPageDto implements RunPage {

@@ -1,10 +1,11 @@
+import type { JobInput } from './job-message';
 import type { ProcessorName } from './processors';
 
 /** A dead letter in the `failures` index: a job that failed its last attempt; `_id` is `jobId(runId, seq)`. */
 export interface FailureDocument {
   runId: string;
   seq: number;
-  input: number;
+  input: JobInput;
   processor: ProcessorName;
   error: string;
   attempts: number;
@@ -18,7 +19,7 @@ export const FAILURES_INDEX_MAPPINGS = {
   properties: {
     runId: { type: 'keyword' },
     seq: { type: 'long' },
-    input: { type: 'long' },
+    input: { type: 'object', enabled: false },
     processor: { type: 'keyword' },
     error: { type: 'text' },
     attempts: { type: 'integer' },

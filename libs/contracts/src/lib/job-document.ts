@@ -1,11 +1,25 @@
+import type { JobInput } from './job-message';
 import type { ProcessorName } from './processors';
+
+/** What a processor computed: `square`'s number, `hash`'s hex digest; null for `http` (see `delivery`). */
+export type JobOutput = number | string | null;
+
+/** How the endpoint of an `http` run answered the attempt that succeeded. */
+export interface DeliveryResult {
+  status: number;
+  latencyMs: number;
+  /** The first `PROCESSOR_LIMITS.responseBytesKept` bytes of the answer's body. */
+  response: string;
+}
 
 /** A stored result in the `jobs` index; `_id` is `jobId(runId, seq)`. */
 export interface JobDocument {
   runId: string;
   seq: number;
-  input: number;
-  output: number;
+  input: JobInput;
+  output: JobOutput;
+  /** Present for `http` runs only. */
+  delivery?: DeliveryResult;
   processor: ProcessorName;
   workerId: string;
   attempt: number;
@@ -18,8 +32,16 @@ export const JOBS_INDEX_MAPPINGS = {
   properties: {
     runId: { type: 'keyword' },
     seq: { type: 'long' },
-    input: { type: 'long' },
-    output: { type: 'double' },
+    // A record or a number, a number or a digest: kept as given, never indexed (any shape, no mapping explosion).
+    input: { type: 'object', enabled: false },
+    output: { type: 'object', enabled: false },
+    delivery: {
+      properties: {
+        status: { type: 'integer' },
+        latencyMs: { type: 'integer' },
+        response: { type: 'text', index: false },
+      },
+    },
     processor: { type: 'keyword' },
     workerId: { type: 'keyword' },
     attempt: { type: 'integer' },

@@ -6,6 +6,8 @@ const parse = (value: unknown) => parseJobMessage(Buffer.from(typeof value === '
 describe('parseJobMessage', () => {
   it('accepts a well-formed job', () => {
     expect(parse(valid)).toEqual({ ok: true, job: valid });
+    const record = { ...valid, processor: 'http', input: { id: 'row-7', tags: ['a'] } };
+    expect(parse(record)).toEqual({ ok: true, job: record });
   });
 
   it.each([
@@ -14,8 +16,9 @@ describe('parseJobMessage', () => {
     [{ ...valid, runId: '' }, 'runId must be a non-empty string'],
     [{ ...valid, seq: 0 }, 'seq must be a positive integer'],
     [{ ...valid, seq: 1.5 }, 'seq must be a positive integer'],
-    [{ ...valid, input: 'x' }, 'input must be an integer'],
-    [{ ...valid, processor: 'cube' }, 'processor must be one of: square, flaky, poison'],
+    [{ ...valid, input: 'x' }, 'input must be an integer or a JSON object'],
+    [{ ...valid, input: [1, 2] }, 'input must be an integer or a JSON object'],
+    [{ ...valid, processor: 'cube' }, 'processor must be one of: square, flaky, poison, http, hash'],
     [{ ...valid, publishedAt: undefined }, 'publishedAt must be epoch milliseconds'],
     [{ ...valid, attempt: 0 }, 'attempt must be a positive integer'],
   ])('rejects %j with a reason', (body, reason) => {

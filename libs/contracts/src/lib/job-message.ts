@@ -1,10 +1,13 @@
 import { PROCESSOR_NAMES, type ProcessorName } from './processors';
 
+/** A record as a job carries it: a generated record's number, or a dataset's record (a JSON object). */
+export type JobInput = number | Record<string, unknown>;
+
 /** The body of one job on the jobs queue; its AMQP messageId is `jobId(runId, seq)`. */
 export interface JobMessage {
   runId: string;
   seq: number;
-  input: number;
+  input: JobInput;
   processor: ProcessorName;
   /** Epoch milliseconds at which the scheduler published the job. */
   publishedAt: number;
@@ -17,6 +20,8 @@ export const jobId = (runId: string, seq: number): string => `${runId}:${seq}`;
 export type JobParseResult = { ok: true; job: JobMessage } | { ok: false; reason: string };
 
 const isSafeInt = (value: unknown): value is number => Number.isSafeInteger(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Validates a raw job body; a bad one is dead-lettered with the returned reason instead of crashing a worker. */
 export function parseJobMessage(body: Uint8Array | string): JobParseResult {
@@ -36,8 +41,9 @@ export function parseJobMessage(body: Uint8Array | string): JobParseResult {
   if (!isSafeInt(job['seq']) || job['seq'] < 1) {
     return { ok: false, reason: 'seq must be a positive integer' };
   }
-  if (!isSafeInt(job['input'])) {
-    return { ok: false, reason: 'input must be an integer' };
+  const input = job['input'];
+  if (!isSafeInt(input) && !isPlainObject(input)) {
+    return { ok: false, reason: 'input must be an integer or a JSON object' };
   }
   if (!PROCESSOR_NAMES.includes(job['processor'] as ProcessorName)) {
     return { ok: false, reason: `processor must be one of: ${PROCESSOR_NAMES.join(', ')}` };
@@ -54,7 +60,7 @@ export function parseJobMessage(body: Uint8Array | string): JobParseResult {
     job: {
       runId: job['runId'],
       seq: job['seq'],
-      input: job['input'],
+      input,
       processor: job['processor'] as ProcessorName,
       publishedAt: job['publishedAt'],
       attempt,

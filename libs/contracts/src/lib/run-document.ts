@@ -1,5 +1,5 @@
-import type { ProcessorName } from './processors';
-import type { RunStatus } from './run';
+import type { HttpTarget, ProcessorName } from './processors';
+import type { RunNotification, RunStatus } from './run';
 
 /**
  * The durable record of a run in the `runs` index, `_id` = run id: its definition, schedule and counters
@@ -10,6 +10,13 @@ export interface RunDocument {
   status: RunStatus;
   total: number;
   processor: ProcessorName;
+  /** The dataset whose records the run processes (record `seq` is the dataset's), or null for generated records. */
+  datasetId: string | null;
+  target: HttpTarget | null;
+  /** The `http` run's signing secret (`whsec_…`): stored, never indexed, never shown after the 201. */
+  secret: string | null;
+  rounds: number | null;
+  notify: RunNotification | null;
   /** The schedule (`Pace` in the domain): records accrue at the rate from `paceSince` on, on top of `paceAccrued`. */
   ratePerMinute: number;
   paceAccrued: number;
@@ -37,6 +44,27 @@ export const RUNS_INDEX_MAPPINGS = {
     status: { type: 'keyword' },
     total: { type: 'long' },
     processor: { type: 'keyword' },
+    datasetId: { type: 'keyword' },
+    target: {
+      properties: {
+        url: { type: 'keyword' },
+        method: { type: 'keyword' },
+        headers: { type: 'object', enabled: false },
+        timeoutMs: { type: 'integer' },
+        concurrency: { type: 'integer' },
+      },
+    },
+    secret: { type: 'keyword', index: false, doc_values: false },
+    rounds: { type: 'integer' },
+    notify: {
+      properties: {
+        url: { type: 'keyword' },
+        status: { type: 'keyword' },
+        attempts: { type: 'integer' },
+        lastError: { type: 'text' },
+        deliveredAt: { type: 'date', format: 'epoch_millis' },
+      },
+    },
     ratePerMinute: { type: 'double' },
     paceAccrued: { type: 'double' },
     paceSince: { type: 'date', format: 'epoch_millis' },

@@ -8,6 +8,13 @@ export const RUN_HASH_FIELDS = {
   status: 'status',
   total: 'total',
   processor: 'processor',
+  datasetId: 'datasetId',
+  /** JSON of the `HttpTarget`. */
+  target: 'target',
+  secret: 'secret',
+  rounds: 'rounds',
+  /** JSON of the `RunNotification`. */
+  notify: 'notify',
   ratePerMinute: 'ratePerMinute',
   paceAccrued: 'paceAccrued',
   paceSince: 'paceSince',

@@ -1,3 +1,5 @@
+import type { HttpTarget } from './processors';
+
 export const RUN_STATUSES = ['running', 'paused', 'stopped', 'completed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
@@ -20,6 +22,22 @@ export const isRunId = (value: string): boolean => RUN_ID_PATTERN.test(value);
 export const RUN_ACTIONS = ['pause', 'resume', 'stop'] as const;
 export type RunAction = (typeof RUN_ACTIONS)[number];
 
+export const NOTIFICATION_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+/**
+ * The completion callback of a run (`notify`): where the final run JSON goes, and how delivering it went. `pending`
+ * until the run ends (completed, or stopped and drained) and the callback is answered with a 2xx; `failed` once the
+ * attempts are spent. Times are epoch milliseconds.
+ */
+export interface RunNotification {
+  url: string;
+  status: NotificationStatus;
+  attempts: number;
+  lastError: string | null;
+  deliveredAt: number | null;
+}
+
 /** A run as the REST api and the live feed show it (SPEC.md, "A run as JSON"). */
 export interface Run {
   id: string;
@@ -32,6 +50,13 @@ export interface Run {
   total: number;
   ratePerMinute: number;
   processor: string;
+  /** The dataset whose records the run processes; null for generated records. */
+  datasetId: string | null;
+  /** Where an `http` run delivers (no secret); null for other processors. */
+  target: HttpTarget | null;
+  /** SHA-256 rounds of a `hash` run; null for other processors. */
+  rounds: number | null;
+  notify: RunNotification | null;
   published: number;
   processed: number;
   failed: number;
@@ -49,6 +74,11 @@ export interface Run {
   startedAt: string | null;
   updatedAt: string;
   finishedAt: string | null;
+}
+
+/** `POST /api/runs`'s answer: the run and, for an `http` run, its signing secret, shown this once. */
+export interface CreatedRun extends Run {
+  secret?: string;
 }
 
 export interface RunPage {

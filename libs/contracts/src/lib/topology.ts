@@ -35,6 +35,11 @@ export interface RedisKeys {
   runFailedSeqs: (runId: string) => string;
   /** Hash: epoch second -> records processed in that second (achieved rate, rate history). */
   runProcessedPerSecond: (runId: string) => string;
+  /**
+   * String, with a time to live: why an `http` run's endpoint asked for less (a 429, a 5xx, timeouts), set by a
+   * worker for as long as it asked (its `Retry-After`); the scheduler holds the run back while it exists.
+   */
+  runDestinationPushback: (runId: string) => string;
   /** Sorted set of run ids by creation time (newest-first listing). */
   runsByCreation: string;
   /** Set of run ids the scheduler still publishes for. */
@@ -61,6 +66,7 @@ export const redisKeys = (ns: string): RedisKeys => ({
   runProcessedSeqs: (runId) => `${ns}:run:${runId}:processed-seqs`,
   runFailedSeqs: (runId) => `${ns}:run:${runId}:failed-seqs`,
   runProcessedPerSecond: (runId) => `${ns}:run:${runId}:processed-per-second`,
+  runDestinationPushback: (runId) => `${ns}:run:${runId}:destination-pushback`,
   runsByCreation: `${ns}:runs:by-creation`,
   activeRuns: `${ns}:runs:active`,
   schedulerLeader: `${ns}:scheduler:leader`,

@@ -80,7 +80,14 @@ describe('deliveryRetryDelayMs', () => {
   it('waits for the backoff or the Retry-After, whichever is longer', () => {
     expect(deliveryRetryDelayMs(1_000, null)).toBe(1_000);
     expect(deliveryRetryDelayMs(1_000, 0)).toBe(1_000);
-    expect(deliveryRetryDelayMs(1_000, 5_000)).toBe(5_000);
     expect(deliveryRetryDelayMs(8_000, 5_000)).toBe(8_000);
+  });
+
+  it('rounds a longer Retry-After up to a power of two seconds, so that delays share retry queues', () => {
+    expect(deliveryRetryDelayMs(1_000, 1_500)).toBe(2_000);
+    expect(deliveryRetryDelayMs(1_000, 5_000)).toBe(8_000);
+    expect(deliveryRetryDelayMs(1_000, 8_000)).toBe(8_000);
+    expect(deliveryRetryDelayMs(100, 700)).toBe(1_000);
+    expect(deliveryRetryDelayMs(1_000, 590_000)).toBe(600_000);
   });
 });

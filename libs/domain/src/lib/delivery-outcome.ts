@@ -42,7 +42,12 @@ export function parseRetryAfter(header: string | string[] | undefined, nowMs: nu
   return Math.min(Math.max(date - nowMs, 0), MAX_RETRY_AFTER_MS);
 }
 
-/** The endpoint's `Retry-After` may lengthen the backoff, never shorten it. */
+/**
+ * The endpoint's `Retry-After` may lengthen the backoff, never shorten it. A longer wait is rounded up to a power of
+ * two seconds (at most `MAX_RETRY_AFTER_MS`): each distinct delay is a retry queue of its own, so an endpoint's
+ * arbitrary values must not make one queue each.
+ */
 export function deliveryRetryDelayMs(backoffMs: number, retryAfterMs: number | null): number {
-  return Math.max(backoffMs, retryAfterMs ?? 0);
+  if (retryAfterMs === null || retryAfterMs <= backoffMs) return backoffMs;
+  return Math.min(1_000 * 2 ** Math.ceil(Math.log2(Math.max(1, retryAfterMs / 1_000))), MAX_RETRY_AFTER_MS);
 }

@@ -1,4 +1,4 @@
-import type { JobMessage, ProcessorName } from '@app/contracts';
+import type { JobInput, JobMessage, ProcessorName } from '@app/contracts';
 
 /** Inputs lie in [0, RECORD_INPUT_RANGE), so every processor output stays an exact integer in a double. */
 export const RECORD_INPUT_RANGE = 1_000_000;
@@ -17,7 +17,16 @@ export function recordInput(runId: string, seq: number): number {
   return (hash >>> 0) % RECORD_INPUT_RANGE;
 }
 
-/** The first attempt of record `seq` of a run, as the scheduler (or a repair) publishes it. */
-export function newJob(runId: string, seq: number, processor: ProcessorName, publishedAt: number): JobMessage {
-  return { runId, seq, input: recordInput(runId, seq), processor, publishedAt, attempt: 1 };
+/**
+ * The first attempt of record `seq` of a run, as the scheduler (or a repair) publishes it: with the dataset's record
+ * when the run is over one, else with the generated one.
+ */
+export function newJob(
+  runId: string,
+  seq: number,
+  processor: ProcessorName,
+  publishedAt: number,
+  input: JobInput = recordInput(runId, seq),
+): JobMessage {
+  return { runId, seq, input, processor, publishedAt, attempt: 1 };
 }

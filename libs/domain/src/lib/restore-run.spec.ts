@@ -7,7 +7,12 @@ const record: RunDocument = {
   id: 'r1',
   status: 'running',
   total: 1_000,
-  processor: 'square',
+  processor: 'http',
+  datasetId: 'ds0000001abc',
+  target: { url: 'http://127.0.0.1:9/in', method: 'POST', headers: {}, timeoutMs: 10_000, concurrency: 16 },
+  secret: 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0',
+  rounds: null,
+  notify: { url: 'http://127.0.0.1:9/done', status: 'pending', attempts: 0, lastError: null, deliveredAt: null },
   ratePerMinute: 600,
   paceAccrued: 0,
   paceSince: T0,
@@ -27,6 +32,8 @@ describe('restoreRun', () => {
   it('takes the counters from what is stored and never publishes below a stored seq', () => {
     const run = restoreRun(record, { processed: 120, failed: 3, highestSeq: 130 }, T0 + 60_000);
     expect(run).toMatchObject({ processed: 120, failed: 3, published: 130, reserved: 130, revision: 5, status: 'running' });
+    // What the run does with its records survives the rebuild as archived.
+    expect(run).toMatchObject({ datasetId: record.datasetId, target: record.target, secret: record.secret, notify: record.notify });
   });
 
   it('goes on from what was published at the target rate, without a burst for the outage', () => {

@@ -1,17 +1,20 @@
-import type { ProcessorName } from '@app/contracts';
 import { changeRate, coverClaimed, pausePace, rebasePace, resumePace, startPace } from './pace';
 import { allowsAction, canEditRun } from './run-actions';
 import { remainingCount } from './run-rates';
+import type { RunDefinition } from './run-definition';
 import type { RunState } from './run-state';
 
 /** The result of asking a run to change: its next state, or why it cannot (an HTTP 409). */
 export type RunTransition = { ok: true; state: RunState } | { ok: false; conflict: string };
 
-export interface NewRun {
+/** A new run: its X and Y, and what it does with each record (generated records squared when only the processor is given). */
+export interface NewRun extends Partial<Omit<RunDefinition, 'processor'>> {
+  processor: RunDefinition['processor'];
   id: string;
   total: number;
   ratePerMinute: number;
-  processor: ProcessorName;
+  /** An `http` run's signing secret. */
+  secret?: string | null;
 }
 
 export interface RunUpdate {
@@ -19,12 +22,17 @@ export interface RunUpdate {
   ratePerMinute?: number;
 }
 
-export function newRun({ id, total, ratePerMinute, processor }: NewRun, now: number): RunState {
+export function newRun({ id, total, ratePerMinute, processor, ...definition }: NewRun, now: number): RunState {
   return {
     id,
     status: 'running',
     total,
     processor,
+    datasetId: definition.datasetId ?? null,
+    target: definition.target ?? null,
+    secret: definition.secret ?? null,
+    rounds: definition.rounds ?? null,
+    notify: definition.notify ?? null,
     pace: startPace(ratePerMinute, now),
     reserved: 0,
     published: 0,

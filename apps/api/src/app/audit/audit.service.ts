@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RepairResult, RunAudit } from '@app/contracts';
-import { auditSeqs, newJob, seqsIn, type RunState } from '@app/domain';
-import { JobQueue, ResultStore } from '@app/infra';
+import { auditSeqs, type RunState } from '@app/domain';
+import { JobQueue, ResultStore, RunRecords } from '@app/infra';
 import { RunLookup } from '../run-lookup/run-lookup';
 
 /** Jobs republished per confirm round trip by a repair. */
@@ -14,6 +14,7 @@ export class AuditService {
     private readonly runs: RunLookup,
     private readonly results: ResultStore,
     private readonly jobs: JobQueue,
+    private readonly records: RunRecords,
   ) {}
 
   async audit(runId: string): Promise<RunAudit> {
@@ -24,12 +25,13 @@ export class AuditService {
   async repair(runId: string): Promise<RepairResult> {
     const run = await this.runs.requireHot(runId);
     const audit = await this.check(run);
-    const missing = seqsIn(audit.missing);
     const now = Date.now();
-    for (let i = 0; i < missing.length; i += REPAIR_BATCH) {
-      await this.jobs.publish(missing.slice(i, i + REPAIR_BATCH).map((seq) => newJob(run.id, seq, run.processor, now)));
+    for (const { from, to } of audit.missing) {
+      for (let first = from; first <= to; first += REPAIR_BATCH) {
+        await this.jobs.publish(await this.records.jobs(run, first, Math.min(to, first + REPAIR_BATCH - 1), now));
+      }
     }
-    return { republished: missing.length };
+    return { republished: audit.missingCount };
   }
 
   private async check(run: RunState): Promise<RunAudit> {

@@ -110,7 +110,7 @@ export class DatasetsService {
 
   async get(datasetId: string): Promise<DatasetDetail> {
     const dataset = await this.require(datasetId);
-    return { ...toDatasetJson(dataset), sample: await this.store.firstRecords(datasetId, DATASET_LIMITS.sampleSize) };
+    return { ...toDatasetJson(dataset), sample: await this.store.recordsFrom(datasetId, 1, DATASET_LIMITS.sampleSize) };
   }
 
   /** Removes the dataset and its records; 409 while an active run reads from it. */

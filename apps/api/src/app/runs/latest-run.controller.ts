@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
-import type { Run } from '@app/contracts';
-import { CreateRunDto, RunDto, UpdateRunDto } from '@app/contracts/dto';
+import type { CreatedRun, Run } from '@app/contracts';
+import { CreatedRunDto, CreateRunDto, RunDto, UpdateRunDto } from '@app/contracts/dto';
 import { ApiChange, ApiGuarded, ApiJsonBody, ApiLatestRun, ApiNeedsHotState, ApiTransition } from '../openapi/api-responses';
 import { RunsService } from './runs.service';
 
@@ -12,10 +12,10 @@ export class LatestRunController {
   constructor(private readonly runs: RunsService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: RunDto })
+  @ApiCreatedResponse({ type: CreatedRunDto })
   @ApiChange()
   @ApiJsonBody()
-  start(@Body() request: CreateRunDto): Promise<Run> {
+  start(@Body() request: CreateRunDto): Promise<CreatedRun> {
     return this.runs.create(request);
   }
 

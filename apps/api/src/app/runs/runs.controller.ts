@@ -1,7 +1,7 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
-import type { Run, RunPage } from '@app/contracts';
-import { CreateRunDto, ListRunsQuery, RunDto, RunPageDto, UpdateRunDto } from '@app/contracts/dto';
+import type { CreatedRun, Run, RunPage } from '@app/contracts';
+import { CreatedRunDto, CreateRunDto, ListRunsQuery, RunDto, RunPageDto, UpdateRunDto } from '@app/contracts/dto';
 import { ApiBadRequest, ApiChange, ApiGuarded, ApiJsonBody, ApiNeedsHotState, ApiRunById, ApiTransition } from '../openapi/api-responses';
 import { RunsService } from './runs.service';
 import { RunIdPipe } from '../run-lookup/run-id.pipe';
@@ -16,10 +16,10 @@ export class RunsController {
   constructor(private readonly runs: RunsService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: RunDto })
+  @ApiCreatedResponse({ type: CreatedRunDto })
   @ApiChange()
   @ApiJsonBody()
-  create(@Body() request: CreateRunDto): Promise<Run> {
+  create(@Body() request: CreateRunDto): Promise<CreatedRun> {
     return this.runs.create(request);
   }
 

@@ -52,6 +52,43 @@ describe('RunsService', () => {
     });
   });
 
+  describe('create over a dataset, delivering', () => {
+    const DATASET = { id: 'ds0000001abc', name: 'rows', format: 'csv' as const, records: 500, bytes: 9_000, fields: ['id'], createdAt: T0 };
+    const http = { processor: 'http' as const, datasetId: DATASET.id, target: { url: 'http://127.0.0.1:8080/in' }, ratePerMinute: 600 };
+    beforeEach(() => fakes.datasets.datasets.set(DATASET.id, DATASET));
+    const badRequest = async (request: Parameters<RunsService['create']>[0]) => {
+      const error = await service.create(request).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BadRequestException);
+      expect(fakes.log).toEqual([]);
+      return (messageOf(error) as { message: string[] }).message[0];
+    };
+
+    it("takes the dataset's record count as the total, and shows a generated signing secret this once", async () => {
+      const run = await service.create(http);
+
+      expect(run).toMatchObject({ total: 500, datasetId: DATASET.id, processor: 'http', target: { url: http.target.url, method: 'POST' } });
+      expect(run.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
+      expect(run.target).not.toHaveProperty('secret');
+      expect((await fakes.runs.get(run.id))?.secret).toBe(run.secret);
+      expect(await service.get(run.id)).not.toHaveProperty('secret');
+    });
+
+    it('keeps the secret it is given, and a lower total', async () => {
+      const secret = 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0';
+      const run = await service.create({ ...http, total: 20, target: { ...http.target, secret } });
+
+      expect(run).toMatchObject({ total: 20, secret });
+    });
+
+    it('is a 400 naming the field for a total above the dataset, an unknown dataset, a target not allowed or a missing one', async () => {
+      expect(await badRequest({ ...http, total: 501 })).toBe(`total must be at most the 500 records of dataset ${DATASET.id}`);
+      expect(await badRequest({ ...http, datasetId: 'ds0000002abc' })).toBe('datasetId: there is no dataset ds0000002abc');
+      expect(await badRequest({ ...http, target: { url: 'http://192.168.1.9/in' } })).toMatch(/^target\.url host 192\.168\.1\.9 is not in/);
+      expect(await badRequest({ processor: 'http', total: 5, ratePerMinute: 60 })).toBe('target is required for the http processor');
+      expect(await badRequest({ ratePerMinute: 60 })).toBe('total must be an integer from 1 to 100,000,000 (or give a datasetId)');
+    });
+  });
+
   describe('list by status', () => {
     // 450 runs, newest first: indexes 449..0. Paused: one on each of the three scan pages.
     const pausedAt = [440, 230, 20];

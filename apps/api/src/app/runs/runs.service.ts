@@ -1,7 +1,7 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import {
-  DEFAULT_PROCESSOR,
+  type CreatedRun,
   type CreateRunRequest,
   type Run,
   type RunPage,
@@ -12,6 +12,7 @@ import {
 import {
   ACHIEVED_RATE_WINDOW_SECONDS,
   achievedRatePerMinute,
+  checkRunDefinition,
   claimedCount,
   formatRunId,
   newRun,
@@ -24,7 +25,8 @@ import {
   type RunState,
   type RunTransition,
 } from '@app/domain';
-import { RunArchive, RunStore, WorkerRegistry } from '@app/infra';
+import { DatasetStore, newSigningSecret, RunArchive, RunStore, WorkerRegistry } from '@app/infra';
+import { API_CONFIG, type ApiConfig } from '../api.config';
 import { badRequest } from '../bad-request';
 import { RunLookup } from '../run-lookup/run-lookup';
 
@@ -41,21 +43,40 @@ export class RunsService {
     private readonly lookup: RunLookup,
     private readonly archive: RunArchive,
     private readonly workers: WorkerRegistry,
+    private readonly datasets: DatasetStore,
+    @Inject(API_CONFIG) private readonly config: Pick<ApiConfig, 'httpTargetAllowlist'>,
   ) {}
 
-  async create(request: CreateRunRequest): Promise<Run> {
-    const rate = requestedRate(request, request.total, true);
+  async create(request: CreateRunRequest): Promise<CreatedRun> {
+    const checked = checkRunDefinition(request, this.config.httpTargetAllowlist);
+    if (!checked.ok) throw badRequest(checked.error);
+    const { definition } = checked;
+    const total = await this.totalOf(request, definition.datasetId);
+    const rate = requestedRate(request, total, true);
     if (!rate.ok) throw badRequest(rate.error);
     const now = Date.now();
     const id = formatRunId(now, randomBytes(4).readUInt32BE().toString(36).padStart(7, '0'));
-    const state = newRun(
-      { id, total: request.total, ratePerMinute: rate.ratePerMinute as number, processor: request.processor ?? DEFAULT_PROCESSOR },
-      now,
-    );
+    const secret = definition.processor === 'http' ? (request.target?.secret ?? newSigningSecret()) : null;
+    const state = newRun({ id, total, ratePerMinute: rate.ratePerMinute as number, ...definition, secret }, now);
     // Durable before it is answered: the run survives the loss of Redis from its first moment.
     await this.archive.save(state);
     await this.runs.create(state);
-    return this.view(state, now);
+    const run = await this.view(state, now);
+    return secret === null ? run : { ...run, secret };
+  }
+
+  /** X: as given, or over a dataset its record count by default, and never more records than it holds. */
+  private async totalOf(request: CreateRunRequest, datasetId: string | null): Promise<number> {
+    if (datasetId === null) {
+      if (request.total === undefined) throw badRequest(`total must be an integer from 1 to 100,000,000 (or give a datasetId)`);
+      return request.total;
+    }
+    const dataset = await this.datasets.get(datasetId);
+    if (dataset === null) throw badRequest(`datasetId: there is no dataset ${datasetId}`);
+    if (request.total !== undefined && request.total > dataset.records) {
+      throw badRequest(`total must be at most the ${dataset.records} records of dataset ${datasetId}`);
+    }
+    return request.total ?? dataset.records;
   }
 
   async get(runId: string): Promise<Run> {

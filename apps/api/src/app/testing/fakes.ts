@@ -1,7 +1,8 @@
-import type { RunDocument, WorkerStatus } from '@app/contracts';
+import type { DatasetDocument, RunDocument, WorkerStatus } from '@app/contracts';
 import { claimedCount, toRunDocument, type RunState } from '@app/domain';
 import type { Provider } from '@nestjs/common';
-import { HotState, RunArchive, RunStore, WorkerRegistry, type SaveOutcome } from '@app/infra';
+import { DatasetStore, HotState, RunArchive, RunStore, WorkerRegistry, type SaveOutcome } from '@app/infra';
+import { API_CONFIG, loadApiConfig } from '../api.config';
 
 /*
  * In-memory stand-ins for the api's stores, for the unit tier: each implements only the methods the services
@@ -118,6 +119,15 @@ export class FakeWorkerRegistry implements Pick<WorkerRegistry, 'live'> {
   }
 }
 
+/** DatasetStore: the datasets a test puts, by id. */
+export class FakeDatasetStore implements Pick<DatasetStore, 'get'> {
+  readonly datasets = new Map<string, DatasetDocument>();
+
+  async get(datasetId: string): Promise<DatasetDocument | null> {
+    return this.datasets.get(datasetId) ?? null;
+  }
+}
+
 /** One set of fakes sharing a call log, and the providers that put them in place of the real stores. */
 export function apiFakes() {
   const log: string[] = [];
@@ -125,11 +135,15 @@ export function apiFakes() {
   const archive = new FakeRunArchive(log);
   const hotState = new FakeHotState();
   const workers = new FakeWorkerRegistry();
+  const datasets = new FakeDatasetStore();
+  const config = loadApiConfig({ API_TOKEN: 'operator-token-of-the-unit-tier-0001' });
   const providers: Provider[] = [
+    { provide: DatasetStore, useValue: datasets },
+    { provide: API_CONFIG, useValue: config },
     { provide: RunStore, useValue: runs },
     { provide: RunArchive, useValue: archive },
     { provide: HotState, useValue: hotState },
     { provide: WorkerRegistry, useValue: workers },
   ];
-  return { log, runs, archive, hotState, workers, providers };
+  return { log, runs, archive, hotState, workers, datasets, config, providers };
 }

@@ -1,4 +1,4 @@
-import { WORKER_ID_PATTERN, type JobDocument, type ResultPage } from '@app/contracts';
+import { WORKER_ID_PATTERN, type JobDocument, type JobInput, type JobOutput, type ResultPage } from '@app/contracts';
 import type { LocaleFormats } from '../shared/locale-formats';
 
 /** Results read per request: a few screens of rows, one Elasticsearch page. */
@@ -134,13 +134,26 @@ export interface ResultRow {
   readonly processedAt: string;
 }
 
+/** Characters of a record or digest a table cell shows; the rest is elided. */
+const VALUE_CHARS_SHOWN = 80;
+
+/** A number as a count; a digest, or a dataset's record as compact JSON, cut to what a cell holds. */
+export function formatValue(value: JobInput | JobOutput, formats: Pick<LocaleFormats, 'count'>): string {
+  if (value === null) return '—';
+  if (typeof value === 'number') return formats.count.format(value);
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > VALUE_CHARS_SHOWN ? `${text.slice(0, VALUE_CHARS_SHOWN - 1)}…` : text;
+}
+
 export function toResultRow(doc: JobDocument, formats: Pick<LocaleFormats, 'count' | 'time'>): ResultRow {
   const processedAt = new Date(doc.processedAt);
   return {
     seq: doc.seq,
     seqText: formats.count.format(doc.seq),
-    input: formats.count.format(doc.input),
-    output: formats.count.format(doc.output),
+    input: formatValue(doc.input, formats),
+    output: doc.delivery
+      ? `HTTP ${doc.delivery.status} in ${formats.count.format(doc.delivery.latencyMs)} ms`
+      : formatValue(doc.output, formats),
     processor: doc.processor,
     workerId: doc.workerId,
     attempt: String(doc.attempt),

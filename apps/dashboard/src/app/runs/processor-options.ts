@@ -5,6 +5,8 @@ const PROCESSOR_DESCRIPTIONS: Readonly<Record<ProcessorName, string>> = {
   square: 'square: output = input²',
   flaky: 'flaky: fails its first 3 attempts, then squares (dead-lettered, then replayable)',
   poison: 'poison: always fails (every job ends as a dead letter)',
+  http: 'http: delivers each record to your endpoint, signed, with an idempotency key',
+  hash: 'hash: iterated SHA-256 of each record (CPU-heavy, on worker threads)',
 };
 
 /** The processors in the contract's order. */

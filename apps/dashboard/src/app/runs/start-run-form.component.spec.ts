@@ -60,7 +60,7 @@ describe('StartRunFormComponent', () => {
 
   it('posts the processor chosen, each described', async () => {
     const select = element.querySelector<HTMLSelectElement>('#run-processor') as HTMLSelectElement;
-    expect(Array.from(select.options, (option) => option.value)).toEqual(['square', 'flaky', 'poison']);
+    expect(Array.from(select.options, (option) => option.value)).toEqual(['square', 'flaky', 'poison', 'http', 'hash']);
     expect(select.options[2].textContent).toContain('always fails');
     select.value = 'poison';
     select.dispatchEvent(new Event('change'));

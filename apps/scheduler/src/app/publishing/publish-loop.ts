@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { RunStore, runLog } from '@app/infra';
+import { DestinationPushback, RunStore, runLog } from '@app/infra';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 import { LeadershipService } from '../leadership/leadership.service';
 import { RunPublisher } from './run-publisher';
@@ -20,6 +20,7 @@ export class PublishLoop implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     private readonly leadership: LeadershipService,
     private readonly runs: RunStore,
+    private readonly pushback: DestinationPushback,
     private readonly publisher: RunPublisher,
     private readonly recovery: StateRecovery,
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
@@ -56,9 +57,10 @@ export class PublishLoop implements OnApplicationBootstrap, BeforeApplicationShu
       if (token === null) return;
       if (!(await this.recovery.ensureReady())) return;
       const runs = await this.runs.getMany(await this.runs.activeRunIds());
+      const pushback = await this.pushback.reasons(runs.filter(({ processor }) => processor === 'http').map(({ id }) => id));
       for (const run of runs) {
         publishing = run.id;
-        await this.publisher.publishDue(run, token, now);
+        await this.publisher.publishDue(run, token, now, pushback.get(run.id) ?? null);
       }
       this.lastError = '';
     } catch (error) {

@@ -72,6 +72,18 @@ describe('RunPublisher', () => {
     expect(fakes.jobs.published).toEqual([]);
   });
 
+  it("publishes a dataset run's records as its jobs' inputs", async () => {
+    fakes.datasets.sizes.set('ds0000001abc', 50);
+    const overDataset = run({ processor: 'http', datasetId: 'ds0000001abc', published: 2, reserved: 2 });
+
+    await publisher.publishDue(overDataset, TOKEN, T0 + 3_000);
+
+    expect(fakes.jobs.published.map(({ seq, input }) => [seq, input])).toEqual([
+      [3, { row: 3 }],
+      [4, { row: 4 }],
+    ]);
+  });
+
   describe('backpressure', () => {
     // 1,500 queued, over the limit of max(1000, 60 × 30 / 60).
     const flooded = run({
@@ -100,6 +112,19 @@ describe('RunPublisher', () => {
 
       expect(fakes.runs.saved).toEqual([]);
       expect(fakes.log).toEqual([]);
+    });
+
+    it('holds the run back while its endpoint pushes back, saying why, and releases it after', async () => {
+      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      const calm = run({ processor: 'http', published: 2, reserved: 2 });
+      expect(await publisher.publishDue(calm, TOKEN, T0 + 5_000, 'the endpoint answered 429 (Retry-After 2 s)')).toBe(0);
+      warn.mockRestore();
+
+      expect(fakes.runs.saved.map(({ throttleReason }) => throttleReason)).toEqual([
+        'the endpoint answered 429 (Retry-After 2 s): holding back until it takes more',
+      ]);
+      expect(await publisher.publishDue({ ...calm, throttleReason: 'held' }, TOKEN, T0 + 7_000)).toBe(0);
+      expect(fakes.runs.saved[1]).toMatchObject({ throttleReason: null, pace: { since: T0 + 7_000 } });
     });
 
     it('releases the run once under the limit, publishing nothing that tick', async () => {

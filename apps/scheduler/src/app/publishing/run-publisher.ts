@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { backpressureLimit, dueCount, holdBack, newJob, queuedCount, releaseHold, type RunState } from '@app/domain';
-import { JobQueue, PublishClaims, RunStore, runLog } from '@app/infra';
+import { backpressureLimit, dueCount, holdBack, queuedCount, releaseHold, type RunState } from '@app/domain';
+import { JobQueue, PublishClaims, RunRecords, RunStore, runLog } from '@app/infra';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 
@@ -17,21 +17,24 @@ export class RunPublisher {
     private readonly jobs: JobQueue,
     private readonly runs: RunStore,
     private readonly claims: PublishClaims,
+    private readonly records: RunRecords,
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
     private readonly metrics: SchedulerMetrics,
   ) {}
 
-  /** Publishes what is due now; returns how many records were published. */
-  async publishDue(run: RunState, leaseToken: string, now: number): Promise<number> {
+  /**
+   * Publishes what is due now; returns how many records were published. `pushback` is why the run's endpoint asked
+   * for less, while it does (`DestinationPushback`).
+   */
+  async publishDue(run: RunState, leaseToken: string, now: number, pushback: string | null = null): Promise<number> {
     if (run.status !== 'running') return 0;
-    if (!(await this.keepsUnderBackpressureLimit(run, now))) return 0;
+    if (!(await this.keepsUnderBackpressureLimit(run, now, pushback))) return 0;
     const due = dueCount(run.pace, run.total, now);
     const wanted = Math.min(due, run.published + this.config.maxPublishBatch);
     if (wanted <= run.published) return 0;
     const claimed = await this.claims.reserve(run.id, leaseToken, wanted, run.revision);
     if (typeof claimed !== 'number' || claimed <= run.published) return 0;
-    const jobs = [];
-    for (let seq = run.published + 1; seq <= claimed; seq++) jobs.push(newJob(run.id, seq, run.processor, now));
+    const jobs = await this.records.jobs(run, run.published + 1, claimed, now);
     // Recorded only once confirmed: a crash in between republishes these seqs, which workers count once.
     await this.jobs.publish(jobs);
     await this.claims.recordPublished(run.id, claimed, Date.now());
@@ -39,13 +42,16 @@ export class RunPublisher {
     return jobs.length;
   }
 
-  /** Enters or leaves the throttled state as the run's queue crosses its limit; false while held back. */
-  private async keepsUnderBackpressureLimit(run: RunState, now: number): Promise<boolean> {
+  /** Enters or leaves the throttled state as the run's queue crosses its limit or its endpoint pushes back; false while held back. */
+  private async keepsUnderBackpressureLimit(run: RunState, now: number, pushback: string | null): Promise<boolean> {
     const queued = queuedCount(run);
     const limit = backpressureLimit(run.pace.ratePerMinute, this.config.backpressureSeconds, this.config.backpressureMinQueued);
-    const over = queued > limit;
+    const over = queued > limit || pushback !== null;
     if (over && run.throttleReason === null) {
-      const reason = `${queued} jobs queued, over the limit of ${limit}: holding back until workers catch up`;
+      const reason =
+        pushback === null
+          ? `${queued} jobs queued, over the limit of ${limit}: holding back until workers catch up`
+          : `${pushback}: holding back until it takes more`;
       if ((await this.runs.save(holdBack(run, reason, now), now)) === 'saved') this.logger.warn(runLog(run.id, `throttled: ${reason}`));
     } else if (!over && run.throttleReason !== null) {
       if ((await this.runs.save(releaseHold(run, now), now)) === 'saved') this.logger.log(runLog(run.id, 'back to its pace'));

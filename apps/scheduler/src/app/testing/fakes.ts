@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { Registry } from 'prom-client';
-import { amqpNames, type JobMessage, type RunDocument } from '@app/contracts';
+import { amqpNames, type DatasetRecord, type JobMessage, type RunDocument } from '@app/contracts';
 import type { RunState } from '@app/domain';
 import {
   AmqpConnection,
@@ -14,6 +14,8 @@ import {
   type ReserveOutcome,
   type SaveOutcome,
   type StoredDocument,
+  RunRecords,
+  type DatasetStore,
 } from '@app/infra';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
 import { loadSchedulerConfig, SCHEDULER_CONFIG } from '../scheduler.config';
@@ -149,6 +151,16 @@ export class FakeLeaderLease implements Pick<LeaderLease, 'acquire' | 'release'>
   }
 }
 
+/** DatasetStore: the records of the datasets a test gives them, `{ row: seq }` for `size` seqs. */
+export class FakeDatasets implements Pick<DatasetStore, 'recordsFrom'> {
+  readonly sizes = new Map<string, number>();
+
+  async recordsFrom(datasetId: string, fromSeq: number, size: number): Promise<DatasetRecord[]> {
+    const last = Math.min(this.sizes.get(datasetId) ?? 0, fromSeq + size - 1);
+    return Array.from({ length: Math.max(0, last - fromSeq + 1) }, (_, i) => ({ seq: fromSeq + i, record: { row: fromSeq + i } }));
+  }
+}
+
 /** One set of fakes sharing a call log, a fresh metrics registry, and the providers that put them in place. */
 export function schedulerFakes(env: Record<string, string> = {}) {
   const log: string[] = [];
@@ -160,8 +172,10 @@ export function schedulerFakes(env: Record<string, string> = {}) {
   const results = new FakeResultStore();
   const lease = new FakeLeaderLease();
   const config = loadSchedulerConfig({ SCHEDULER_ID: 'scheduler-1', ...env });
+  const datasets = new FakeDatasets();
   const providers: Provider[] = [
     { provide: JobQueue, useValue: jobs },
+    { provide: RunRecords, useValue: new RunRecords(datasets, 100) },
     { provide: PublishClaims, useValue: claims },
     { provide: RunStore, useValue: runs },
     { provide: HotState, useValue: hotState },
@@ -177,5 +191,5 @@ export function schedulerFakes(env: Record<string, string> = {}) {
     SchedulerMetrics,
     { provide: SCHEDULER_CONFIG, useValue: config },
   ];
-  return { log, jobs, claims, runs, hotState, archive, results, lease, config, providers };
+  return { log, jobs, claims, runs, hotState, archive, results, lease, datasets, config, providers };
 }

@@ -3,6 +3,9 @@ import { Test } from '@nestjs/testing';
 import { METRIC_NAMES, type JobMessage, type ProcessorName } from '@app/contracts';
 import { StateNotReadyError } from '@app/infra';
 import { workerFakes } from '../testing/fakes';
+import { HttpProcessor } from '../processors/http/http-processor';
+import { JobProcessors } from '../processors/job-processors';
+import { iteratedSha256 } from '../processors/hash/iterated-sha256';
 import { JobBatchProcessor } from './job-batch-processor';
 import { StorageCircuit } from './storage-circuit';
 import { WorkerMetrics } from './worker-metrics';
@@ -25,13 +28,16 @@ describe('JobBatchProcessor', () => {
     fakes = workerFakes({ JOB_MAX_ATTEMPTS: '3', JOB_RETRY_BASE_DELAY_MS: '1000', ...env });
     fakes.counters.addRun(RUN);
     const module = await Test.createTestingModule({
-      providers: [JobBatchProcessor, StorageCircuit, WorkerMetrics, ...fakes.providers],
+      providers: [JobBatchProcessor, JobProcessors, HttpProcessor, StorageCircuit, WorkerMetrics, ...fakes.providers],
     }).compile();
     processor = module.get(JobBatchProcessor);
   }
 
   beforeEach(() => start());
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
 
   const metric = async (name: string): Promise<number> => {
     const values = (await fakes.registry.getSingleMetric(name)?.get())?.values ?? [];
@@ -155,5 +161,109 @@ describe('JobBatchProcessor', () => {
 
     expect(fakes.results.failures.size).toBe(0);
     expect(fakes.counters.counted(RUN)).toEqual({ processed: [1], failed: [] });
+  });
+
+  describe('over an endpoint (http) and on the thread pool (hash)', () => {
+    const TARGET = { url: 'http://127.0.0.1:9/in', method: 'POST' as const, headers: { 'x-tenant': 't1' }, timeoutMs: 500, concurrency: 4 };
+    const SECRET = 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0';
+    const record = (seq: number): JobMessage => ({ ...job(seq, 'http'), input: { id: `row-${seq}`, amount: seq } });
+    const answer = (status: number, body = '', retryAfterMs: number | null = null) =>
+      ({ kind: 'response', status, latencyMs: 12, body, retryAfterMs }) as const;
+
+    beforeEach(() => fakes.settings.runs.set(RUN, { target: TARGET, secret: SECRET, rounds: null }));
+
+    it("delivers each record as the body, keyed and signed by its job's id, and stores how the endpoint answered", async () => {
+      await processor.process([fakes.delivery(record(1)), fakes.delivery(record(2))]);
+
+      expect(fakes.http.sent[0]).toMatchObject({
+        url: TARGET.url,
+        method: 'POST',
+        headers: TARGET.headers,
+        body: '{"id":"row-1","amount":1}',
+        timeoutMs: 500,
+        idempotencyKey: `${RUN}:1`,
+        webhookId: `${RUN}:1`,
+        secret: SECRET,
+      });
+      expect(fakes.results.results.get(`${RUN}:2`)?.document).toMatchObject({
+        input: { id: 'row-2', amount: 2 },
+        output: null,
+        delivery: { status: 200, latencyMs: 3, response: 'ok' },
+      });
+      expect(fakes.counters.counted(RUN).processed).toEqual([1, 2]);
+    });
+
+    it('dead-letters at once a record the endpoint refused with a 4xx, which will not get better', async () => {
+      fakes.http.answers.set(`${RUN}:1`, answer(400, 'amount must be positive'));
+      jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+
+      await processor.process([fakes.delivery(record(1))]);
+
+      expect(fakes.jobs.retried).toEqual([]);
+      expect(fakes.results.failures.get(`${RUN}:1`)?.document).toMatchObject({
+        error: 'the endpoint answered 400: amount must be positive',
+        attempts: 1,
+      });
+      expect(fakes.counters.counted(RUN).failed).toEqual([1]);
+    });
+
+    it('retries a 429 after its Retry-After, rounded up to a shared retry queue, and holds the run back as long', async () => {
+      fakes.http.answers.set(`${RUN}:1`, answer(429, '', 5_000));
+      fakes.http.answers.set(`${RUN}:2`, answer(503));
+      jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+
+      await processor.process([fakes.delivery(record(1)), fakes.delivery(record(2))]);
+
+      expect(fakes.jobs.retried).toEqual([
+        { delayMs: 8_000, jobs: [{ ...record(1), attempt: 2 }] },
+        { delayMs: 1_000, jobs: [{ ...record(2), attempt: 2 }] },
+      ]);
+      expect(fakes.pushback.holds).toEqual([{ runId: RUN, reason: 'the endpoint answered 429 (Retry-After 5 s)', ms: 5_000 }]);
+      expect(fakes.results.results.size + fakes.results.failures.size).toBe(0);
+    });
+
+    it('retries a timeout and a refused connection, and takes a timeout as the endpoint asking for less', async () => {
+      fakes.http.answers.set(`${RUN}:1`, { kind: 'error', error: 'timed out after 500 ms', latencyMs: 500, timedOut: true });
+      fakes.http.answers.set(`${RUN}:2`, { kind: 'error', error: 'connect ECONNREFUSED', latencyMs: 1, timedOut: false });
+      jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+
+      await processor.process([fakes.delivery(record(1)), fakes.delivery(record(2))]);
+
+      expect(fakes.jobs.retried.flatMap(({ jobs }) => jobs.map(({ seq, attempt }) => [seq, attempt]))).toEqual([
+        [1, 2],
+        [2, 2],
+      ]);
+      expect(fakes.pushback.holds).toEqual([{ runId: RUN, reason: 'the endpoint did not answer within 500 ms', ms: 1_000 }]);
+    });
+
+    it('refuses to deliver where the allowlist no longer allows', async () => {
+      fakes.settings.runs.set(RUN, { target: { ...TARGET, url: 'http://10.1.2.3/in' }, secret: SECRET, rounds: null });
+      jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+
+      await processor.process([fakes.delivery(record(1))]);
+
+      expect(fakes.http.sent).toEqual([]);
+      expect(fakes.results.failures.get(`${RUN}:1`)?.document).toMatchObject({
+        error: expect.stringMatching(/^target\.url host 10\.1\.2\.3 is not in HTTP_TARGET_ALLOWLIST/),
+      });
+    });
+
+    it("hashes a generated record's number and a dataset's record with the run's rounds", async () => {
+      fakes.settings.runs.set(RUN, { target: null, secret: null, rounds: 3 });
+      const hashed = (input: JobMessage['input'], seq: number): JobMessage => ({ ...job(seq, 'hash'), input });
+
+      await processor.process([fakes.delivery(hashed(7, 1)), fakes.delivery(hashed({ a: 1 }, 2))]);
+
+      expect(fakes.results.results.get(`${RUN}:1`)?.document).toMatchObject({ output: iteratedSha256('7', 3) });
+      expect(fakes.results.results.get(`${RUN}:2`)?.document).toMatchObject({ output: iteratedSha256('{"a":1}', 3) });
+    });
+
+    it('retries the jobs of a run whose settings are not in Redis (yet)', async () => {
+      fakes.settings.runs.clear();
+
+      await processor.process([fakes.delivery(record(1))]);
+
+      expect(fakes.jobs.retried).toEqual([{ delayMs: 1000, jobs: [{ ...record(1), attempt: 2 }] }]);
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { parseJobMessage, type JobMessage } from '@app/contracts';
-import { onFailure, runProcessor, type RetryPolicy } from '@app/domain';
+import { deliveryRetryDelayMs, onFailure, type RetryPolicy } from '@app/domain';
 import { JobQueue, ResultStore, RunCounters, runLog, type Delivery, type StoredDocument } from '@app/infra';
+import { JobProcessors } from '../processors/job-processors';
 import { WORKER_CONFIG, type WorkerConfig } from '../worker.config';
 import { StorageCircuit } from './storage-circuit';
 import { WorkerMetrics } from './worker-metrics';
@@ -31,6 +32,7 @@ export class JobBatchProcessor {
 
   constructor(
     private readonly jobs: JobQueue,
+    private readonly processors: JobProcessors,
     private readonly results: ResultStore,
     private readonly counters: RunCounters,
     private readonly storage: StorageCircuit,
@@ -63,33 +65,41 @@ export class JobBatchProcessor {
     return valid;
   }
 
-  /** Runs each job's processor; a failure before the last attempt goes to a retry queue and is acked. */
+  /**
+   * Runs each job's processor. A failure that another attempt may mend goes to a retry queue (after the backoff, or
+   * the endpoint's `Retry-After` if longer) and is acked, until the last attempt; one that will not (an endpoint's
+   * 4xx) is a dead letter at once.
+   */
   private async computeOrRetry(jobs: ValidJob[]): Promise<Outcome[]> {
+    const computed = await this.processors.compute(jobs.map(({ job }) => job));
     const now = new Date().toISOString();
     const outcomes: Outcome[] = [];
     const retries = new Map<number, ValidJob[]>();
-    for (const { delivery, job } of jobs) {
+    jobs.forEach(({ delivery, job }, i) => {
+      const result = computed[i];
       const common = { runId: job.runId, seq: job.seq, input: job.input, processor: job.processor, workerId: this.config.workerId };
       const publishedAt = new Date(job.publishedAt).toISOString();
-      try {
-        const output = runProcessor(job.processor, job.input, job.attempt);
+      if (result.ok) {
+        const document = { ...common, output: result.output, ...(result.delivery && { delivery: result.delivery }) };
         outcomes.push({
           delivery,
-          stored: { kind: 'result', document: { ...common, output, attempt: job.attempt, publishedAt, processedAt: now } },
+          stored: { kind: 'result', document: { ...document, attempt: job.attempt, publishedAt, processedAt: now } },
         });
-      } catch (error) {
-        const decision = onFailure(this.retryPolicy, job.attempt);
-        if (decision.retry) {
-          pushTo(retries, decision.delayMs, { delivery, job: { ...job, attempt: decision.nextAttempt } });
-          continue;
-        }
-        const reason = error instanceof Error ? error.message : String(error);
-        outcomes.push({
-          delivery,
-          stored: { kind: 'failure', document: { ...common, error: reason, attempts: job.attempt, publishedAt, failedAt: now } },
-        });
+        return;
       }
-    }
+      const decision = result.retryable ? onFailure(this.retryPolicy, job.attempt) : null;
+      if (decision?.retry) {
+        pushTo(retries, deliveryRetryDelayMs(decision.delayMs, result.retryAfterMs), {
+          delivery,
+          job: { ...job, attempt: decision.nextAttempt },
+        });
+        return;
+      }
+      outcomes.push({
+        delivery,
+        stored: { kind: 'failure', document: { ...common, error: result.error, attempts: job.attempt, publishedAt, failedAt: now } },
+      });
+    });
     for (const [delayMs, waiting] of retries) {
       await this.jobs.publishForRetry(
         delayMs,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProcessorsModule } from '../processors/processors.module';
 import { JobBatchProcessor } from './job-batch-processor';
 import { Heartbeat } from './heartbeat';
 import { JobConsumer } from './job-consumer';
@@ -6,6 +7,7 @@ import { StorageCircuit } from './storage-circuit';
 import { WorkerMetrics } from './worker-metrics';
 
 @Module({
+  imports: [ProcessorsModule],
   providers: [WorkerMetrics, StorageCircuit, JobBatchProcessor, JobConsumer, Heartbeat],
 })
 export class ProcessingModule {}

@@ -2,16 +2,23 @@ import type { Provider } from '@nestjs/common';
 import type { ConsumeMessage } from 'amqplib';
 import { Registry } from 'prom-client';
 import { jobId, type JobMessage } from '@app/contracts';
+import type { DeliveryAttempt } from '@app/domain';
 import {
+  DestinationPushback,
   ElasticsearchConnection,
+  HttpDelivery,
   JobQueue,
   ResultStore,
   RunCounters,
   type BulkStoreOutcome,
+  type DeliveryRequest,
   type Delivery,
   type ProcessedCount,
   type StoredDocument,
 } from '@app/infra';
+import { HashPool } from '../processors/hash/hash-pool';
+import { iteratedSha256 } from '../processors/hash/iterated-sha256';
+import { RunSettings, type ProcessorSettings } from '../processors/run-settings';
 import { loadWorkerConfig, WORKER_CONFIG } from '../worker.config';
 
 /*
@@ -136,6 +143,45 @@ export class FakeElasticsearch implements Pick<ElasticsearchConnection, 'ping'> 
   }
 }
 
+/** RunSettings: the processor settings of the runs a test gives them; unknown runs have none. */
+export class FakeRunSettings implements Pick<RunSettings, 'of'> {
+  readonly runs = new Map<string, ProcessorSettings>();
+
+  async of(runId: string): Promise<ProcessorSettings | null> {
+    return this.runs.get(runId) ?? null;
+  }
+}
+
+/** HttpDelivery: each request answered as a test scripted it for its idempotency key, else with a 200. */
+export class FakeHttpDelivery implements Pick<HttpDelivery, 'deliver'> {
+  readonly answers = new Map<string, DeliveryAttempt>();
+  readonly sent: DeliveryRequest[] = [];
+
+  constructor(private readonly log: string[]) {}
+
+  async deliver(request: DeliveryRequest): Promise<DeliveryAttempt> {
+    this.sent.push(request);
+    this.log.push(`http.deliver ${request.idempotencyKey}`);
+    return this.answers.get(request.idempotencyKey) ?? { kind: 'response', status: 200, latencyMs: 3, body: 'ok', retryAfterMs: null };
+  }
+}
+
+/** DestinationPushback: the holds asked for, in order. */
+export class FakeDestinationPushback implements Pick<DestinationPushback, 'hold'> {
+  readonly holds: { runId: string; reason: string; ms: number }[] = [];
+
+  async hold(runId: string, reason: string, ms: number): Promise<void> {
+    this.holds.push({ runId, reason, ms });
+  }
+}
+
+/** HashPool: the same digests, computed in place. */
+export class FakeHashPool implements Pick<HashPool, 'digest'> {
+  async digest(inputs: string[], rounds: number): Promise<string[]> {
+    return inputs.map((input) => iteratedSha256(input, rounds));
+  }
+}
+
 /** One set of fakes sharing a call log, a fresh metrics registry, and the providers that put them in place. */
 export function workerFakes(env: Record<string, string> = {}) {
   const log: string[] = [];
@@ -144,7 +190,14 @@ export function workerFakes(env: Record<string, string> = {}) {
   const counters = new FakeRunCounters(log);
   const registry = new Registry();
   const config = loadWorkerConfig({ WORKER_ID: 'worker-1', WORKER_RETRY_DELAY_MS: '0', ...env });
+  const settings = new FakeRunSettings();
+  const http = new FakeHttpDelivery(log);
+  const pushback = new FakeDestinationPushback();
   const providers: Provider[] = [
+    { provide: RunSettings, useValue: settings },
+    { provide: HttpDelivery, useValue: http },
+    { provide: DestinationPushback, useValue: pushback },
+    { provide: HashPool, useValue: new FakeHashPool() },
     { provide: JobQueue, useValue: jobs },
     { provide: ResultStore, useValue: results },
     { provide: RunCounters, useValue: counters },
@@ -153,5 +206,5 @@ export function workerFakes(env: Record<string, string> = {}) {
     { provide: WORKER_CONFIG, useValue: config },
   ];
   const delivery = (body: JobMessage | string) => new FakeDelivery(body, log);
-  return { log, jobs, results, counters, registry, config, providers, delivery };
+  return { log, jobs, results, counters, registry, config, settings, http, pushback, providers, delivery };
 }

@@ -14,6 +14,8 @@ describe('loadInfraConfig', () => {
       logLevel: 'log',
       logPrefix: 'name',
       logFormat: 'text',
+      httpTargetAllowlist: ['127.0.0.1', 'localhost'],
+      datasetWindowRecords: 2_000,
     });
   });
 

@@ -1,5 +1,6 @@
 import type { LogLevel } from '@nestjs/common';
 import { DEFAULT_NAMESPACE } from '@app/contracts';
+import { DEFAULT_HTTP_TARGET_ALLOWLIST, parseAllowlist } from '@app/domain';
 import { type Env, envChoice, envInt, envName, envString, envUrl } from './env';
 
 /** `LOG_LEVEL` values, most verbose first: each shows its own level and every one after it. */
@@ -29,6 +30,13 @@ export interface InfraConfig {
    * `context`, `message`, and fields such as `runId`), for a collector (Compose and Kubernetes set it).
    */
   logFormat: LogFormat;
+  /**
+   * Host patterns an `http` run's target and a completion callback may point at (`HTTP_TARGET_ALLOWLIST`): checked
+   * by the api at creation, and again by whoever sends, so a narrowed list applies to runs already going.
+   */
+  httpTargetAllowlist: string[];
+  /** Records of a dataset read at a time for a run's jobs (`RunRecords`), by the scheduler and the api's repair. */
+  datasetWindowRecords: number;
 }
 
 /** `LOG_FORMAT` values. */
@@ -48,5 +56,7 @@ export function loadInfraConfig(env: Env, defaultPort: number): InfraConfig {
     logLevel: envChoice(env, 'LOG_LEVEL', 'log', LOG_LEVELS),
     logPrefix: envChoice(env, 'LOG_PREFIX', 'name', ['name', 'none'] as const),
     logFormat: envChoice(env, 'LOG_FORMAT', 'text', LOG_FORMATS),
+    httpTargetAllowlist: parseAllowlist(envString(env, 'HTTP_TARGET_ALLOWLIST', DEFAULT_HTTP_TARGET_ALLOWLIST)),
+    datasetWindowRecords: envInt(env, 'DATASET_WINDOW_RECORDS', 2_000, 100, 10_000),
   };
 }

@@ -24,7 +24,8 @@ export class DatasetSourceError extends Error {
 /**
  * Datasets in Elasticsearch: each record under `_id = datasetId:seq` in the records index (the record itself kept
  * and not indexed), and the dataset's metadata in the datasets index, written only once every record is stored, so
- * that an upload under way, or one that failed, is never listed. The api is its only caller.
+ * that an upload under way, or one that failed, is never listed. The api writes them; whoever publishes a run's jobs
+ * reads their records (`RunRecords`).
  */
 export class DatasetStore {
   constructor(private readonly es: ElasticsearchConnection) {}
@@ -87,12 +88,12 @@ export class DatasetStore {
     return response.hits.hits.map((hit) => hit._source as DatasetDocument);
   }
 
-  /** A dataset's first `size` records by seq. */
-  async firstRecords(datasetId: string, size: number): Promise<DatasetRecord[]> {
+  /** Up to `size` records of a dataset by seq, from `fromSeq` on (seqs have no gaps: `fromSeq` .. `fromSeq + size - 1`). */
+  async recordsFrom(datasetId: string, fromSeq: number, size: number): Promise<DatasetRecord[]> {
     const response = await this.es.client.search<DatasetRecordDocument>({
       index: this.es.indices.datasetRecords,
       size,
-      query: { term: { datasetId } },
+      query: { bool: { filter: [{ term: { datasetId } }, { range: { seq: { gte: fromSeq, lt: fromSeq + size } } }] } },
       sort: [{ seq: 'asc' }],
     });
     return response.hits.hits.map((hit) => {

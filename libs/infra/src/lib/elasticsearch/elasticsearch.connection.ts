@@ -84,7 +84,7 @@ export class ElasticsearchConnection {
       | typeof DATASETS_INDEX_MAPPINGS
       | typeof DATASET_RECORDS_INDEX_MAPPINGS,
   ): Promise<void> {
-    if (await this.client.indices.exists({ index })) return;
+    if (await this.client.indices.exists({ index })) return this.updateMapping(index, mappings.properties);
     try {
       await this.client.indices.create({
         index,
@@ -95,6 +95,21 @@ export class ElasticsearchConnection {
     } catch (error) {
       // Another process created it between the check and the create.
       if (!(error as Error).message.includes('resource_already_exists_exception')) throw error;
+    }
+  }
+
+  /**
+   * Adds the fields a newer version maps to an index an older one created. A field whose type changed cannot be
+   * changed in place: that is said plainly, with the way out, instead of failing on every write later.
+   */
+  private async updateMapping(index: string, properties: Record<string, unknown>): Promise<void> {
+    try {
+      await this.client.indices.putMapping({ index, properties: properties as Record<string, never> });
+    } catch (error) {
+      throw new Error(
+        `index ${index} was created by an older version with a mapping this one cannot extend (${(error as Error).message}); ` +
+          `reindex it into a new index or delete it (curl -X DELETE <elasticsearch>/${index}), then start again`,
+      );
     }
   }
 }

@@ -7,6 +7,7 @@ import { ElasticsearchConnection } from './elasticsearch.connection';
 import { ResultStore } from './result-store';
 import { RunArchive } from './run-archive';
 import { RunHistoryStore } from './run-history-store';
+import { RunRecords } from './run-records';
 
 @Global()
 @Module({})
@@ -22,6 +23,11 @@ export class ElasticsearchModule implements OnApplicationShutdown {
             ElasticsearchConnection.connect(config.elasticsearchUrl, elasticsearchIndices(config.elasticsearchIndexPrefix)),
         },
         { provide: DatasetStore, inject: [ElasticsearchConnection], useFactory: (es: ElasticsearchConnection) => new DatasetStore(es) },
+        {
+          provide: RunRecords,
+          inject: [DatasetStore, INFRA_CONFIG],
+          useFactory: (datasets: DatasetStore, config: InfraConfig) => new RunRecords(datasets, config.datasetWindowRecords),
+        },
         { provide: ResultStore, inject: [ElasticsearchConnection], useFactory: (es: ElasticsearchConnection) => new ResultStore(es) },
         { provide: RunArchive, inject: [ElasticsearchConnection], useFactory: (es: ElasticsearchConnection) => new RunArchive(es) },
         {
@@ -30,7 +36,7 @@ export class ElasticsearchModule implements OnApplicationShutdown {
           useFactory: (es: ElasticsearchConnection) => new RunHistoryStore(es),
         },
       ],
-      exports: [ElasticsearchConnection, DatasetStore, ResultStore, RunArchive, RunHistoryStore],
+      exports: [ElasticsearchConnection, DatasetStore, ResultStore, RunArchive, RunHistoryStore, RunRecords],
     };
   }
 

@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { redisKeys } from '@app/contracts';
 import { INFRA_CONFIG } from '../config/infra-config.token';
 import type { InfraConfig } from '../config/infra.config';
+import { DestinationPushback } from './destination-pushback';
 import { HotState } from './hot-state';
 import { LeaderLease } from './leader-lease';
 import { PublishClaims } from './publish-claims';
@@ -12,7 +13,7 @@ import { RunStore } from './run-store';
 import { WorkerRegistry } from './worker-registry';
 
 /** The Redis wrappers, each on the process's one connection and the namespace's keys. */
-const STORES = [RunStore, RunCounters, RunChangeFeed, HotState, LeaderLease, WorkerRegistry] as const;
+const STORES = [RunStore, RunCounters, RunChangeFeed, HotState, LeaderLease, WorkerRegistry, DestinationPushback] as const;
 
 @Global()
 @Module({})

@@ -3,7 +3,19 @@ import { newRun, type RunState } from '@app/domain';
 import { definitionFields, fromHashFields, hashFields } from './run-hash';
 
 const run: RunState = {
-  ...newRun({ id: 'r1', total: 1_000, ratePerMinute: 600, processor: 'flaky' }, Date.UTC(2026, 0, 1)),
+  ...newRun(
+    {
+      id: 'r1',
+      total: 1_000,
+      ratePerMinute: 600,
+      processor: 'http',
+      datasetId: 'ds0000001abc',
+      target: { url: 'http://127.0.0.1:9/in', method: 'PUT', headers: { 'x-tenant': 'a' }, timeoutMs: 500, concurrency: 4 },
+      secret: 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0',
+      notify: { url: 'http://127.0.0.1:9/done', status: 'failed', attempts: 3, lastError: 'answered 500', deliveredAt: null },
+    },
+    Date.UTC(2026, 0, 1),
+  ),
   reserved: 40,
   published: 30,
   processed: 20,
@@ -17,6 +29,8 @@ describe('the run hash mapping', () => {
     expect(fromHashFields(hashFields(run))).toEqual(run);
     const ended = { ...run, status: 'stopped' as const, pace: { ...run.pace, since: null }, throttleReason: null, finishedAt: 5 };
     expect(fromHashFields(hashFields(ended))).toEqual(ended);
+    const generated = { ...newRun({ id: 'r2', total: 5, ratePerMinute: 60, processor: 'hash', rounds: 10 }, 1), revision: 1 };
+    expect(fromHashFields(hashFields(generated))).toEqual(generated);
   });
 
   it('writes only names of the contract', () => {

@@ -8,6 +8,8 @@ import type { RunState } from '@app/domain';
 
 const orEmpty = (value: number | string | null): string => (value === null ? '' : String(value));
 const orNull = (value: string | undefined): string | null => (value === undefined || value === '' ? null : value);
+const jsonOrEmpty = (value: object | null): string => (value === null ? '' : JSON.stringify(value));
+const jsonOrNull = <T>(value: string | undefined): T | null => (orNull(value) === null ? null : (JSON.parse(value as string) as T));
 const numberOrNull = (value: string | undefined): number | null => (orNull(value) === null ? null : Number(value));
 
 /** The fields a compare-and-set may write: everything but the counters, the claim and the revision. */
@@ -17,6 +19,11 @@ export function definitionFields(run: RunState): Record<string, string> {
     [F.status]: run.status,
     [F.total]: String(run.total),
     [F.processor]: run.processor,
+    [F.datasetId]: orEmpty(run.datasetId),
+    [F.target]: jsonOrEmpty(run.target),
+    [F.secret]: orEmpty(run.secret),
+    [F.rounds]: orEmpty(run.rounds),
+    [F.notify]: jsonOrEmpty(run.notify),
     [F.ratePerMinute]: String(run.pace.ratePerMinute),
     [F.paceAccrued]: String(run.pace.accrued),
     [F.paceSince]: orEmpty(run.pace.since),
@@ -48,6 +55,11 @@ export function fromHashFields(fields: Record<string, string>): RunState | null 
     status: asStatus(fields[F.status]),
     total: Number(fields[F.total]),
     processor: asProcessor(fields[F.processor]),
+    datasetId: orNull(fields[F.datasetId]),
+    target: jsonOrNull(fields[F.target]),
+    secret: orNull(fields[F.secret]),
+    rounds: numberOrNull(fields[F.rounds]),
+    notify: jsonOrNull(fields[F.notify]),
     pace: {
       ratePerMinute: Number(fields[F.ratePerMinute]),
       accrued: Number(fields[F.paceAccrued]),
