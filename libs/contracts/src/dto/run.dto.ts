@@ -2,19 +2,7 @@
 import 'reflect-metadata';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DATASET_ID_PATTERN } from '../lib/dataset';
 import { DEFAULT_PROCESSOR, HTTP_METHODS, PROCESSOR_LIMITS, PROCESSOR_NAMES, type HttpMethod, type ProcessorName } from '../lib/processors';
 import { RUN_LIMITS } from '../lib/run';

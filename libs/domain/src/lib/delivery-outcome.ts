@@ -43,11 +43,16 @@ export function parseRetryAfter(header: string | string[] | undefined, nowMs: nu
 }
 
 /**
- * The endpoint's `Retry-After` may lengthen the backoff, never shorten it. A longer wait is rounded up to a power of
- * two seconds (at most `MAX_RETRY_AFTER_MS`): each distinct delay is a retry queue of its own, so an endpoint's
- * arbitrary values must not make one queue each.
+ * The delays a `Retry-After` longer than the backoff is rounded up to: powers of two seconds, then the cap. Each
+ * distinct delay is a retry queue of its own, so an endpoint's arbitrary values must not make one queue each.
  */
+export const RETRY_AFTER_DELAYS_MS: readonly number[] = [
+  ...Array.from({ length: 10 }, (_, k) => 1_000 * 2 ** k).filter((ms) => ms < MAX_RETRY_AFTER_MS),
+  MAX_RETRY_AFTER_MS,
+];
+
+/** The endpoint's `Retry-After` may lengthen the backoff (rounded up to `RETRY_AFTER_DELAYS_MS`), never shorten it. */
 export function deliveryRetryDelayMs(backoffMs: number, retryAfterMs: number | null): number {
   if (retryAfterMs === null || retryAfterMs <= backoffMs) return backoffMs;
-  return Math.min(1_000 * 2 ** Math.ceil(Math.log2(Math.max(1, retryAfterMs / 1_000))), MAX_RETRY_AFTER_MS);
+  return RETRY_AFTER_DELAYS_MS.find((ms) => ms >= retryAfterMs) ?? MAX_RETRY_AFTER_MS;
 }

@@ -7,7 +7,7 @@ import { Client } from '@elastic/elasticsearch';
 import { connect, type ChannelModel } from 'amqplib';
 import Redis from 'ioredis';
 import { amqpNames, elasticsearchIndices, type AmqpNames, type ElasticsearchIndices, type Run } from '@app/contracts';
-import { onFailure } from '@app/domain';
+import { onFailure, RETRY_AFTER_DELAYS_MS } from '@app/domain';
 
 const ROOT = resolve(__dirname, '../../../..');
 const LOG_DIR = join(ROOT, 'tmp', 'system-logs');
@@ -225,13 +225,13 @@ export class TestSystem {
   }
 }
 
-/** The retry queues workers given this environment may have declared, from the retry policy it sets. */
+/** The retry queues workers given this environment may have declared: from the retry policy it sets, and an endpoint's Retry-After. */
 function retryQueues(names: AmqpNames, env: Record<string, string> = {}): string[] {
   const policy = {
     maxAttempts: Number(env['JOB_MAX_ATTEMPTS'] ?? 3),
     baseDelayMs: Number(env['JOB_RETRY_BASE_DELAY_MS'] ?? 1_000),
   };
-  const queues: string[] = [];
+  const queues = RETRY_AFTER_DELAYS_MS.map((delayMs) => names.retryQueue(delayMs));
   for (let attempt = 1; attempt < policy.maxAttempts; attempt++) {
     const decision = onFailure(policy, attempt);
     if (decision.retry) queues.push(names.retryQueue(decision.delayMs));
