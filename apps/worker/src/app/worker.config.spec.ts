@@ -6,6 +6,7 @@ describe('loadWorkerConfig', () => {
   it('sizes the hash pool to the cores unless HASH_POOL_THREADS says otherwise', () => {
     expect(loadWorkerConfig({}).hashPoolThreads).toBe(availableParallelism());
     expect(loadWorkerConfig({ HASH_POOL_THREADS: '3' }).hashPoolThreads).toBe(3);
+    expect(loadWorkerConfig({}).hashPoolNice).toBe(10);
   });
 
   it.each(['0', '1.5', 'all'])('refuses HASH_POOL_THREADS=%s naming the variable', (value) => {

@@ -22,6 +22,8 @@ export interface WorkerConfig extends InfraConfig {
   breakerMaxOpenMs: number;
   /** Threads of the `hash` processor's pool, which keep its CPU-bound work off the event loop. */
   hashPoolThreads: number;
+  /** How much lower the pool's threads run than the event loop's (nice(2) increment, 0 to 19). */
+  hashPoolNice: number;
   /** Requests the `http` processor has in flight at once, over all runs (each run's `concurrency` caps its own). */
   httpMaxInFlight: number;
 }
@@ -43,6 +45,7 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     breakerOpenMs: envInt(env, 'ES_BREAKER_OPEN_MS', 1_000, 10, 600_000),
     breakerMaxOpenMs: envInt(env, 'ES_BREAKER_MAX_OPEN_MS', 5_000, 10, 3_600_000),
     hashPoolThreads: envInt(env, 'HASH_POOL_THREADS', availableParallelism(), 1, 256),
+    hashPoolNice: envInt(env, 'HASH_POOL_NICE', 10, 0, 19),
     httpMaxInFlight: envInt(env, 'HTTP_MAX_IN_FLIGHT', 256, 1, 10_000),
   };
 }

@@ -90,14 +90,18 @@ export class TestSystem {
    * after a crash, and waits until it is ready.
    */
   async restart(name: string): Promise<void> {
-    const [app, n] = parseName(name);
-    const base = this.options.basePort;
-    const port = { api: base + n - 1, scheduler: base + this.apiCount + n - 1, worker: base + this.apiCount + this.schedulerCount + n - 1 }[
-      app
-    ];
+    const [app] = parseName(name);
+    const port = this.port(name);
     this.launch(app, port, name, app === 'worker' ? this.options.workerEnv : {});
     const path = app === 'api' ? '/api/health/ready' : '/health/ready';
     await waitFor(async () => (await fetch(`http://127.0.0.1:${port}${path}`)).ok, 60_000, `${name} to be ready`);
+  }
+
+  /** The port of the process of that name (`api`, `scheduler-2`, `worker-1`...): its REST, or its metrics and health. */
+  port(name: string): number {
+    const [app, n] = parseName(name);
+    const base = this.options.basePort;
+    return { api: base + n - 1, scheduler: base + this.apiCount + n - 1, worker: base + this.apiCount + this.schedulerCount + n - 1 }[app];
   }
 
   /** The operating system's pid of the process of that name (`api`, `worker-1`...), while it runs. */

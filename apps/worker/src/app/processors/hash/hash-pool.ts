@@ -8,16 +8,26 @@ export const HASH_TASK_FILE = Symbol('HASH_TASK_FILE');
 
 /**
  * The `hash` processor's worker threads, a fixed number of them, so that iterated SHA-256 never runs on the event
- * loop, which must keep acking, heartbeating and answering health checks on time.
+ * loop, which must keep acking, heartbeating and answering health checks on time. Off the event loop is not enough
+ * when the threads fill every core: the event loop's thread then waits its turn behind them. So they run at a lower
+ * priority (`HASH_POOL_NICE`, nice(2) through piscina's `niceIncrement`), and the event loop's thread goes first.
  */
 @Injectable()
 export class HashPool implements OnApplicationShutdown {
   private readonly threads: number;
   private readonly piscina: Piscina<HashTask, string[]>;
 
-  constructor(@Inject(WORKER_CONFIG) config: Pick<WorkerConfig, 'hashPoolThreads'>, @Inject(HASH_TASK_FILE) taskFile: string) {
+  constructor(
+    @Inject(WORKER_CONFIG) config: Pick<WorkerConfig, 'hashPoolThreads' | 'hashPoolNice'>,
+    @Inject(HASH_TASK_FILE) taskFile: string,
+  ) {
     this.threads = config.hashPoolThreads;
-    this.piscina = new Piscina({ filename: taskFile, minThreads: this.threads, maxThreads: this.threads });
+    this.piscina = new Piscina({
+      filename: taskFile,
+      minThreads: this.threads,
+      maxThreads: this.threads,
+      niceIncrement: config.hashPoolNice,
+    });
   }
 
   /**
