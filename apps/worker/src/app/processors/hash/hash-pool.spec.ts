@@ -61,7 +61,11 @@ describe('HashPool', () => {
 
   it('terminates its threads when the application shuts down, even one still hashing', async () => {
     const module = await Test.createTestingModule({
-      providers: [HashPool, { provide: WORKER_CONFIG, useValue: { hashPoolThreads: 1, hashPoolNice: 10 } }, { provide: HASH_TASK_FILE, useValue: TASK_FILE }],
+      providers: [
+        HashPool,
+        { provide: WORKER_CONFIG, useValue: { hashPoolThreads: 1, hashPoolNice: 10 } },
+        { provide: HASH_TASK_FILE, useValue: TASK_FILE },
+      ],
     }).compile();
     const inFlight = expect(module.get(HashPool).digest(['record'], HEAVY_ROUNDS)).rejects.toThrow('Terminating worker thread');
 
