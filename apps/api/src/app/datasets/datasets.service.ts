@@ -132,25 +132,38 @@ export class DatasetsService {
   }
 
   /**
-   * Stores the batches as seqs 1..N, one bulk at a time (the next batch is read only once the last is stored),
-   * and answers N; on any failure, or when there was nothing to store, removes what was stored before refusing.
+   * Stores the batches as seqs 1..N, one bulk in flight while the next batch is read and parsed (so that the api's
+   * parsing and Elasticsearch's indexing overlap, and memory holds two batches at most), and answers N; on any
+   * failure, or when there was nothing to store, removes what was stored before refusing.
    */
   private async storeAll(datasetId: string, batches: AsyncIterable<Record<string, unknown>[]>, emptyMessage: string): Promise<number> {
-    let stored = 0;
-    /** Seqs up to here may be stored: those acknowledged, and those of a bulk that failed. */
+    /** Seqs up to here may be stored: those acknowledged, and those of a bulk in flight or failed. */
     let attempted = 0;
+    let inFlight: Promise<void> = Promise.resolve();
+    let bulkFailure: { error: unknown } | null = null;
+    const throwIfBulkFailed = (): void => {
+      if (bulkFailure !== null) throw bulkFailure.error;
+    };
     try {
       for await (const batch of batches) {
-        attempted = stored + batch.length;
-        await this.store.storeRecords(datasetId, stored + 1, batch);
-        stored = attempted;
+        await inFlight;
+        throwIfBulkFailed();
+        const firstSeq = attempted + 1;
+        attempted += batch.length;
+        inFlight = this.store.storeRecords(datasetId, firstSeq, batch).catch((error: unknown) => {
+          bulkFailure = { error };
+        });
       }
+      await inFlight;
+      throwIfBulkFailed();
     } catch (error) {
+      // A bulk still in flight (the parser failed meanwhile) must land before what it stored is removed.
+      await inFlight;
       await this.discard(datasetId, attempted);
       throw refusal(error);
     }
-    if (stored === 0) throw badRequest(emptyMessage);
-    return stored;
+    if (attempted === 0) throw badRequest(emptyMessage);
+    return attempted;
   }
 
   private async discard(datasetId: string, upTo: number): Promise<void> {
