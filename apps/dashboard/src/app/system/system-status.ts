@@ -1,4 +1,5 @@
 import type { StatusProbe, SystemStatus } from '@app/contracts';
+import { formatBytes } from '../shared/format-bytes';
 import type { LocaleFormats } from '../shared/locale-formats';
 
 /** A backend as `GET /api/status` found it: answered, failed, or not in time; unknown before any answer. */
@@ -17,8 +18,6 @@ export interface StatusRow {
 }
 
 const STATE_LABELS: Readonly<Record<ProbeState, string>> = { ok: 'OK', error: 'Failed', timeout: 'No answer in time', unknown: 'Unknown' };
-
-const megabytes = (bytes: number, formats: LocaleFormats): string => `${formats.rate.format(bytes / 1_048_576)} MB`;
 
 /** What each backend answered, in a line, or why there is nothing to show. */
 function detailOf<T>(probe: StatusProbe<T> | undefined, deadlineMs: number, describe: (value: T) => string): string {
@@ -51,7 +50,7 @@ export function statusRows(status: SystemStatus | null, formats: LocaleFormats):
       'redis',
       'Redis',
       status?.redis,
-      (redis) => `${megabytes(redis.usedMemoryBytes, formats)} used, ${count(redis.connectedClients)} clients`,
+      (redis) => `${formatBytes(redis.usedMemoryBytes, formats)} used, ${count(redis.connectedClients)} clients`,
     ),
     row('rabbitmq', 'RabbitMQ', status?.rabbitmq, (queues) =>
       queues.map((queue) => `${queue.name}: ${count(queue.messages)} ready, ${count(queue.consumers)} consumers`).join('; '),
@@ -59,7 +58,7 @@ export function statusRows(status: SystemStatus | null, formats: LocaleFormats):
     row('elasticsearch', 'Elasticsearch', status?.elasticsearch, (es) => {
       const docs = es.indices.reduce((sum, index) => sum + index.docs, 0);
       const bytes = es.indices.reduce((sum, index) => sum + index.bytes, 0);
-      return `${es.cluster}, ${count(es.nodes)} node${es.nodes === 1 ? '' : 's'}; ${count(es.indices.length)} indices, ${count(docs)} documents, ${megabytes(bytes, formats)}`;
+      return `${es.cluster}, ${count(es.nodes)} node${es.nodes === 1 ? '' : 's'}; ${count(es.indices.length)} indices, ${count(docs)} documents, ${formatBytes(bytes, formats)}`;
     }),
     row('schedulers', 'Schedulers', status?.schedulers, (schedulers) =>
       schedulers.leader === null
