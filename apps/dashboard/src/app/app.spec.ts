@@ -41,6 +41,7 @@ describe('App', () => {
     expect(element.querySelector('h1')?.textContent).toContain('Rate runner');
     expect(Array.from(element.querySelectorAll('nav a'), (link) => [link.textContent?.trim(), link.getAttribute('href')])).toEqual([
       ['Runs', '/'],
+      ['Datasets', '/datasets'],
       ['Workers', '/workers'],
       ['System', '/system'],
     ]);
@@ -85,7 +86,13 @@ describe('App', () => {
     expect(connection()?.textContent).toContain('Connecting');
   });
 
-  it('routes to the workers and system pages, keeping the connection state in the header', async () => {
+  it('routes to the datasets, workers and system pages, keeping the connection state in the header', async () => {
+    await navigate('/datasets?dataset=mkq3x1c00abc');
+    expect(element.querySelector('app-datasets-page #datasets-title')?.textContent).toContain('Datasets');
+    expect(element.querySelector('nav a[aria-current="page"]')?.textContent?.trim()).toBe('Datasets');
+    TestBed.inject(HttpTestingController).expectOne((request) => request.url === '/api/datasets');
+    TestBed.inject(HttpTestingController).expectOne('/api/datasets/mkq3x1c00abc');
+
     await navigate('/workers');
     expect(element.querySelector('app-workers-page h2')?.textContent).toContain('Workers');
     expect(element.querySelector('nav a[aria-current="page"]')?.textContent?.trim()).toBe('Workers');

@@ -20,6 +20,7 @@ export class App {
   protected readonly signedIn = inject(AccessService).signedIn;
   protected readonly links = [
     { path: '/', label: 'Runs', exact: true, testId: 'nav-runs' },
+    { path: '/datasets', label: 'Datasets', exact: false, testId: 'nav-datasets' },
     { path: '/workers', label: 'Workers', exact: false, testId: 'nav-workers' },
     { path: '/system', label: 'System', exact: false, testId: 'nav-system' },
   ] as const;
