@@ -141,6 +141,7 @@ describe('DatasetUploadFormComponent', () => {
     await click('dataset-upload-cancel');
     expect(request.cancelled).toBe(true);
     expect(text('dataset-upload-outcome')).toBe('Upload cancelled: nothing of it was kept.');
+    expect(input('dataset-upload-outcome').getAttribute('role')).toBeNull();
     expect(input('dataset-upload-progress')).toBeNull();
     expect(input('dataset-upload-cancel')).toBeNull();
     expect(uploaded).toEqual([]);

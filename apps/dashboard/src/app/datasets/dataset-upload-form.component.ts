@@ -19,9 +19,9 @@ import { requestErrorLine } from '../shared/request-error';
 import { defaultDatasetName, UPLOAD_ACCEPT, type UploadProgress, uploadProgressView } from './dataset-upload';
 import { DatasetsService } from './datasets.service';
 
-/** What the last upload came to, shown under the form until the next one starts. */
+/** What the last upload came to, shown under the form until the next one starts; a failure is announced at once. */
 interface Outcome {
-  readonly ok: boolean;
+  readonly failed: boolean;
   readonly text: string;
 }
 
@@ -76,7 +76,7 @@ export class DatasetUploadFormComponent {
       return;
     }
     if (file === null) {
-      this.lastOutcome.set({ ok: false, text: 'Choose a file to upload.' });
+      this.lastOutcome.set({ failed: true, text: 'Choose a file to upload.' });
       return;
     }
     const name = this.form.controls.name.value.trim() || defaultDatasetName(file.name);
@@ -96,12 +96,15 @@ export class DatasetUploadFormComponent {
           }
           const { dataset } = event;
           const records = this.formats.count.format(dataset.records);
-          this.lastOutcome.set({ ok: true, text: `Stored ${dataset.name}: ${records} ${dataset.records === 1 ? 'record' : 'records'}.` });
+          this.lastOutcome.set({
+            failed: false,
+            text: `Stored ${dataset.name}: ${records} ${dataset.records === 1 ? 'record' : 'records'}.`,
+          });
           this.clear();
           this.uploaded.emit(dataset);
         },
         error: (error: unknown) =>
-          this.lastOutcome.set({ ok: false, text: `${file.name} was not uploaded. ${requestErrorLine(error, 'The upload failed')}` }),
+          this.lastOutcome.set({ failed: true, text: `${file.name} was not uploaded. ${requestErrorLine(error, 'The upload failed')}` }),
       });
   }
 
@@ -111,7 +114,7 @@ export class DatasetUploadFormComponent {
       return;
     }
     this.upload?.unsubscribe();
-    this.lastOutcome.set({ ok: false, text: 'Upload cancelled: nothing of it was kept.' });
+    this.lastOutcome.set({ failed: false, text: 'Upload cancelled: nothing of it was kept.' });
   }
 
   private clear(): void {
