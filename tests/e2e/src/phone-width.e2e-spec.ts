@@ -1,14 +1,15 @@
-import type { FailurePage, Run } from '@app/contracts';
+import type { Dataset, FailurePage, Run } from '@app/contracts';
 import type { Page } from 'playwright-core';
 import { byTestId, checkAndScreenshot, E2eHarness, eventually } from './support/dashboard';
 
 // Every page at a phone's width: nothing may scroll sideways, the document or its body. One run with stored
 // results and rate history, one whose every job is a dead letter (`flaky` with three attempts), so the run
-// page is seen with its results table, chart, failures list and audit filled.
+// page is seen with its results table, chart, failures list and audit filled; a dataset, open on the datasets page.
 const h = new E2eHarness(4140);
 const PHONE = { width: 390, height: 844 };
 let done: Run;
 let failed: Run;
+let dataset: Dataset;
 
 const completed = (id: string, counters: Partial<Run>): Promise<Run> =>
   eventually(async () => {
@@ -23,6 +24,10 @@ beforeAll(async () => {
     h.api<Run>('POST', '/runs', { total: 2_000, ratePerMinute: 40_000 }),
     h.api<Run>('POST', '/runs', { total: 5, ratePerMinute: 600_000, processor: 'flaky' }),
   ]);
+  // Long values and many fields: the records' table is wider than a phone.
+  const header = Array.from({ length: 12 }, (_, i) => `field_${i + 1}`);
+  const rows = Array.from({ length: 50 }, (_, row) => header.map((field) => `${field} of record ${row + 1}`).join(','));
+  dataset = await h.uploadCsv('a dataset with a rather long name to wrap', [header.join(','), ...rows].join('\n'));
   [done, failed] = await Promise.all([completed(square.id, { processed: 2_000 }), completed(flaky.id, { failed: 5 })]);
   // Dead letters are listed once Elasticsearch has refreshed (1 s).
   await eventually(async () => expect((await h.api<FailurePage>('GET', `/runs/${failed.id}/failures`)).items).toHaveLength(5));
@@ -73,6 +78,12 @@ const PAGES: readonly { name: string; screenshot: string; path: () => string; sh
     screenshot: 'phone-run-failures',
     path: () => `/runs/${failed.id}`,
     shown: (page) => byTestId(page, 'failure-row').first().waitFor(),
+  },
+  {
+    name: 'the datasets page with a dataset open',
+    screenshot: 'phone-datasets',
+    path: () => `/datasets?dataset=${dataset.id}`,
+    shown: (page) => rowsShown(page, 'sample-row', 20),
   },
   {
     name: 'the workers page',

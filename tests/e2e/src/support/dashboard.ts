@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import type { AccessRole, Run } from '@app/contracts';
+import type { AccessRole, Dataset, Run } from '@app/contracts';
 import { chromiumLaunchOptions, TestSystem } from '@app/testing';
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -79,6 +79,18 @@ export class E2eHarness {
 
   run(id: string): Promise<Run> {
     return this.api<Run>('GET', `/runs/${id}`);
+  }
+
+  /** A CSV uploaded over the api as dataset `name` (for a page that shows one; the datasets spec uploads from the page). */
+  async uploadCsv(name: string, csv: string): Promise<Dataset> {
+    const response = await fetch(`${this.baseUrl}/api/datasets?name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { ...this.system.authorization(), 'content-type': 'text/csv' },
+      body: csv,
+    });
+    const answer: unknown = await response.json();
+    if (response.status !== 201) throw new Error(`uploading ${name} answered ${response.status}: ${JSON.stringify(answer)}`);
+    return answer as Dataset;
   }
 }
 
