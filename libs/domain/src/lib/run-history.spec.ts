@@ -1,7 +1,7 @@
 import type { RunSample } from '@app/contracts';
 import { newRun } from './run-control';
 import type { RunState } from './run-state';
-import { downsample, historyEnded, historyMarks, runSample } from './run-history';
+import { downsample, historyMarks, runSample } from './run-history';
 
 const T0 = Date.UTC(2026, 0, 1);
 
@@ -33,16 +33,6 @@ describe('runSample', () => {
       queued: 90,
       throttled: true,
     });
-  });
-});
-
-describe('historyEnded', () => {
-  it('ends at completion, and at a stop only once the published jobs are processed', () => {
-    expect(historyEnded(state)).toBe(false);
-    expect(historyEnded({ ...state, status: 'paused' })).toBe(false);
-    expect(historyEnded({ ...state, status: 'completed' })).toBe(true);
-    expect(historyEnded({ ...state, status: 'stopped' })).toBe(false);
-    expect(historyEnded({ ...state, status: 'stopped', processed: 390 })).toBe(true);
   });
 });
 

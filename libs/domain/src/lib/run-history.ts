@@ -26,14 +26,6 @@ export function runSample(state: RunState, achievedRatePerMinute: number, nowMs:
 }
 
 /**
- * Whether a run's history has reached its final state: completed, or stopped with nothing left in its queue
- * (a stopped run's published jobs are still processed, and the chart should show them land).
- */
-export function historyEnded(state: RunState): boolean {
-  return state.status === 'completed' || (state.status === 'stopped' && queuedCount(state) === 0);
-}
-
-/**
  * The moments worth marking on the chart, read off consecutive samples (oldest first). The first sample is
  * compared with a run as created (running at its rate, not held back), so a run already paused or completed
  * when first sampled still gets its mark. A hold that ends because the run stopped or completed is not marked

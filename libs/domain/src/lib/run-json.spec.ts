@@ -1,7 +1,7 @@
 import { newRun } from './run-control';
 import type { RunState } from './run-state';
 import type { WorkerStatus } from '@app/contracts';
-import { stalledReason, toRunJson } from './run-json';
+import { runEnded, stalledReason, toRunJson } from './run-json';
 
 // A run one minute in: 400 published, 300 processed, 10 failed.
 const state: RunState = {
@@ -66,5 +66,15 @@ describe('stalledReason', () => {
     expect(stalledReason(state, [worker(false), worker(true)])).toBeNull();
     expect(stalledReason({ ...state, status: 'completed', processed: 990 }, [])).toBeNull();
     expect(stalledReason({ ...state, status: 'stopped', published: 310 }, [])).toBeNull();
+  });
+});
+
+describe('runEnded', () => {
+  it('ends at completion, and at a stop only once the published jobs are processed', () => {
+    expect(runEnded(state)).toBe(false);
+    expect(runEnded({ ...state, status: 'paused' })).toBe(false);
+    expect(runEnded({ ...state, status: 'completed' })).toBe(true);
+    expect(runEnded({ ...state, status: 'stopped' })).toBe(false);
+    expect(runEnded({ ...state, status: 'stopped', processed: 390 })).toBe(true);
   });
 });

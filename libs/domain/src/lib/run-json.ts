@@ -54,3 +54,11 @@ export function stalledReason(state: RunState, workers: readonly WorkerStatus[])
 export function queuedCount(state: Pick<RunState, 'published' | 'processed' | 'failed'>): number {
   return Math.max(0, state.published - state.processed - state.failed);
 }
+
+/**
+ * Whether a run has reached its final state: completed, or stopped with nothing left in its queue (a stopped run's
+ * published jobs are still processed and counted). Its history ends there, and its completion callback goes.
+ */
+export function runEnded(state: RunState): boolean {
+  return state.status === 'completed' || (state.status === 'stopped' && queuedCount(state) === 0);
+}

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { RunSample } from '@app/contracts';
-import { ACHIEVED_RATE_WINDOW_SECONDS, achievedRatePerMinute, historyEnded, runSample, type RunState } from '@app/domain';
+import { ACHIEVED_RATE_WINDOW_SECONDS, achievedRatePerMinute, runEnded, runSample, type RunState } from '@app/domain';
 import { RunChangeFeed, RunHistoryStore, RunStore } from '@app/infra';
 import { LeadershipService } from '../leadership/leadership.service';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
@@ -75,7 +75,7 @@ export class HistorySampler implements OnApplicationBootstrap, BeforeApplication
       this.metrics.showRuns(samples);
       await this.history.append(samples);
       // Only once stored, so that a final sample lost to an outage is written again next time.
-      const moving = new Set(states.filter((state) => !historyEnded(state)).map((state) => state.id));
+      const moving = new Set(states.filter((state) => !runEnded(state)).map((state) => state.id));
       for (const runId of runIds) if (!moving.has(runId)) this.tracked.delete(runId);
       this.lastError = '';
     } catch (error) {
