@@ -1,9 +1,11 @@
 import {
   type DeliveryAttempt,
   MAX_RETRY_AFTER_MS,
+  QUOTED_ANSWER_CHARS,
   attemptVerdict,
   classifyStatus,
   deliveryRetryDelayMs,
+  failedAttemptReason,
   parseRetryAfter,
 } from './delivery-outcome';
 
@@ -37,6 +39,24 @@ describe('attemptVerdict', () => {
   it('retries a connection error and a timeout', () => {
     expect(attemptVerdict({ kind: 'error', error: 'connect ECONNREFUSED 127.0.0.1:80', latencyMs: 1, timedOut: false })).toBe('retry');
     expect(attemptVerdict({ kind: 'error', error: 'timed out after 10000 ms', latencyMs: 10_000, timedOut: true })).toBe('retry');
+  });
+});
+
+describe('failedAttemptReason', () => {
+  it("quotes the start of the endpoint's answer with its status, or gives the status alone", () => {
+    const answer = (body: string): DeliveryAttempt => ({ kind: 'response', status: 503, latencyMs: 5, body, retryAfterMs: null });
+    expect(failedAttemptReason(answer('down for maintenance'), 1_000)).toBe('the endpoint answered 503: down for maintenance');
+    expect(failedAttemptReason(answer(''), 1_000)).toBe('the endpoint answered 503');
+    expect(failedAttemptReason(answer('x'.repeat(5_000)), 1_000)).toBe(`the endpoint answered 503: ${'x'.repeat(QUOTED_ANSWER_CHARS)}`);
+  });
+
+  it('says when there was no answer in time, or no answer at all', () => {
+    expect(failedAttemptReason({ kind: 'error', error: 'timed out after 2000 ms', latencyMs: 2_000, timedOut: true }, 2_000)).toBe(
+      'no answer within 2000 ms',
+    );
+    expect(failedAttemptReason({ kind: 'error', error: 'connect ECONNREFUSED 127.0.0.1:9', latencyMs: 1, timedOut: false }, 2_000)).toBe(
+      'request failed: connect ECONNREFUSED 127.0.0.1:9',
+    );
   });
 });
 

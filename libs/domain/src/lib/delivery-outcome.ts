@@ -11,6 +11,9 @@ export type DeliveryAttempt =
 /** The longest wait a `Retry-After` may ask for, so a hostile or broken endpoint cannot park a job for ever. */
 export const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
+/** Characters of an endpoint's answer quoted in a failed attempt's reason. */
+export const QUOTED_ANSWER_CHARS = 200;
+
 /** Client errors that say "try again later" rather than "this request is wrong". */
 const RETRYABLE_CLIENT_ERRORS = new Set([408, 425, 429]);
 
@@ -24,6 +27,16 @@ export function classifyStatus(status: number): DeliveryVerdict {
 /** A connection error or a timeout may pass, so it is retried. */
 export function attemptVerdict(attempt: DeliveryAttempt): DeliveryVerdict {
   return attempt.kind === 'response' ? classifyStatus(attempt.status) : 'retry';
+}
+
+/**
+ * Why an attempt that was not a 2xx failed, as a dead letter and a run's notification show it: no answer in time, the
+ * request failing, or the endpoint's status and the first `QUOTED_ANSWER_CHARS` characters of what it said.
+ */
+export function failedAttemptReason(attempt: DeliveryAttempt, timeoutMs: number): string {
+  if (attempt.kind === 'error') return attempt.timedOut ? `no answer within ${timeoutMs} ms` : `request failed: ${attempt.error}`;
+  const answer = attempt.body.length === 0 ? '' : `: ${attempt.body.slice(0, QUOTED_ANSWER_CHARS)}`;
+  return `the endpoint answered ${attempt.status}${answer}`;
 }
 
 /**

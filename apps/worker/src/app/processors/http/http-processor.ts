@@ -1,13 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { jobId, type HttpTarget, type JobMessage } from '@app/contracts';
-import { allowedDestination, attemptVerdict, mapConcurrently, type DeliveryAttempt } from '@app/domain';
+import { allowedDestination, attemptVerdict, failedAttemptReason, mapConcurrently, type DeliveryAttempt } from '@app/domain';
 import { DestinationPushback, HttpDelivery, runLog } from '@app/infra';
 import { WORKER_CONFIG, type WorkerConfig } from '../../worker.config';
 import { failed, type ProcessorOutcome } from '../processor-outcome';
 import type { ProcessorSettings } from '../run-settings';
-
-/** Characters of an endpoint's answer quoted in a failure's reason. */
-const QUOTED_ANSWER_CHARS = 200;
 
 /**
  * The `http` processor: each record as the JSON body of a request to the run's target, signed with the run's secret
@@ -76,16 +73,13 @@ function askedForLess(attempt: DeliveryAttempt, target: HttpTarget, backoffMs: n
 
 function outcomeOf(attempt: DeliveryAttempt, target: HttpTarget): ProcessorOutcome {
   const verdict = attemptVerdict(attempt);
-  if (attempt.kind === 'error') {
-    return failed(attempt.timedOut ? `no answer within ${target.timeoutMs} ms` : `request failed: ${attempt.error}`, true);
-  }
-  if (verdict === 'processed') {
+  if (attempt.kind === 'response' && verdict === 'processed') {
     return {
       ok: true,
       output: null,
       delivery: { status: attempt.status, latencyMs: Math.round(attempt.latencyMs), response: attempt.body },
     };
   }
-  const answer = attempt.body.length === 0 ? '' : `: ${attempt.body.slice(0, QUOTED_ANSWER_CHARS)}`;
-  return failed(`the endpoint answered ${attempt.status}${answer}`, verdict === 'retry', attempt.retryAfterMs);
+  const retryAfterMs = attempt.kind === 'response' ? attempt.retryAfterMs : null;
+  return failed(failedAttemptReason(attempt, target.timeoutMs), verdict === 'retry', retryAfterMs);
 }
