@@ -92,6 +92,17 @@ describe('allowedDestination', () => {
     }
   });
 
+  it('names the field the URL came from', () => {
+    expect(allowedDestination('http://example.com/done', defaults, 'notify.url')).toEqual({
+      ok: false,
+      reason: 'notify.url host example.com is not in HTTP_TARGET_ALLOWLIST (127.0.0.1, localhost)',
+    });
+    expect(allowedDestination('http://user@localhost/done', defaults, 'notify.url')).toEqual({
+      ok: false,
+      reason: 'notify.url must not carry credentials',
+    });
+  });
+
   it('refuses what is not an absolute URL', () => {
     for (const url of ['', '/hook', 'localhost:5500', 'http://']) {
       expect(allowedDestination(url, ['*'])).toMatchObject({ ok: false });

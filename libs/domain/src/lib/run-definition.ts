@@ -50,8 +50,8 @@ export function checkRunDefinition(request: CreateRunRequest, allowlist: readonl
   if (!target.ok) return target;
   let notify: RunNotification | null = null;
   if (request.notify !== undefined) {
-    const allowed = allowedDestination(request.notify.url, allowlist);
-    if (!allowed.ok) return fail(allowed.reason.replace(/^target\.url/, 'notify.url'));
+    const allowed = allowedDestination(request.notify.url, allowlist, 'notify.url');
+    if (!allowed.ok) return fail(allowed.reason);
     notify = { url: request.notify.url, status: 'pending', attempts: 0, lastError: null, deliveredAt: null };
   }
   const rounds = processor === 'hash' ? (request.rounds ?? HASH_ROUNDS_DEFAULT) : null;
