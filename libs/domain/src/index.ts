@@ -18,6 +18,7 @@ export * from './lib/run-definition';
 export * from './lib/run-document';
 export * from './lib/run-history';
 export * from './lib/run-json';
+export * from './lib/run-notification';
 export * from './lib/run-rates';
 export * from './lib/run-state';
 export * from './lib/run-versions';

@@ -55,7 +55,8 @@ export class RunDto implements Run {
 }
 
 export class CreatedRunDto extends RunDto implements CreatedRun {
-  @ApiPropertyOptional({ description: "an http run's signing secret, shown this once" }) secret?: string;
+  @ApiPropertyOptional({ description: 'the signing secret of an http run, or of a run with notify, shown this once' })
+  secret?: string;
 }
 
 export class RunPageDto implements RunPage {

@@ -13,7 +13,7 @@ export interface RunDocument {
   /** The dataset whose records the run processes (record `seq` is the dataset's), or null for generated records. */
   datasetId: string | null;
   target: HttpTarget | null;
-  /** The `http` run's signing secret (`whsec_…`): stored, never indexed, never shown after the 201. */
+  /** The signing secret (`whsec_…`) of an `http` run's deliveries and of any run's `notify` callback: stored, never indexed, never shown after the 201. */
   secret: string | null;
   rounds: number | null;
   notify: RunNotification | null;

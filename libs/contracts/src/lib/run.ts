@@ -38,6 +38,12 @@ export interface RunNotification {
   deliveredAt: number | null;
 }
 
+/**
+ * The `webhook-id` and `Idempotency-Key` of a run's completion callback: the same on every attempt, so a receiver
+ * drops a repeat (one sent again after a crash between the POST and its record).
+ */
+export const notificationId = (runId: string): string => `${runId}:notify`;
+
 /** A run as the REST api and the live feed show it (SPEC.md, "A run as JSON"). */
 export interface Run {
   id: string;
@@ -76,7 +82,10 @@ export interface Run {
   finishedAt: string | null;
 }
 
-/** `POST /api/runs`'s answer: the run and, for an `http` run, its signing secret, shown this once. */
+/**
+ * `POST /api/runs`'s answer: the run and, for an `http` run or one with `notify`, the signing secret of its deliveries
+ * and callback, shown this once.
+ */
 export interface CreatedRun extends Run {
   secret?: string;
 }

@@ -40,6 +40,11 @@ export interface RedisKeys {
    * worker for as long as it asked (its `Retry-After`); the scheduler holds the run back while it exists.
    */
   runDestinationPushback: (runId: string) => string;
+  /**
+   * String, with a time to live: held by the scheduler sending a run's completion callback (value: its id) while the
+   * attempt is in flight, then for the backoff before the next one, so no two attempts overlap or come early.
+   */
+  runNotificationClaim: (runId: string) => string;
   /** Sorted set of run ids by creation time (newest-first listing). */
   runsByCreation: string;
   /** Set of run ids the scheduler still publishes for. */
@@ -67,6 +72,7 @@ export const redisKeys = (ns: string): RedisKeys => ({
   runFailedSeqs: (runId) => `${ns}:run:${runId}:failed-seqs`,
   runProcessedPerSecond: (runId) => `${ns}:run:${runId}:processed-per-second`,
   runDestinationPushback: (runId) => `${ns}:run:${runId}:destination-pushback`,
+  runNotificationClaim: (runId) => `${ns}:run:${runId}:notification-claim`,
   runsByCreation: `${ns}:runs:by-creation`,
   activeRuns: `${ns}:runs:active`,
   schedulerLeader: `${ns}:scheduler:leader`,
