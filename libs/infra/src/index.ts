@@ -19,6 +19,7 @@ export * from './lib/lifecycle/log-line';
 export * from './lib/redis/destination-pushback';
 export * from './lib/redis/hot-state';
 export * from './lib/redis/leader-lease';
+export * from './lib/redis/notification-claims';
 export * from './lib/redis/publish-claims';
 export * from './lib/redis/redis.connection';
 export * from './lib/redis/run-change-feed';

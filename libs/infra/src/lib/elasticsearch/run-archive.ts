@@ -48,6 +48,20 @@ export class RunArchive {
   }
 
   /**
+   * Ids of the runs whose completion callback is still pending as last archived, whatever their status: every run
+   * with `notify` is archived at creation, and only the notifier's own record of the outcome moves it on, so this
+   * finds every callback still owed, including those no running scheduler saw end. The hot state says which are due.
+   */
+  async pendingNotificationRunIds(): Promise<string[]> {
+    const runs = await searchAll<Pick<RunDocument, 'id'>>(
+      this.es.client,
+      { index: this.es.indices.runs, _source: ['id'], query: { term: { 'notify.status': 'pending' } }, sort: [{ id: 'asc' }] },
+      READ_PAGE_SIZE,
+    );
+    return runs.map((run) => run.id);
+  }
+
+  /**
    * Ids of the archived runs over dataset `datasetId` that are still active (running or paused), at most `limit`.
    * Runs do not carry a `datasetId` yet (the `runs` mapping has no such field, so this finds none): it is the
    * seam through which deleting a dataset will be refused while a run uses it.

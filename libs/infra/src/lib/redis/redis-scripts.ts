@@ -158,3 +158,14 @@ export const RELEASE_LEASE_SCRIPT = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `;
+
+/**
+ * Holds a run's notification claim for `ms` more, unless another holder has taken it since ours lapsed (then the
+ * other's attempt goes on undisturbed). KEYS: claim key. ARGV: holder id, ms.
+ */
+export const HOLD_NOTIFICATION_CLAIM_SCRIPT = `
+local holder = redis.call('GET', KEYS[1])
+if holder and holder ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1
+`;

@@ -5,6 +5,7 @@ import type { InfraConfig } from '../config/infra.config';
 import { DestinationPushback } from './destination-pushback';
 import { HotState } from './hot-state';
 import { LeaderLease } from './leader-lease';
+import { NotificationClaims } from './notification-claims';
 import { PublishClaims } from './publish-claims';
 import { RedisConnection } from './redis.connection';
 import { RunChangeFeed } from './run-change-feed';
@@ -13,7 +14,16 @@ import { RunStore } from './run-store';
 import { WorkerRegistry } from './worker-registry';
 
 /** The Redis wrappers, each on the process's one connection and the namespace's keys. */
-const STORES = [RunStore, RunCounters, RunChangeFeed, HotState, LeaderLease, WorkerRegistry, DestinationPushback] as const;
+const STORES = [
+  RunStore,
+  RunCounters,
+  RunChangeFeed,
+  HotState,
+  LeaderLease,
+  WorkerRegistry,
+  DestinationPushback,
+  NotificationClaims,
+] as const;
 
 @Global()
 @Module({})
