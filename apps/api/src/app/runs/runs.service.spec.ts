@@ -32,6 +32,24 @@ describe('RunsService', () => {
       expect(await fakes.runs.get(run.id)).toMatchObject({ id: run.id, total: 10 });
     });
 
+    it('shows a generated signing secret this once for a run with a completion callback, and none for a run without', async () => {
+      const notified = await service.create({ total: 10, ratePerMinute: 120, notify: { url: 'http://127.0.0.1:9/done' } });
+
+      expect(notified.notify).toEqual({
+        url: 'http://127.0.0.1:9/done',
+        status: 'pending',
+        attempts: 0,
+        lastError: null,
+        deliveredAt: null,
+      });
+      expect(notified.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
+      expect((await fakes.runs.get(notified.id))?.secret).toBe(notified.secret);
+      expect(await service.get(notified.id)).not.toHaveProperty('secret');
+      const plain = await service.create({ total: 10, ratePerMinute: 120 });
+      expect(plain).not.toHaveProperty('secret');
+      expect((await fakes.runs.get(plain.id))?.secret).toBeNull();
+    });
+
     it('spreads the records over durationMinutes', async () => {
       expect(await service.create({ total: 600, durationMinutes: 10 })).toMatchObject({ ratePerMinute: 60 });
     });
@@ -73,9 +91,14 @@ describe('RunsService', () => {
       expect(await service.get(run.id)).not.toHaveProperty('secret');
     });
 
-    it('keeps the secret it is given, and a lower total', async () => {
+    it('keeps the secret it is given, for its callback too, and a lower total', async () => {
       const secret = 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0';
-      const run = await service.create({ ...http, total: 20, target: { ...http.target, secret } });
+      const run = await service.create({
+        ...http,
+        total: 20,
+        target: { ...http.target, secret },
+        notify: { url: 'http://127.0.0.1:9/done' },
+      });
 
       expect(run).toMatchObject({ total: 20, secret });
     });

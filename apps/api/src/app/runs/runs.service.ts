@@ -56,7 +56,8 @@ export class RunsService {
     if (!rate.ok) throw badRequest(rate.error);
     const now = Date.now();
     const id = formatRunId(now, randomBytes(4).readUInt32BE().toString(36).padStart(7, '0'));
-    const secret = definition.processor === 'http' ? (request.target?.secret ?? newSigningSecret()) : null;
+    // One secret signs both an http run's deliveries and its completion callback.
+    const secret = request.target?.secret ?? (definition.processor === 'http' || definition.notify !== null ? newSigningSecret() : null);
     const state = newRun({ id, total, ratePerMinute: rate.ratePerMinute as number, ...definition, secret }, now);
     // Durable before it is answered: the run survives the loss of Redis from its first moment.
     await this.archive.save(state);
