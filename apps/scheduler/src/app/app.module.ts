@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { InfraModule } from '@app/infra';
 import { ArchivingModule } from './archiving/archiving.module';
 import { HistoryModule } from './history/history.module';
+import { NotifyingModule } from './notifying/notifying.module';
 import { PublishingModule } from './publishing/publishing.module';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from './scheduler.config';
 
@@ -11,7 +12,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [InfraModule.forRoot(config), PublishingModule, ArchivingModule, HistoryModule],
+      imports: [InfraModule.forRoot(config), PublishingModule, ArchivingModule, HistoryModule, NotifyingModule],
       providers: [{ provide: SCHEDULER_CONFIG, useValue: config }],
       exports: [SCHEDULER_CONFIG],
     };

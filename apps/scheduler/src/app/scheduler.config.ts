@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import type { NotificationPolicy } from '@app/domain';
 import { envInt, envString, loadInfraConfig, type Env, type InfraConfig } from '@app/infra';
 
 export interface SchedulerConfig extends InfraConfig {
@@ -18,6 +19,8 @@ export interface SchedulerConfig extends InfraConfig {
   archiveIntervalMs: number;
   /** How often the leader samples each run into its rate history; a second at most, the history's resolution. */
   historyIntervalMs: number;
+  /** How a run's completion callback is retried: attempts in all, the first backoff (doubled each time), one attempt's timeout. */
+  notify: NotificationPolicy;
 }
 
 export const SCHEDULER_CONFIG = Symbol('SCHEDULER_CONFIG');
@@ -33,5 +36,10 @@ export function loadSchedulerConfig(env: Env): SchedulerConfig {
     backpressureMinQueued: envInt(env, 'BACKPRESSURE_MIN_QUEUED', 1_000, 1, 10_000_000),
     archiveIntervalMs: envInt(env, 'RUN_ARCHIVE_INTERVAL_MS', 2_000, 100, 60_000),
     historyIntervalMs: envInt(env, 'RUN_HISTORY_INTERVAL_MS', 1_000, 1_000, 60_000),
+    notify: {
+      maxAttempts: envInt(env, 'NOTIFY_MAX_ATTEMPTS', 8, 1, 20),
+      baseDelayMs: envInt(env, 'NOTIFY_RETRY_BASE_DELAY_MS', 1_000, 10, 600_000),
+      timeoutMs: envInt(env, 'NOTIFY_TIMEOUT_MS', 10_000, 100, 60_000),
+    },
   };
 }

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { SchedulerMetricsModule } from '../metrics/scheduler-metrics.module';
 import { LeadershipService } from './leadership.service';
 
-/** Who leads among the schedulers: publishing and history sampling both ask, neither owns it. */
+/** Who leads among the schedulers: publishing, history sampling and notifying all ask, none owns it. */
 @Module({
   imports: [SchedulerMetricsModule],
   providers: [LeadershipService],

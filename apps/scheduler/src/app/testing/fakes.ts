@@ -1,16 +1,20 @@
 import type { Provider } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import { amqpNames, type DatasetRecord, type JobMessage, type RunDocument } from '@app/contracts';
-import type { RunState } from '@app/domain';
+import type { DeliveryAttempt, RunState } from '@app/domain';
 import {
   AmqpConnection,
   HotState,
+  HttpDelivery,
   JobQueue,
   LeaderLease,
+  NotificationClaims,
   PublishClaims,
   ResultStore,
   RunArchive,
+  RunChangeFeed,
   RunStore,
+  type DeliveryRequest,
   type ReserveOutcome,
   type SaveOutcome,
   type StoredDocument,
@@ -70,13 +74,37 @@ export class FakePublishClaims implements Pick<PublishClaims, 'reserve' | 'recor
   }
 }
 
-/** RunStore: the states saved (the scheduler saves only its throttling), each saved as given. */
-export class FakeRunStore implements Pick<RunStore, 'save'> {
+/**
+ * RunStore: the runs a test put in `runs`, and the states saved (the scheduler saves its throttling and its
+ * notifications), each saved as given with its revision bumped, unless a save is to find the run changed.
+ */
+export class FakeRunStore implements Pick<RunStore, 'get' | 'getMany' | 'save' | 'processedPerSecond'> {
+  readonly runs = new Map<string, RunState>();
   readonly saved: RunState[] = [];
+  /** Saves still to answer `stale`, as when a count or a claim moved the run since it was read. */
+  staleSaves = 0;
+
+  async get(runId: string): Promise<RunState | null> {
+    return this.runs.get(runId) ?? null;
+  }
+
+  async getMany(runIds: readonly string[]): Promise<RunState[]> {
+    return runIds.flatMap((runId) => this.runs.get(runId) ?? []);
+  }
 
   async save(run: RunState): Promise<SaveOutcome> {
+    if (this.staleSaves > 0) {
+      this.staleSaves--;
+      return 'stale';
+    }
     this.saved.push(run);
+    this.runs.set(run.id, { ...run, revision: run.revision + 1 });
     return 'saved';
+  }
+
+  /** Nothing processed in any second. */
+  async processedPerSecond(_runId: string, _nowMs: number, seconds: number): Promise<number[]> {
+    return new Array<number>(seconds).fill(0);
   }
 }
 
@@ -111,15 +139,21 @@ export class FakeHotState implements Pick<HotState, 'isReady' | 'lockRebuild' | 
   }
 }
 
-/** RunArchive: the durable records, oldest first. */
-export class FakeRunArchive implements Pick<RunArchive, 'all'> {
+/** RunArchive: the durable records, oldest first, and the runs whose callback they say is still pending. */
+export class FakeRunArchive implements Pick<RunArchive, 'all' | 'pendingNotificationRunIds'> {
   records: RunDocument[] = [];
+  pendingNotifications: string[] = [];
 
   constructor(private readonly log: string[]) {}
 
   async all(): Promise<RunDocument[]> {
     this.log.push('archive.all');
     return [...this.records];
+  }
+
+  async pendingNotificationRunIds(): Promise<string[]> {
+    this.log.push('archive.pendingNotificationRunIds');
+    return [...this.pendingNotifications];
   }
 }
 
@@ -151,6 +185,50 @@ export class FakeLeaderLease implements Pick<LeaderLease, 'acquire' | 'release'>
   }
 }
 
+/** NotificationClaims: who holds each run's claim and for how long it was taken or held; `lapse` lets it go. */
+export class FakeNotificationClaims implements Pick<NotificationClaims, 'claim' | 'holdFor'> {
+  readonly held = new Map<string, { holderId: string; ms: number }>();
+
+  async claim(runId: string, holderId: string, ttlMs: number): Promise<boolean> {
+    if (this.held.has(runId)) return false;
+    this.held.set(runId, { holderId, ms: ttlMs });
+    return true;
+  }
+
+  async holdFor(runId: string, holderId: string, ms: number): Promise<void> {
+    const holder = this.held.get(runId)?.holderId ?? holderId;
+    if (holder === holderId) this.held.set(runId, { holderId, ms });
+  }
+
+  lapse(runId: string): void {
+    this.held.delete(runId);
+  }
+}
+
+/** HttpDelivery: the requests sent, answered in turn with `answers`, then with a 200. */
+export class FakeHttpDelivery implements Pick<HttpDelivery, 'deliver'> {
+  readonly sent: DeliveryRequest[] = [];
+  readonly answers: DeliveryAttempt[] = [];
+
+  async deliver(request: DeliveryRequest): Promise<DeliveryAttempt> {
+    this.sent.push(request);
+    return this.answers.shift() ?? { kind: 'response', status: 200, latencyMs: 3, body: 'ok', retryAfterMs: null };
+  }
+}
+
+/** RunChangeFeed: whoever subscribed hears each `emit`. */
+export class FakeRunChangeFeed implements Pick<RunChangeFeed, 'subscribe'> {
+  private readonly listeners: ((runId: string) => void)[] = [];
+
+  async subscribe(onChange: (runId: string) => void): Promise<void> {
+    this.listeners.push(onChange);
+  }
+
+  emit(runId: string): void {
+    for (const listener of this.listeners) listener(runId);
+  }
+}
+
 /** DatasetStore: the records of the datasets a test gives them, `{ row: seq }` for `size` seqs. */
 export class FakeDatasets implements Pick<DatasetStore, 'recordsFrom'> {
   readonly sizes = new Map<string, number>();
@@ -173,6 +251,9 @@ export function schedulerFakes(env: Record<string, string> = {}) {
   const lease = new FakeLeaderLease();
   const config = loadSchedulerConfig({ SCHEDULER_ID: 'scheduler-1', ...env });
   const datasets = new FakeDatasets();
+  const notificationClaims = new FakeNotificationClaims();
+  const http = new FakeHttpDelivery();
+  const changes = new FakeRunChangeFeed();
   const providers: Provider[] = [
     { provide: JobQueue, useValue: jobs },
     { provide: RunRecords, useValue: new RunRecords(datasets, 100) },
@@ -182,6 +263,9 @@ export function schedulerFakes(env: Record<string, string> = {}) {
     { provide: RunArchive, useValue: archive },
     { provide: ResultStore, useValue: results },
     { provide: LeaderLease, useValue: lease },
+    { provide: NotificationClaims, useValue: notificationClaims },
+    { provide: HttpDelivery, useValue: http },
+    { provide: RunChangeFeed, useValue: changes },
     { provide: Registry, useValue: new Registry() },
     // The metrics are real; the queue gauges read an empty broker when scraped.
     {
@@ -191,5 +275,5 @@ export function schedulerFakes(env: Record<string, string> = {}) {
     SchedulerMetrics,
     { provide: SCHEDULER_CONFIG, useValue: config },
   ];
-  return { log, jobs, claims, runs, hotState, archive, results, lease, datasets, config, providers };
+  return { log, jobs, claims, runs, hotState, archive, results, lease, datasets, notificationClaims, http, changes, config, providers };
 }
