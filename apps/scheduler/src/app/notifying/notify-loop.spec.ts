@@ -107,6 +107,17 @@ describe('NotifyLoop', () => {
     expect(sentFor()).toEqual(['run0000004aaa:notify', 'run0000005aaa:notify']);
   });
 
+  it("sends a changed run's callback while the runs index cannot be read", async () => {
+    jest.spyOn(fakes.archive, 'pendingNotificationRunIds').mockRejectedValue(new Error('connect ECONNREFUSED 127.0.0.1:9200'));
+    await lead();
+    fakes.runs.runs.set('run0000007aaa', ended('run0000007aaa'));
+    fakes.changes.emit('run0000007aaa');
+
+    await tick();
+
+    expect(sentFor()).toEqual(['run0000007aaa:notify']);
+  });
+
   it('sweeps the runs index again only once the sweep interval has passed', async () => {
     await lead();
     await tick();

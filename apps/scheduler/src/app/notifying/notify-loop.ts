@@ -69,11 +69,11 @@ export class NotifyLoop implements OnApplicationBootstrap, BeforeApplicationShut
       return;
     }
     const runIds = new Set(this.candidates.drain());
+    if (Date.now() - this.sweptAt >= NOTIFY_SWEEP_INTERVAL_MS) {
+      this.sweptAt = Date.now();
+      for (const runId of await this.sweep()) runIds.add(runId);
+    }
     try {
-      if (Date.now() - this.sweptAt >= NOTIFY_SWEEP_INTERVAL_MS) {
-        for (const runId of await this.archive.pendingNotificationRunIds()) runIds.add(runId);
-        this.sweptAt = Date.now();
-      }
       for (const run of await this.runs.getMany([...runIds])) {
         if (!notificationDue(run)) continue;
         this.candidates.mark(run.id);
@@ -82,10 +82,20 @@ export class NotifyLoop implements OnApplicationBootstrap, BeforeApplicationShut
       this.lastError = '';
     } catch (error) {
       for (const runId of runIds) this.candidates.mark(runId);
-      // Logged once per distinct error, so an outage does not flood the log at the tick rate.
-      const message = (error as Error).message;
-      if (message !== this.lastError) this.logger.warn(`notify tick failed: ${message}`);
-      this.lastError = message;
+      this.warnOnce(`notify tick failed: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * The runs the `runs` index says are owed a callback; none while it cannot be read, so that an Elasticsearch outage
+   * holds back no callback of a run seen changing (the next sweep, an interval later, asks again).
+   */
+  private async sweep(): Promise<string[]> {
+    try {
+      return await this.archive.pendingNotificationRunIds();
+    } catch (error) {
+      this.warnOnce(`looking for callbacks owed failed: ${(error as Error).message}`);
+      return [];
     }
   }
 
@@ -99,5 +109,11 @@ export class NotifyLoop implements OnApplicationBootstrap, BeforeApplicationShut
       .catch((error: unknown) => this.logger.warn(runLog(runId, `notifying failed: ${(error as Error).message}`)))
       .finally(() => this.inFlight.delete(runId));
     this.inFlight.set(runId, attempt);
+  }
+
+  /** Logged once per distinct error, so an outage does not flood the log at the tick rate. */
+  private warnOnce(message: string): void {
+    if (message !== this.lastError) this.logger.warn(message);
+    this.lastError = message;
   }
 }
