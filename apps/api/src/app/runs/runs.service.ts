@@ -10,8 +10,6 @@ import {
   type WorkerStatus,
 } from '@app/contracts';
 import {
-  ACHIEVED_RATE_WINDOW_SECONDS,
-  achievedRatePerMinute,
   checkRunDefinition,
   claimedCount,
   formatRunId,
@@ -160,10 +158,7 @@ export class RunsService {
 
   /** `workers` are read here unless the caller already has them (a page of runs reads them once). */
   private async view(state: RunState, now: number, workers?: readonly WorkerStatus[]): Promise<Run> {
-    const [perSecond, live] = await Promise.all([
-      this.runs.processedPerSecond(state.id, now, ACHIEVED_RATE_WINDOW_SECONDS),
-      workers ?? this.workers.live(now),
-    ]);
-    return toRunJson(state, achievedRatePerMinute(perSecond, state.startedAt, now), live);
+    const [achieved, live] = await Promise.all([this.runs.achievedRatePerMinute(state, now), workers ?? this.workers.live(now)]);
+    return toRunJson(state, achieved, live);
   }
 }

@@ -10,7 +10,7 @@ import { API_CONFIG, loadApiConfig } from '../api.config';
  */
 
 /** RunStore: runs by id, listed newest first, saved with compare-and-set on `revision`. */
-export class FakeRunStore implements Pick<RunStore, 'create' | 'get' | 'listIds' | 'getMany' | 'save' | 'processedPerSecond'> {
+export class FakeRunStore implements Pick<RunStore, 'create' | 'get' | 'listIds' | 'getMany' | 'save' | 'achievedRatePerMinute'> {
   private readonly runs = new Map<string, RunState>();
   /** Every `listIds` call's arguments. */
   readonly listCalls: { limit: number; cursor?: string }[] = [];
@@ -76,8 +76,9 @@ export class FakeRunStore implements Pick<RunStore, 'create' | 'get' | 'listIds'
     return 'saved';
   }
 
-  async processedPerSecond(_runId: string, _nowMs: number, seconds: number): Promise<number[]> {
-    return new Array<number>(seconds).fill(0);
+  /** Nothing processed in any second. */
+  async achievedRatePerMinute(): Promise<number> {
+    return 0;
   }
 }
 

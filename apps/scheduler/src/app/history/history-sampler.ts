@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { RunSample } from '@app/contracts';
-import { ACHIEVED_RATE_WINDOW_SECONDS, achievedRatePerMinute, runEnded, runSample, type RunState } from '@app/domain';
+import { runEnded, runSample, type RunState } from '@app/domain';
 import { RunChangeFeed, RunHistoryStore, RunStore } from '@app/infra';
 import { LeadershipService } from '../leadership/leadership.service';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
@@ -87,7 +87,6 @@ export class HistorySampler implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async sampleOf(state: RunState, now: number): Promise<RunSample> {
-    const perSecond = await this.runs.processedPerSecond(state.id, now, ACHIEVED_RATE_WINDOW_SECONDS);
-    return runSample(state, achievedRatePerMinute(perSecond, state.startedAt, now), now);
+    return runSample(state, await this.runs.achievedRatePerMinute(state, now), now);
   }
 }

@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { notificationId, type RunNotification } from '@app/contracts';
 import {
-  ACHIEVED_RATE_WINDOW_SECONDS,
-  achievedRatePerMinute,
   afterNotificationAttempt,
   allowedDestination,
   notificationDue,
@@ -55,9 +53,8 @@ export class RunNotifier {
     if (!allowed.ok) return refusedNotification(notification, allowed.reason);
     if (run.secret === null) return refusedNotification(notification, 'the run has no signing secret to sign its callback with');
     const now = Date.now();
-    const perSecond = await this.runs.processedPerSecond(run.id, now, ACHIEVED_RATE_WINDOW_SECONDS);
     // No workers: an ended run waits for none, so they would not change its JSON (`stalledReason` is null).
-    const body = JSON.stringify(toRunJson(run, achievedRatePerMinute(perSecond, run.startedAt, now), []));
+    const body = JSON.stringify(toRunJson(run, await this.runs.achievedRatePerMinute(run, now), []));
     const id = notificationId(run.id);
     const attempt = await this.http.deliver({
       url: notification.url,

@@ -78,7 +78,7 @@ export class FakePublishClaims implements Pick<PublishClaims, 'reserve' | 'recor
  * RunStore: the runs a test put in `runs`, and the states saved (the scheduler saves its throttling and its
  * notifications), each saved as given with its revision bumped, unless a save is to find the run changed.
  */
-export class FakeRunStore implements Pick<RunStore, 'get' | 'getMany' | 'save' | 'processedPerSecond'> {
+export class FakeRunStore implements Pick<RunStore, 'get' | 'getMany' | 'save' | 'achievedRatePerMinute'> {
   readonly runs = new Map<string, RunState>();
   readonly saved: RunState[] = [];
   /** Saves still to answer `stale`, as when a count or a claim moved the run since it was read. */
@@ -103,8 +103,8 @@ export class FakeRunStore implements Pick<RunStore, 'get' | 'getMany' | 'save' |
   }
 
   /** Nothing processed in any second. */
-  async processedPerSecond(_runId: string, _nowMs: number, seconds: number): Promise<number[]> {
-    return new Array<number>(seconds).fill(0);
+  async achievedRatePerMinute(): Promise<number> {
+    return 0;
   }
 }
 

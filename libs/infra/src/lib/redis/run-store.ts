@@ -1,5 +1,5 @@
 import type { RedisKeys } from '@app/contracts';
-import type { RunState } from '@app/domain';
+import { ACHIEVED_RATE_WINDOW_SECONDS, achievedRatePerMinute, type RunState } from '@app/domain';
 import { SAVE_RUN_SCRIPT } from './redis-scripts';
 import { definitionFields, fromHashFields, hashFields } from './run-hash';
 import type { RedisConnection } from './redis.connection';
@@ -72,11 +72,19 @@ export class RunStore {
     return result === 1 ? 'saved' : result === 0 ? 'stale' : 'total-below-claimed';
   }
 
-  /** Records processed in each of the `seconds` whole seconds before `nowMs`. */
-  async processedPerSecond(runId: string, nowMs: number, seconds: number): Promise<number[]> {
+  /**
+   * The run's achieved rate at `nowMs` (`achievedRatePerMinute`): from the records processed in each of the last
+   * `ACHIEVED_RATE_WINDOW_SECONDS` whole seconds, as the run JSON, the rate history and the callback all show it.
+   */
+  async achievedRatePerMinute(run: Pick<RunState, 'id' | 'startedAt'>, nowMs: number): Promise<number> {
+    const seconds = ACHIEVED_RATE_WINDOW_SECONDS;
     const current = Math.floor(nowMs / 1000);
     const fields = Array.from({ length: seconds }, (_, i) => String(current - seconds + i));
-    const counts = await this.redis.client.hmget(this.keys.runProcessedPerSecond(runId), ...fields);
-    return counts.map((count) => Number(count ?? 0));
+    const counts = await this.redis.client.hmget(this.keys.runProcessedPerSecond(run.id), ...fields);
+    return achievedRatePerMinute(
+      counts.map((count) => Number(count ?? 0)),
+      run.startedAt,
+      nowMs,
+    );
   }
 }
