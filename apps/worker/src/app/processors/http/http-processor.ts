@@ -87,5 +87,8 @@ function outcomeOf(attempt: DeliveryAttempt, target: HttpTarget): ProcessorOutco
     };
   }
   const answer = attempt.body.length === 0 ? '' : `: ${attempt.body.slice(0, QUOTED_ANSWER_CHARS)}`;
-  return failed(`the endpoint answered ${attempt.status}${answer}`, verdict === 'retry', attempt.retryAfterMs);
+  return {
+    ...failed(`the endpoint answered ${attempt.status}${answer}`, verdict === 'retry', attempt.retryAfterMs),
+    delivery: { status: attempt.status, latencyMs: Math.round(attempt.latencyMs) },
+  };
 }
