@@ -4,6 +4,7 @@ export * from './lib/access';
 export * from './lib/audit';
 export * from './lib/dataset';
 export * from './lib/dataset-document';
+export * from './lib/delivery-stats';
 export * from './lib/failure-document';
 export * from './lib/health';
 export * from './lib/job-document';
