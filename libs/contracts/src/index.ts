@@ -16,6 +16,7 @@ export * from './lib/run';
 export * from './lib/run-document';
 export * from './lib/run-hash';
 export * from './lib/run-history';
+export * from './lib/run-request-rules';
 export * from './lib/run-requests';
 export * from './lib/system-status';
 export * from './lib/topology';

@@ -3,7 +3,8 @@ import type { WorkerLimits, WorkerStatus } from '../lib/worker-status';
 import { DATE_TIME } from './response-schemas';
 
 export class WorkerLimitsDto implements WorkerLimits {
-  @ApiProperty({ type: 'integer', description: 'http requests in flight at once over all runs (HTTP_MAX_IN_FLIGHT)' }) httpInFlight!: number;
+  @ApiProperty({ type: 'integer', description: 'http requests in flight at once over all runs (HTTP_MAX_IN_FLIGHT)' })
+  httpInFlight!: number;
   @ApiProperty({ type: 'integer', description: "threads of the hash processor's pool (HASH_POOL_THREADS)" }) hashThreads!: number;
 }
 
