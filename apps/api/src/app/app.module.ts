@@ -6,6 +6,7 @@ import { AccessModule } from './access/access.module';
 import { API_CONFIG, type ApiConfig } from './api.config';
 import { AuditModule } from './audit/audit.module';
 import { DatasetsModule } from './datasets/datasets.module';
+import { DeliveriesModule } from './deliveries/deliveries.module';
 import { FailuresModule } from './failures/failures.module';
 import { HistoryModule } from './history/history.module';
 import { HttpMetricsInterceptor } from './http/http-metrics.interceptor';
@@ -34,6 +35,7 @@ export class AppModule {
         RunsModule,
         FailuresModule,
         ResultsModule,
+        DeliveriesModule,
         HistoryModule,
         AuditModule,
         DatasetsModule,

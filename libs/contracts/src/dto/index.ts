@@ -4,6 +4,7 @@
 export * from './audit.response';
 export * from './dataset.dto';
 export * from './dataset.response';
+export * from './delivery-stats.response';
 export * from './error.response';
 export * from './failure-page.response';
 export * from './list.queries';

@@ -1,12 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { DeliveryResult, JobDocument, JobOutput, ResultPage } from '../lib/job-document';
+import type { DeliveryAnswer, DeliveryResult, JobDocument, JobOutput, ResultPage } from '../lib/job-document';
 import type { JobInput } from '../lib/job-message';
 import { PROCESSOR_NAMES, type ProcessorName } from '../lib/processors';
 import { DATE_TIME, NULLABLE_STRING } from './response-schemas';
 
-export class DeliveryResultDto implements DeliveryResult {
+export class DeliveryAnswerDto implements DeliveryAnswer {
   @ApiProperty({ type: 'integer' }) status!: number;
   @ApiProperty({ type: 'integer' }) latencyMs!: number;
+}
+
+export class DeliveryResultDto extends DeliveryAnswerDto implements DeliveryResult {
   @ApiProperty({ description: "the first 2 KiB of the endpoint's answer" }) response!: string;
 }
 

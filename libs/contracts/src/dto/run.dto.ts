@@ -6,26 +6,34 @@ import { IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, Ma
 import { DATASET_ID_PATTERN } from '../lib/dataset';
 import { DEFAULT_PROCESSOR, HTTP_METHODS, PROCESSOR_LIMITS, PROCESSOR_NAMES, type HttpMethod, type ProcessorName } from '../lib/processors';
 import { RUN_LIMITS } from '../lib/run';
+import {
+  DESTINATION_URL_MAX_LENGTH,
+  DESTINATION_URL_PATTERN,
+  destinationUrlMessage,
+  numberRuleMessage,
+  RUN_NUMBER_RULES,
+} from '../lib/run-request-rules';
 import { HASH_ROUNDS_DEFAULT, type CreateRunRequest, type HttpTargetRequest, type UpdateRunRequest } from '../lib/run-requests';
 
-const TOTAL_MESSAGE = { message: 'total must be an integer from 1 to 100,000,000' };
-const RATE_MESSAGE = { message: 'ratePerMinute must be a number from 1 to 600,000' };
-const DURATION_MESSAGE = { message: 'durationMinutes must be a positive number' };
+// The messages of the rules the dashboard checks too (`run-request-rules.ts`); the bounds below are those rules'.
+const R = RUN_NUMBER_RULES;
+const TOTAL_MESSAGE = { message: numberRuleMessage('total', R.total) };
+const RATE_MESSAGE = { message: numberRuleMessage('ratePerMinute', R.ratePerMinute) };
+const DURATION_MESSAGE = { message: numberRuleMessage('durationMinutes', R.durationMinutes) };
 const L = PROCESSOR_LIMITS;
 // Nested messages are prefixed with their parent's name by the validation pipe: `url …` reads `target.url …`.
-const URL_MESSAGE = { message: 'url must be an absolute http or https URL of at most 2,048 characters' };
-const TIMEOUT_MESSAGE = { message: `timeoutMs must be an integer from ${L.timeoutMsMin} to ${L.timeoutMsMax.toLocaleString('en')}` };
-const CONCURRENCY_MESSAGE = { message: `concurrency must be an integer from ${L.concurrencyMin} to ${L.concurrencyMax}` };
-const ROUNDS_MESSAGE = { message: `rounds must be an integer from ${L.roundsMin} to ${L.roundsMax.toLocaleString('en')}` };
+const URL_MESSAGE = { message: destinationUrlMessage('url') };
+const TIMEOUT_MESSAGE = { message: numberRuleMessage('timeoutMs', R.timeoutMs) };
+const CONCURRENCY_MESSAGE = { message: numberRuleMessage('concurrency', R.concurrency) };
+const ROUNDS_MESSAGE = { message: numberRuleMessage('rounds', R.rounds) };
 const SECRET_MESSAGE = { message: 'secret must be whsec_ followed by the base64 of 24 to 64 bytes' };
-const HTTP_URL = /^https?:\/\/\S+$/i;
 
 /** `target` of an `http` run; the allowlist and the headers are checked by the api (`resolveHttpTarget`). */
 export class HttpTargetRequestDto implements HttpTargetRequest {
-  @ApiProperty({ maxLength: 2_048, description: 'must match HTTP_TARGET_ALLOWLIST; redirects are not followed' })
+  @ApiProperty({ maxLength: DESTINATION_URL_MAX_LENGTH, description: 'must match HTTP_TARGET_ALLOWLIST; redirects are not followed' })
   @IsString(URL_MESSAGE)
-  @MaxLength(2_048, URL_MESSAGE)
-  @Matches(HTTP_URL, URL_MESSAGE)
+  @MaxLength(DESTINATION_URL_MAX_LENGTH, URL_MESSAGE)
+  @Matches(DESTINATION_URL_PATTERN, URL_MESSAGE)
   url!: string;
 
   @ApiPropertyOptional({ enum: HTTP_METHODS, default: 'POST' })
@@ -41,8 +49,8 @@ export class HttpTargetRequestDto implements HttpTargetRequest {
   @ApiPropertyOptional({ type: 'integer', minimum: L.timeoutMsMin, maximum: L.timeoutMsMax, default: L.timeoutMsDefault })
   @IsOptional()
   @IsInt(TIMEOUT_MESSAGE)
-  @Min(L.timeoutMsMin, TIMEOUT_MESSAGE)
-  @Max(L.timeoutMsMax, TIMEOUT_MESSAGE)
+  @Min(R.timeoutMs.min, TIMEOUT_MESSAGE)
+  @Max(R.timeoutMs.max, TIMEOUT_MESSAGE)
   timeoutMs?: number;
 
   @ApiPropertyOptional({
@@ -54,8 +62,8 @@ export class HttpTargetRequestDto implements HttpTargetRequest {
   })
   @IsOptional()
   @IsInt(CONCURRENCY_MESSAGE)
-  @Min(L.concurrencyMin, CONCURRENCY_MESSAGE)
-  @Max(L.concurrencyMax, CONCURRENCY_MESSAGE)
+  @Min(R.concurrency.min, CONCURRENCY_MESSAGE)
+  @Max(R.concurrency.max, CONCURRENCY_MESSAGE)
   concurrency?: number;
 
   @ApiPropertyOptional({ description: 'the signing secret; generated when absent' })
@@ -67,10 +75,10 @@ export class HttpTargetRequestDto implements HttpTargetRequest {
 
 /** `notify` of a run: where its final JSON is POSTed once. */
 export class NotifyRequestDto {
-  @ApiProperty({ maxLength: 2_048, description: 'must match HTTP_TARGET_ALLOWLIST' })
+  @ApiProperty({ maxLength: DESTINATION_URL_MAX_LENGTH, description: 'must match HTTP_TARGET_ALLOWLIST' })
   @IsString(URL_MESSAGE)
-  @MaxLength(2_048, URL_MESSAGE)
-  @Matches(HTTP_URL, URL_MESSAGE)
+  @MaxLength(DESTINATION_URL_MAX_LENGTH, URL_MESSAGE)
+  @Matches(DESTINATION_URL_PATTERN, URL_MESSAGE)
   url!: string;
 }
 
@@ -91,8 +99,8 @@ class PaceFields {
   })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false }, RATE_MESSAGE)
-  @Min(RUN_LIMITS.ratePerMinuteMin, RATE_MESSAGE)
-  @Max(RUN_LIMITS.ratePerMinuteMax, RATE_MESSAGE)
+  @Min(R.ratePerMinute.min, RATE_MESSAGE)
+  @Max(R.ratePerMinute.max, RATE_MESSAGE)
   ratePerMinute?: number;
 
   @ApiPropertyOptional({
@@ -115,8 +123,8 @@ export class CreateRunDto extends PaceFields implements CreateRunRequest {
   @ApiPropertyOptional({ ...TOTAL_SCHEMA, description: 'X: records to process; over a dataset, its record count by default' })
   @IsOptional()
   @IsInt(TOTAL_MESSAGE)
-  @Min(RUN_LIMITS.totalMin, TOTAL_MESSAGE)
-  @Max(RUN_LIMITS.totalMax, TOTAL_MESSAGE)
+  @Min(R.total.min, TOTAL_MESSAGE)
+  @Max(R.total.max, TOTAL_MESSAGE)
   total?: number;
 
   @ApiPropertyOptional({ enum: PROCESSOR_NAMES, default: DEFAULT_PROCESSOR })
@@ -140,8 +148,8 @@ export class CreateRunDto extends PaceFields implements CreateRunRequest {
   @ApiPropertyOptional({ type: 'integer', minimum: L.roundsMin, maximum: L.roundsMax, default: HASH_ROUNDS_DEFAULT })
   @IsOptional()
   @IsInt(ROUNDS_MESSAGE)
-  @Min(L.roundsMin, ROUNDS_MESSAGE)
-  @Max(L.roundsMax, ROUNDS_MESSAGE)
+  @Min(R.rounds.min, ROUNDS_MESSAGE)
+  @Max(R.rounds.max, ROUNDS_MESSAGE)
   rounds?: number;
 
   @ApiPropertyOptional({ type: NotifyRequestDto, description: 'POST the final run JSON here once it ends' })
@@ -157,7 +165,7 @@ export class UpdateRunDto extends PaceFields implements UpdateRunRequest {
   @ApiPropertyOptional(TOTAL_SCHEMA)
   @IsOptional()
   @IsInt(TOTAL_MESSAGE)
-  @Min(RUN_LIMITS.totalMin, TOTAL_MESSAGE)
-  @Max(RUN_LIMITS.totalMax, TOTAL_MESSAGE)
+  @Min(R.total.min, TOTAL_MESSAGE)
+  @Max(R.total.max, TOTAL_MESSAGE)
   total?: number;
 }

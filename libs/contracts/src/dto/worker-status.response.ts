@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { WorkerStatus } from '../lib/worker-status';
+import type { WorkerLimits, WorkerStatus } from '../lib/worker-status';
 import { DATE_TIME } from './response-schemas';
+
+export class WorkerLimitsDto implements WorkerLimits {
+  @ApiProperty({ type: 'integer', description: 'http requests in flight at once over all runs (HTTP_MAX_IN_FLIGHT)' })
+  httpInFlight!: number;
+  @ApiProperty({ type: 'integer', description: "threads of the hash processor's pool (HASH_POOL_THREADS)" }) hashThreads!: number;
+}
 
 export class WorkerStatusDto implements WorkerStatus {
   @ApiProperty() id!: string;
@@ -11,4 +17,5 @@ export class WorkerStatusDto implements WorkerStatus {
   @ApiProperty({ type: 'integer' }) processed!: number;
   @ApiProperty() rate!: number;
   @ApiProperty() storageAvailable!: boolean;
+  @ApiProperty({ type: WorkerLimitsDto, description: "the worker's caps per processor" }) limits!: WorkerLimitsDto;
 }

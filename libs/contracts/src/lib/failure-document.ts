@@ -1,3 +1,4 @@
+import type { DeliveryAnswer } from './job-document';
 import type { JobInput } from './job-message';
 import type { ProcessorName } from './processors';
 
@@ -8,6 +9,11 @@ export interface FailureDocument {
   input: JobInput;
   processor: ProcessorName;
   error: string;
+  /**
+   * How the endpoint answered the last attempt of an `http` job (a 4xx at once, or a 5xx, 408, 425 or 429 after the
+   * retries); absent when it gave no answer (a timeout, a connection error) and for the other processors.
+   */
+  delivery?: DeliveryAnswer;
   attempts: number;
   workerId: string;
   publishedAt: string;
@@ -22,6 +28,13 @@ export const FAILURES_INDEX_MAPPINGS = {
     input: { type: 'object', enabled: false },
     processor: { type: 'keyword' },
     error: { type: 'text' },
+    // As in the jobs index, so that one search over both aggregates an http run's answers (`ResultStore.deliveryStats`).
+    delivery: {
+      properties: {
+        status: { type: 'integer' },
+        latencyMs: { type: 'integer' },
+      },
+    },
     attempts: { type: 'integer' },
     workerId: { type: 'keyword' },
     publishedAt: { type: 'date' },

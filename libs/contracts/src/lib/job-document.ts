@@ -4,10 +4,14 @@ import type { ProcessorName } from './processors';
 /** What a processor computed: `square`'s number, `hash`'s hex digest; null for `http` (see `delivery`). */
 export type JobOutput = number | string | null;
 
-/** How the endpoint of an `http` run answered the attempt that succeeded. */
-export interface DeliveryResult {
+/** How the endpoint of an `http` run answered an attempt: its HTTP status, and how long the answer took. */
+export interface DeliveryAnswer {
   status: number;
   latencyMs: number;
+}
+
+/** How the endpoint of an `http` run answered the attempt that succeeded. */
+export interface DeliveryResult extends DeliveryAnswer {
   /** The first `PROCESSOR_LIMITS.responseBytesKept` bytes of the answer's body. */
   response: string;
 }

@@ -1,4 +1,4 @@
-import { checkRunDefinition, resolveHttpTarget } from './run-definition';
+import { checkRunDefinition, resolveHttpTarget, targetHeadersError } from './run-definition';
 
 const ALLOW = ['127.0.0.1', 'localhost'];
 const error = (check: ReturnType<typeof checkRunDefinition>) => (check.ok ? null : check.error);
@@ -63,10 +63,19 @@ describe('resolveHttpTarget', () => {
       'target.headers: transfer-encoding is a connection header a request cannot set',
     );
     expect(headersError({ 'bad name': 'x' })).toBe('target.headers: "bad name" is not a valid header name');
-    expect(headersError({ 'x-a': 'one\r\nx-b: two' })).toBe('target.headers.x-a must be a string without control characters');
-    expect(headersError({ 'x-a': 5 as unknown as string })).toBe('target.headers.x-a must be a string without control characters');
+    expect(headersError({ 'x-a': 'one\r\nx-b: two' })).toBe('target.headers: x-a must be a string without control characters');
+    expect(headersError({ 'x-a': 5 as unknown as string })).toBe('target.headers: x-a must be a string without control characters');
     expect(headersError(Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`x-${i}`, 'v'])))).toBe(
       'target.headers may hold at most 32 headers',
     );
+  });
+});
+
+describe('targetHeadersError', () => {
+  it('checks headers alone, as the dashboard does before sending, with the messages the api answers', () => {
+    expect(targetHeadersError({})).toBeNull();
+    expect(targetHeadersError({ 'x-tenant': 't1' })).toBeNull();
+    expect(targetHeadersError({ 'x-long': 'v'.repeat(4_096) })).toBe('target.headers: x-long is longer than 4096 bytes');
+    expect(targetHeadersError({ Host: 'elsewhere' })).toBe('target.headers: Host is set by the platform and cannot be replaced');
   });
 });

@@ -65,22 +65,8 @@ export function resolveHttpTarget(request: HttpTargetRequest, allowlist: readonl
   const allowed = allowedDestination(request.url, allowlist);
   if (!allowed.ok) return fail(allowed.reason);
   const headers = request.headers ?? {};
-  const names = Object.keys(headers);
-  if (names.length > PROCESSOR_LIMITS.headersMax) return fail(`target.headers may hold at most ${PROCESSOR_LIMITS.headersMax} headers`);
-  for (const name of names) {
-    const value = headers[name];
-    if (!HEADER_NAME.test(name)) return fail(`target.headers: ${JSON.stringify(name)} is not a valid header name`);
-    if ((RESERVED_DELIVERY_HEADERS as readonly string[]).includes(name.toLowerCase())) {
-      return fail(`target.headers: ${name} is set by the platform and cannot be replaced`);
-    }
-    if (HOP_BY_HOP_HEADERS.includes(name.toLowerCase())) return fail(`target.headers: ${name} is a connection header a request cannot set`);
-    if (typeof value !== 'string' || !HEADER_VALUE.test(value)) {
-      return fail(`target.headers.${name} must be a string without control characters`);
-    }
-    if (name.length + value.length > PROCESSOR_LIMITS.headerBytesMax) {
-      return fail(`target.headers.${name} is longer than ${PROCESSOR_LIMITS.headerBytesMax} bytes`);
-    }
-  }
+  const headersError = targetHeadersError(headers);
+  if (headersError !== null) return fail(headersError);
   return {
     ok: true,
     target: {
@@ -91,6 +77,30 @@ export function resolveHttpTarget(request: HttpTargetRequest, allowlist: readonl
       concurrency: request.concurrency ?? PROCESSOR_LIMITS.concurrencyDefault,
     },
   };
+}
+
+/**
+ * What is wrong with the headers a run asks to add to each delivery (the first thing found), or null: too many, a
+ * name that is no header name, a header the platform sets or the HTTP client manages, a value with control
+ * characters, or longer than allowed. The api refuses them with this message, and the dashboard checks before sending.
+ */
+export function targetHeadersError(headers: Readonly<Record<string, string>>): string | null {
+  const names = Object.keys(headers);
+  if (names.length > PROCESSOR_LIMITS.headersMax) return `target.headers may hold at most ${PROCESSOR_LIMITS.headersMax} headers`;
+  for (const name of names) {
+    const value = headers[name];
+    if (!HEADER_NAME.test(name)) return `target.headers: ${JSON.stringify(name)} is not a valid header name`;
+    if ((RESERVED_DELIVERY_HEADERS as readonly string[]).includes(name.toLowerCase())) {
+      return `target.headers: ${name} is set by the platform and cannot be replaced`;
+    }
+    if (HOP_BY_HOP_HEADERS.includes(name.toLowerCase())) return `target.headers: ${name} is a connection header a request cannot set`;
+    if (typeof value !== 'string' || !HEADER_VALUE.test(value))
+      return `target.headers: ${name} must be a string without control characters`;
+    if (name.length + value.length > PROCESSOR_LIMITS.headerBytesMax) {
+      return `target.headers: ${name} is longer than ${PROCESSOR_LIMITS.headerBytesMax} bytes`;
+    }
+  }
+  return null;
 }
 
 const fail = (error: string) => ({ ok: false as const, error });

@@ -55,6 +55,7 @@ describe('stalledReason', () => {
     processed: 0,
     rate: 0,
     storageAvailable,
+    limits: { httpInFlight: 256, hashThreads: 2 },
   });
 
   it('says why a running run cannot move', () => {

@@ -1,6 +1,8 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import {
+  numberRuleMessage,
+  RUN_NUMBER_RULES,
   type CreatedRun,
   type CreateRunRequest,
   type Run,
@@ -67,7 +69,7 @@ export class RunsService {
   /** X: as given, or over a dataset its record count by default, and never more records than it holds. */
   private async totalOf(request: CreateRunRequest, datasetId: string | null): Promise<number> {
     if (datasetId === null) {
-      if (request.total === undefined) throw badRequest(`total must be an integer from 1 to 100,000,000 (or give a datasetId)`);
+      if (request.total === undefined) throw badRequest(`${numberRuleMessage('total', RUN_NUMBER_RULES.total)} (or give a datasetId)`);
       return request.total;
     }
     const dataset = await this.datasets.get(datasetId);

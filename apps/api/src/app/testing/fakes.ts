@@ -1,7 +1,7 @@
-import type { DatasetDocument, RunDocument, WorkerStatus } from '@app/contracts';
+import type { DatasetDocument, DeliveryStats, RunDocument, WorkerStatus } from '@app/contracts';
 import { claimedCount, toRunDocument, type RunState } from '@app/domain';
 import type { Provider } from '@nestjs/common';
-import { DatasetStore, HotState, RunArchive, RunStore, WorkerRegistry, type SaveOutcome } from '@app/infra';
+import { DatasetStore, HotState, ResultStore, RunArchive, RunStore, WorkerRegistry, type SaveOutcome } from '@app/infra';
 import { API_CONFIG, loadApiConfig } from '../api.config';
 
 /*
@@ -129,6 +129,20 @@ export class FakeDatasetStore implements Pick<DatasetStore, 'get'> {
   }
 }
 
+/** ResultStore: the delivery stats a test puts for a run; a run without any has nothing stored. */
+export class FakeResultStore implements Pick<ResultStore, 'deliveryStats'> {
+  readonly deliveries = new Map<string, DeliveryStats>();
+  /** The runs whose stats were read, in order. */
+  readonly reads: string[] = [];
+
+  async deliveryStats(runId: string): Promise<DeliveryStats> {
+    this.reads.push(runId);
+    return (
+      this.deliveries.get(runId) ?? { total: 0, byStatusClass: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 }, noAnswer: 0, latencyMs: null }
+    );
+  }
+}
+
 /** One set of fakes sharing a call log, and the providers that put them in place of the real stores. */
 export function apiFakes() {
   const log: string[] = [];
@@ -137,6 +151,7 @@ export function apiFakes() {
   const hotState = new FakeHotState();
   const workers = new FakeWorkerRegistry();
   const datasets = new FakeDatasetStore();
+  const results = new FakeResultStore();
   const config = loadApiConfig({ API_TOKEN: 'operator-token-of-the-unit-tier-0001' });
   const providers: Provider[] = [
     { provide: DatasetStore, useValue: datasets },
@@ -145,6 +160,7 @@ export function apiFakes() {
     { provide: RunArchive, useValue: archive },
     { provide: HotState, useValue: hotState },
     { provide: WorkerRegistry, useValue: workers },
+    { provide: ResultStore, useValue: results },
   ];
-  return { log, runs, archive, hotState, workers, datasets, config, providers };
+  return { log, runs, archive, hotState, workers, datasets, results, config, providers };
 }

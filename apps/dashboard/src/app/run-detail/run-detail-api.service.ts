@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { FailurePage, RepairResult, ReplayResult, ResultPage, Run, RunAudit, RunHistory } from '@app/contracts';
+import type { DeliveryStats, FailurePage, RepairResult, ReplayResult, ResultPage, Run, RunAudit, RunHistory } from '@app/contracts';
 import type { Observable } from 'rxjs';
 import type { ResultQuery } from './result-paging';
 
@@ -38,6 +38,11 @@ export class RunDetailApiService {
   /** `GET /api/runs/:id/results`: stored results by seq, one page after `cursor`, filtered. */
   results(runId: string, query: ResultQuery): Observable<ResultPage> {
     return this.http.get<ResultPage>(`${runUrl(runId)}/results`, { params: params({ ...query }) });
+  }
+
+  /** `GET /api/runs/:id/deliveries`: an `http` run's final answers by status class, and their latency. */
+  deliveries(runId: string): Observable<DeliveryStats> {
+    return this.http.get<DeliveryStats>(`${runUrl(runId)}/deliveries`);
   }
 
   /** `GET /api/runs/:id/failures`: dead letters by seq, one page after `cursor`. */

@@ -61,6 +61,27 @@ describe('RunDetailPageComponent', () => {
     expect(element.querySelector('[data-testid="audit-button"]')).not.toBeNull();
   });
 
+  it("shows an http run's deliveries, and no deliveries panel for other runs", async () => {
+    http.expectOne('/api/runs/r-1').flush(aRun({ id: 'r-1', processor: 'http', processed: 80, failed: 5 }));
+    await harness.fixture.whenStable();
+    await answerPanels();
+    http
+      .expectOne('/api/runs/r-1/deliveries')
+      .flush({ total: 85, byStatusClass: { '2xx': 80, '3xx': 0, '4xx': 5, '5xx': 0 }, noAnswer: 0, latencyMs: { p50: 3, p95: 9 } });
+    await harness.fixture.whenStable();
+    expect(element.querySelector('[data-testid="deliveries-panel"] h2')?.textContent).toBe('Deliveries');
+    expect(element.querySelector('[data-testid="deliveries-total"]')?.textContent).toContain('85 records');
+
+    await harness.navigateByUrl('/runs/r-2');
+    element = harness.routeNativeElement as HTMLElement;
+    http.expectOne('/api/runs/r-2').flush(aRun({ id: 'r-2', processor: 'square' }));
+    await harness.fixture.whenStable();
+    http.match(() => true).forEach((request) => request.flush({ items: [], total: 0, nextCursor: null, samples: [], marks: [] }));
+    await harness.fixture.whenStable();
+    expect(element.querySelector('[data-run-id="r-2"]')).not.toBeNull();
+    expect(element.querySelector('[data-testid="deliveries-panel"]')).toBeNull();
+  });
+
   it('follows the live feed, never going back to a lower version', async () => {
     http.expectOne('/api/runs/r-1').flush(aRun({ id: 'r-1', version: 10, processed: 80 }));
     await harness.fixture.whenStable();

@@ -8,6 +8,7 @@ import { LiveRunsService } from '../live/live-runs.service';
 import { RunCardComponent } from '../runs/run-card.component';
 import { requestErrorLine } from '../shared/request-error';
 import { AuditPanelComponent } from './audit-panel.component';
+import { DeliveriesPanelComponent } from './deliveries-panel.component';
 import { FailuresPanelComponent } from './failures-panel.component';
 import { ResultsTableComponent } from './results-table.component';
 import { RunDetailApiService } from './run-detail-api.service';
@@ -17,13 +18,21 @@ type Fetched = { readonly run: Run; readonly error: null } | { readonly run: nul
 
 /**
  * `/runs/:id`: the run live (its card: counters, progress, target against achieved rate, ETA, actions and
- * editor), its rate history, stored results, dead letters and audit. The run is read once over REST (the
+ * editor), its rate history, stored results, an `http` run's deliveries, dead letters and audit. The run is read once over REST (the
  * live feed carries only active and recent runs) and then follows the feed; of the two, the higher
  * version is shown.
  */
 @Component({
   selector: 'app-run-detail-page',
-  imports: [RouterLink, RunCardComponent, RunHistoryChartComponent, ResultsTableComponent, FailuresPanelComponent, AuditPanelComponent],
+  imports: [
+    RouterLink,
+    RunCardComponent,
+    RunHistoryChartComponent,
+    ResultsTableComponent,
+    DeliveriesPanelComponent,
+    FailuresPanelComponent,
+    AuditPanelComponent,
+  ],
   templateUrl: './run-detail-page.component.html',
   styleUrl: './run-detail-page.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -52,10 +52,25 @@ export function editedFields(form: PaceForm): Observable<readonly ChangeField[]>
  * api's name, and anything else as one line (a 409 in the server's own words).
  */
 export function paceFormErrors(error: unknown, pace: PaceMode, text: PaceFormFailureText): ServerFieldErrors<ChangeField> {
+  return formRequestErrors(error, ['total', paceField(pace)], FIELD_LABELS, text);
+}
+
+/**
+ * Turns a failed request of a form into its messages: a 400's next to the `fields` shown (in the words of
+ * `labels`), the others on the general line; anything else as one line (a 409 in the server's own words).
+ */
+export function formRequestErrors<L extends string, F extends L>(
+  error: unknown,
+  fields: readonly F[],
+  labels: Readonly<Record<L, string>>,
+  text: PaceFormFailureText,
+): ServerFieldErrors<F> {
+  // No field's messages (TypeScript cannot see that `{}` is a partial record of a generic key).
+  const noFields = {} as ServerFieldErrors<F>['fields'];
   if (error instanceof HttpErrorResponse && error.status === 400) {
-    const mapped = mapMessagesToFields(validationMessages(error.error), ['total', paceField(pace)], FIELD_LABELS);
+    const mapped = mapMessagesToFields(validationMessages(error.error), fields, labels);
     const hasMessages = mapped.general.length > 0 || Object.keys(mapped.fields).length > 0;
-    return hasMessages ? mapped : { fields: {}, general: [text.rejected] };
+    return hasMessages ? mapped : { fields: noFields, general: [text.rejected] };
   }
-  return { fields: {}, general: [requestErrorLine(error, text.failure)] };
+  return { fields: noFields, general: [requestErrorLine(error, text.failure)] };
 }

@@ -83,6 +83,16 @@ describe('RunPaceFieldsComponent', () => {
     expect(element.textContent).not.toContain('not shown in rate mode');
   });
 
+  it('requires the total unless it is given a placeholder for an empty one', async () => {
+    expect(input('run-total')?.required).toBe(true);
+    expect(input('run-total')?.hasAttribute('placeholder')).toBe(false);
+
+    await show({ totalPlaceholder: '1234' });
+    expect(input('run-total')?.required).toBe(false);
+    expect(input('run-total')?.getAttribute('placeholder')).toBe('1234');
+    expect(input('run-rate')?.required).toBe(true);
+  });
+
   it('keeps the pace toggles of two forms on one page apart', async () => {
     const page = TestBed.createComponent(TwoFormsComponent);
     await page.whenStable();

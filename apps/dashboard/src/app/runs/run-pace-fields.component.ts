@@ -1,6 +1,7 @@
 import { booleanAttribute, ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { ErrorListComponent } from '../shared/error-list.component';
+import { describeField } from '../shared/field-description';
 import type { ServerFieldErrors } from '../shared/server-field-errors';
 import type { PaceForm } from './pace-form';
 import { type ChangeField, FIELD_LABELS, PACE_OPTIONS, type PaceMode, paceField } from './run-change';
@@ -43,6 +44,8 @@ export class RunPaceFieldsComponent {
   readonly idPrefix = input.required<string>();
   /** The server's messages by field. */
   readonly errors = input<ServerFieldErrors<ChangeField>['fields']>({});
+  /** Makes the total optional, showing this where it is empty: what an empty total stands for (a dataset's record count). */
+  readonly totalPlaceholder = input<string | null>(null);
   /** Smaller inputs and gaps, for a form inside a card. */
   readonly compact = input(false, { transform: booleanAttribute });
 
@@ -60,23 +63,19 @@ export class RunPaceFieldsComponent {
     const hints = this.hints();
     const errors = this.errors();
     const prefix = this.idPrefix();
+    const totalPlaceholder = this.totalPlaceholder();
     return (['total', paceField(this.pace())] as const).map((name) => {
       const { idSuffix, step } = FIELD_INPUTS[name];
-      const id = `${prefix}-${idSuffix}`;
-      const messages = errors[name] ?? [];
-      const invalid = messages.length > 0;
+      const optional = name === 'total' && totalPlaceholder !== null;
       return {
+        ...describeField(`${prefix}-${idSuffix}`, errors[name]),
         name,
-        id,
         label: FIELD_LABELS[name],
         step,
         control: form.controls[name],
         hint: hints[name],
-        hintId: `${id}-hint`,
-        messages,
-        invalid,
-        errorsId: `${id}-errors`,
-        describedBy: invalid ? `${id}-hint ${id}-errors` : `${id}-hint`,
+        required: !optional,
+        placeholder: optional ? totalPlaceholder : null,
       };
     });
   });

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CreateRunRequest, Run, RunAction, UpdateRunRequest } from '@app/contracts';
+import type { CreatedRun, CreateRunRequest, Run, RunAction, UpdateRunRequest } from '@app/contracts';
 import type { Observable } from 'rxjs';
 
 const runUrl = (runId: string): string => `/api/runs/${encodeURIComponent(runId)}`;
@@ -13,9 +13,9 @@ const runUrl = (runId: string): string => `/api/runs/${encodeURIComponent(runId)
 export class RunsApiService {
   private readonly http = inject(HttpClient);
 
-  /** Starts a run. */
-  createRun(request: CreateRunRequest): Observable<Run> {
-    return this.http.post<Run>('/api/runs', request);
+  /** Starts a run; an `http` run comes with its signing secret, this once. */
+  createRun(request: CreateRunRequest): Observable<CreatedRun> {
+    return this.http.post<CreatedRun>('/api/runs', request);
   }
 
   /** Changes X and/or Y of a running or paused run, effective immediately. */

@@ -51,6 +51,13 @@ describe('mapMessagesToFields', () => {
     expect(mapMessagesToFields(['totalCount must be set', 'ratePerMinuteX is odd'], fields, unlabelled).fields).toEqual({});
   });
 
+  it('takes a message about one part of a field (the name, then a colon) as about that field', () => {
+    const errors = mapMessagesToFields(['target.headers: Host is set by the platform'], ['target.headers'], {
+      'target.headers': 'Headers',
+    });
+    expect(errors.fields).toEqual({ 'target.headers': ['Headers: Host is set by the platform'] });
+  });
+
   it("says the form's label of each field it knows in place of the api's name, on the general line too", () => {
     const labels = { total: 'Total jobs', ratePerMinute: 'Rate (jobs per minute)', durationMinutes: 'Duration (minutes)' };
     const errors = mapMessagesToFields(

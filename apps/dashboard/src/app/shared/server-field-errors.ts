@@ -37,11 +37,13 @@ export function validationMessages(body: unknown): string[] {
   return [];
 }
 
-const startsWithName = (message: string, name: string): boolean => message === name || message.startsWith(`${name} `);
+/** "total must be …", and "target.headers: x-a is …" (a message about one part of the field). */
+const startsWithName = (message: string, name: string): boolean =>
+  message === name || message.startsWith(`${name} `) || message.startsWith(`${name}:`);
 
 /**
- * Assigns each message to the field it starts with (`"total must be an integer …"` → `total`); messages that
- * name no field of `fields` go to `general`. A message starting with a name of `labels` (a field of the form,
+ * Assigns each message to the field it starts with (`"total must be an integer …"` → `total`, `"target.headers: …"`
+ * → `target.headers`); messages that name no field of `fields` go to `general`. A message starting with a name of `labels` (a field of the form,
  * shown or not) says the form's label instead of the api's name: "Total jobs must be an integer …".
  * Duplicates are dropped.
  */

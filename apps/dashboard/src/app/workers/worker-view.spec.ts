@@ -17,6 +17,7 @@ describe('toWorkerView', () => {
         lastSeenAt: '2026-11-23T11:59:59.600Z',
         processed: 1234567,
         rate: 36000.25,
+        limits: { httpInFlight: 1000, hashThreads: 4 },
       }),
       now,
       formats,
@@ -32,6 +33,8 @@ describe('toWorkerView', () => {
       processed: '1,234,567',
       storageAvailable: true,
       storage: 'Available',
+      httpInFlight: '1,000',
+      hashThreads: '4',
     });
   });
 

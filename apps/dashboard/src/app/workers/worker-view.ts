@@ -21,6 +21,9 @@ export interface WorkerView {
   readonly processed: string;
   readonly storageAvailable: boolean;
   readonly storage: string;
+  /** Its caps per processor: `http` requests in flight at once (over all runs), `hash` pool threads. */
+  readonly httpInFlight: string;
+  readonly hashThreads: string;
 }
 
 /** The workers in a stable order, by id (the server's order may change from one event to the next). */
@@ -42,5 +45,7 @@ export function toWorkerView(worker: WorkerStatus, now: number, formats: Pick<Lo
     processed: formats.count.format(worker.processed),
     storageAvailable: worker.storageAvailable,
     storage: worker.storageAvailable ? 'Available' : 'Unavailable (circuit open)',
+    httpInFlight: formats.count.format(worker.limits.httpInFlight),
+    hashThreads: formats.count.format(worker.limits.hashThreads),
   };
 }

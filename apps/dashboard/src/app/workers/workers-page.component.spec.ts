@@ -46,7 +46,14 @@ describe('WorkersPageComponent', () => {
         lastSeenAt: '2026-11-23T11:59:59.700Z',
         rate: 600,
       }),
-      aWorker({ id: 'w-1', host: 'alpha', pid: 11, processed: 12345, storageAvailable: false }),
+      aWorker({
+        id: 'w-1',
+        host: 'alpha',
+        pid: 11,
+        processed: 12345,
+        storageAvailable: false,
+        limits: { httpInFlight: 64, hashThreads: 8 },
+      }),
     ]);
     await fixture.whenStable();
 
@@ -55,6 +62,8 @@ describe('WorkersPageComponent', () => {
     expect(first.textContent).toContain('alpha');
     expect(cell(first, 'worker-processed')).toBe('12,345');
     expect(cell(first, 'worker-storage')).toBe('Unavailable (circuit open)');
+    expect(cell(first, 'worker-http-in-flight')).toBe('64');
+    expect(cell(first, 'worker-hash-threads')).toBe('8');
     expect(cell(second, 'worker-uptime')).toBe('1h 00m 00s');
     expect(cell(second, 'worker-heartbeat')).toBe('0.3s ago');
     expect(cell(second, 'worker-rate')).toBe('600/min');

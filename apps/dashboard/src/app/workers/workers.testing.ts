@@ -11,6 +11,7 @@ export function aWorker(overrides: Partial<WorkerStatus> = {}): WorkerStatus {
     processed: 5000,
     rate: 1200,
     storageAvailable: true,
+    limits: { httpInFlight: 256, hashThreads: 2 },
     ...overrides,
   };
 }

@@ -1,16 +1,17 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { hostname } from 'node:os';
-import { WORKER_HEARTBEAT_MS } from '@app/contracts';
+import { WORKER_HEARTBEAT_MS, type WorkerLimits } from '@app/contracts';
 import { WorkerRegistry } from '@app/infra';
 import { WORKER_CONFIG, type WorkerConfig } from '../worker.config';
 import { StorageCircuit } from './storage-circuit';
 import { WorkerMetrics } from './worker-metrics';
 
-/** Tells the api, every second, that this worker lives, how much it processed, and whether it takes jobs. */
+/** Tells the api, every second, that this worker lives, how much it processed, whether it takes jobs, and its caps. */
 @Injectable()
 export class Heartbeat implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(Heartbeat.name);
   private readonly startedAt = new Date().toISOString();
+  private readonly limits: WorkerLimits;
   private timer: NodeJS.Timeout | undefined;
   private lastProcessed = 0;
   private failing = false;
@@ -20,7 +21,9 @@ export class Heartbeat implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly storage: StorageCircuit,
     private readonly metrics: WorkerMetrics,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
-  ) {}
+  ) {
+    this.limits = { httpInFlight: config.httpMaxInFlight, hashThreads: config.hashPoolThreads };
+  }
 
   /** The first beat goes before the worker listens, so that a ready worker is a listed one. */
   async onApplicationBootstrap(): Promise<void> {
@@ -45,6 +48,7 @@ export class Heartbeat implements OnApplicationBootstrap, BeforeApplicationShutd
         processed,
         rate: ((processed - this.lastProcessed) * 60_000) / WORKER_HEARTBEAT_MS,
         storageAvailable: this.storage.available,
+        limits: this.limits,
       });
       this.lastProcessed = processed;
       this.failing = false;

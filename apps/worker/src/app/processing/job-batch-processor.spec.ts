@@ -202,6 +202,7 @@ describe('JobBatchProcessor', () => {
       expect(fakes.jobs.retried).toEqual([]);
       expect(fakes.results.failures.get(`${RUN}:1`)?.document).toMatchObject({
         error: 'the endpoint answered 400: amount must be positive',
+        delivery: { status: 400, latencyMs: 12 },
         attempts: 1,
       });
       expect(fakes.counters.counted(RUN).failed).toEqual([1]);
@@ -234,6 +235,22 @@ describe('JobBatchProcessor', () => {
         [2, 2],
       ]);
       expect(fakes.pushback.holds).toEqual([{ runId: RUN, reason: 'the endpoint did not answer within 500 ms', ms: 1_000 }]);
+    });
+
+    it("keeps the endpoint's last answer with a dead letter, and none when there was no answer", async () => {
+      fakes.http.answers.set(`${RUN}:1`, answer(503, 'busy'));
+      fakes.http.answers.set(`${RUN}:2`, { kind: 'error', error: 'timed out after 500 ms', latencyMs: 500, timedOut: true });
+      jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+
+      await processor.process([fakes.delivery({ ...record(1), attempt: 3 }), fakes.delivery({ ...record(2), attempt: 3 })]);
+
+      expect(fakes.results.failures.get(`${RUN}:1`)?.document).toMatchObject({
+        error: 'the endpoint answered 503: busy',
+        delivery: { status: 503, latencyMs: 12 },
+        attempts: 3,
+      });
+      expect(fakes.results.failures.get(`${RUN}:2`)?.document).toMatchObject({ error: 'no answer within 500 ms', attempts: 3 });
+      expect(fakes.results.failures.get(`${RUN}:2`)?.document).not.toHaveProperty('delivery');
     });
 
     it('refuses to deliver where the allowlist no longer allows', async () => {

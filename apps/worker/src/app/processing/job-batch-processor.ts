@@ -95,9 +95,10 @@ export class JobBatchProcessor {
         });
         return;
       }
+      const document = { ...common, error: result.error, ...(result.delivery && { delivery: result.delivery }) };
       outcomes.push({
         delivery,
-        stored: { kind: 'failure', document: { ...common, error: result.error, attempts: job.attempt, publishedAt, failedAt: now } },
+        stored: { kind: 'failure', document: { ...document, attempts: job.attempt, publishedAt, failedAt: now } },
       });
     });
     for (const [delayMs, waiting] of retries) {

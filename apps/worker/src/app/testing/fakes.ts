@@ -1,7 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import type { ConsumeMessage } from 'amqplib';
 import { Registry } from 'prom-client';
-import { jobId, type JobMessage } from '@app/contracts';
+import { jobId, type JobMessage, type WorkerStatus } from '@app/contracts';
 import type { DeliveryAttempt } from '@app/domain';
 import {
   DestinationPushback,
@@ -10,6 +10,7 @@ import {
   JobQueue,
   ResultStore,
   RunCounters,
+  WorkerRegistry,
   type BulkStoreOutcome,
   type DeliveryRequest,
   type Delivery,
@@ -182,6 +183,20 @@ export class FakeHashPool implements Pick<HashPool, 'digest'> {
   }
 }
 
+/** WorkerRegistry: the heartbeats written, in order, and the workers removed. */
+export class FakeWorkerRegistry implements Pick<WorkerRegistry, 'beat' | 'remove'> {
+  readonly beats: WorkerStatus[] = [];
+  readonly removed: string[] = [];
+
+  async beat(status: WorkerStatus): Promise<void> {
+    this.beats.push(status);
+  }
+
+  async remove(workerId: string): Promise<void> {
+    this.removed.push(workerId);
+  }
+}
+
 /** One set of fakes sharing a call log, a fresh metrics registry, and the providers that put them in place. */
 export function workerFakes(env: Record<string, string> = {}) {
   const log: string[] = [];
@@ -193,6 +208,7 @@ export function workerFakes(env: Record<string, string> = {}) {
   const settings = new FakeRunSettings();
   const http = new FakeHttpDelivery(log);
   const pushback = new FakeDestinationPushback();
+  const workers = new FakeWorkerRegistry();
   const providers: Provider[] = [
     { provide: RunSettings, useValue: settings },
     { provide: HttpDelivery, useValue: http },
@@ -203,8 +219,9 @@ export function workerFakes(env: Record<string, string> = {}) {
     { provide: RunCounters, useValue: counters },
     { provide: ElasticsearchConnection, useValue: new FakeElasticsearch() },
     { provide: Registry, useValue: registry },
+    { provide: WorkerRegistry, useValue: workers },
     { provide: WORKER_CONFIG, useValue: config },
   ];
   const delivery = (body: JobMessage | string) => new FakeDelivery(body, log);
-  return { log, jobs, results, counters, registry, config, settings, http, pushback, providers, delivery };
+  return { log, jobs, results, counters, registry, config, settings, http, pushback, workers, providers, delivery };
 }

@@ -1,4 +1,15 @@
-import { jobId, type FailureDocument, type FailurePage, type JobDocument, type ResultPage } from '@app/contracts';
+import type { estypes } from '@elastic/elasticsearch';
+import {
+  jobId,
+  STATUS_CLASSES,
+  statusClassRange,
+  type DeliveryStats,
+  type FailureDocument,
+  type FailurePage,
+  type JobDocument,
+  type ResultPage,
+  type StatusClass,
+} from '@app/contracts';
 import type { ElasticsearchConnection } from './elasticsearch.connection';
 import { searchAll } from './search-all';
 
@@ -17,6 +28,13 @@ export interface ResultQueryFilters {
   seqFrom?: number;
   seqTo?: number;
   workerId?: string;
+}
+
+/** The aggregations of `deliveryStats`, as Elasticsearch answers them. */
+interface DeliveryAggregations {
+  statusClasses: estypes.AggregationsRangeAggregate;
+  noAnswer: estypes.AggregationsMissingAggregate;
+  latency: estypes.AggregationsTDigestPercentilesAggregate;
 }
 
 export type StoredDocument = { kind: 'result'; document: JobDocument } | { kind: 'failure'; document: FailureDocument };
@@ -80,6 +98,41 @@ export class ResultStore {
     });
     const items = response.hits.hits.map((hit) => hit._source as FailureDocument);
     return { items, nextCursor: items.length === size ? String(items[items.length - 1].seq) : null };
+  }
+
+  /**
+   * How an `http` run's endpoint answered, in one search over its results and dead letters: each is one record under
+   * its own `_id`, counted by the status of the answer it ended with (`delivery.status`, mapped alike in both
+   * indices), and the latency percentiles of those answers. Dead letters without an answer have no `delivery`.
+   */
+  async deliveryStats(runId: string): Promise<DeliveryStats> {
+    const response = await this.es.client.search<unknown, DeliveryAggregations>({
+      index: [this.es.indices.jobs, this.es.indices.failures],
+      size: 0,
+      track_total_hits: true,
+      query: { term: { runId } },
+      aggs: {
+        statusClasses: {
+          range: { field: 'delivery.status', keyed: false, ranges: STATUS_CLASSES.map((key) => ({ key, ...statusClassRange(key) })) },
+        },
+        noAnswer: { missing: { field: 'delivery.status' } },
+        latency: { percentiles: { field: 'delivery.latencyMs', percents: [50, 95], keyed: false } },
+      },
+    });
+    const { statusClasses, noAnswer, latency } = response.aggregations as DeliveryAggregations;
+    const byStatusClass = Object.fromEntries(STATUS_CLASSES.map((key) => [key, 0])) as Record<StatusClass, number>;
+    for (const bucket of statusClasses.buckets as estypes.AggregationsRangeBucket[]) {
+      byStatusClass[bucket.key as StatusClass] = bucket.doc_count;
+    }
+    const percentiles = latency.values as estypes.AggregationsArrayPercentilesItem[];
+    const [p50, p95] = percentiles.map((item) => item.value);
+    const total = response.hits.total;
+    return {
+      total: typeof total === 'number' ? total : (total?.value ?? 0),
+      byStatusClass,
+      noAnswer: noAnswer.doc_count,
+      latencyMs: typeof p50 === 'number' && typeof p95 === 'number' ? { p50, p95 } : null,
+    };
   }
 
   /** A run's stored results by seq, `size` at a time after the seq in `cursor`, and how many match the filters. */

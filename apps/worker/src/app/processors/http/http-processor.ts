@@ -80,6 +80,13 @@ function outcomeOf(attempt: DeliveryAttempt, target: HttpTarget): ProcessorOutco
       delivery: { status: attempt.status, latencyMs: Math.round(attempt.latencyMs), response: attempt.body },
     };
   }
-  const retryAfterMs = attempt.kind === 'response' ? attempt.retryAfterMs : null;
-  return failed(failedAttemptReason(attempt, target.timeoutMs), verdict === 'retry', retryAfterMs);
+  const outcome = failed(
+    failedAttemptReason(attempt, target.timeoutMs),
+    verdict === 'retry',
+    attempt.kind === 'response' ? attempt.retryAfterMs : null,
+  );
+  // A dead letter keeps the endpoint's last answer, so that deliveries count it by status class.
+  return attempt.kind === 'response'
+    ? { ...outcome, delivery: { status: attempt.status, latencyMs: Math.round(attempt.latencyMs) } }
+    : outcome;
 }
