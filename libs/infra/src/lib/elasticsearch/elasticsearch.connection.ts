@@ -30,7 +30,9 @@ export class ElasticsearchConnection {
     await connection.ensureIndex(indices.runs, RUNS_INDEX_MAPPINGS);
     await connection.ensureIndex(indices.runHistory, RUN_HISTORY_INDEX_MAPPINGS);
     await connection.ensureIndex(indices.datasets, DATASETS_INDEX_MAPPINGS);
-    await connection.ensureIndex(indices.datasetRecords, DATASET_RECORDS_INDEX_MAPPINGS);
+    // Never refreshed on a timer: an upload's records are made searchable once, when its dataset is published (and
+    // counted, when a failed one is removed), so that indexing a large upload is not slowed by periodic refreshes.
+    await connection.ensureIndex(indices.datasetRecords, DATASET_RECORDS_INDEX_MAPPINGS, '-1');
     return connection;
   }
 
@@ -83,12 +85,16 @@ export class ElasticsearchConnection {
       | typeof RUN_HISTORY_INDEX_MAPPINGS
       | typeof DATASETS_INDEX_MAPPINGS
       | typeof DATASET_RECORDS_INDEX_MAPPINGS,
+    refreshInterval = '1s',
   ): Promise<void> {
-    if (await this.client.indices.exists({ index })) return this.updateMapping(index, mappings.properties);
+    if (await this.client.indices.exists({ index })) {
+      await this.client.indices.putSettings({ index, settings: { refresh_interval: refreshInterval } });
+      return this.updateMapping(index, mappings.properties);
+    }
     try {
       await this.client.indices.create({
         index,
-        settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' },
+        settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: refreshInterval },
         mappings,
       });
       this.logger.log(`created index ${index}`);
