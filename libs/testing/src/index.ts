@@ -1,3 +1,4 @@
 export * from './lib/chromium';
+export * from './lib/csv-dataset';
 export * from './lib/tcp-proxy';
 export * from './lib/test-system';
