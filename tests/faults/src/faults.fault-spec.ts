@@ -11,8 +11,12 @@ import { runTrial, type TrialResult, type TrialRun } from './trial';
 const subset = process.env['FAULTS'] === 'ci' ? FAULTS.filter((fault) => fault.inCi) : FAULTS;
 const trials = Number(process.env['FAULT_TRIALS'] ?? (process.env['FAULTS'] === 'ci' ? 1 : 3));
 
-const BASE_PORT = 4200;
-const redis = new OwnRedis(6391);
+/**
+ * Ports: the apis, schedulers and workers from `FAULT_BASE_PORT` (4200) on; the suite's Redis on `FAULT_REDIS_PORT`
+ * (6391). Another checkout runs the suite beside this one on other ports.
+ */
+const BASE_PORT = Number(process.env['FAULT_BASE_PORT'] ?? 4200);
+const redis = new OwnRedis(Number(process.env['FAULT_REDIS_PORT'] ?? 6391));
 const system = new TestSystem({
   apis: 2,
   schedulers: 2,
