@@ -1,3 +1,5 @@
 export * from './lib/chromium';
+export * from './lib/csv-dataset';
+export * from './lib/receiving-endpoint';
 export * from './lib/tcp-proxy';
 export * from './lib/test-system';

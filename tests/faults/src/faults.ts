@@ -26,6 +26,7 @@ export interface Fault {
   inCi: boolean;
   /** Why the fault cannot be injected on this machine, if it cannot. */
   unavailable?: () => string | null;
+  /** The run's processor: `square` over generated records unless told; `http` delivers a dataset to the suite's endpoint. */
   processor?: ProcessorName;
   inject: Inject;
 }
@@ -55,9 +56,21 @@ const leader = async ({ system }: FaultContext): Promise<string> => {
   return name;
 };
 
-/** The faults of SPEC.md, in the order the suite injects them. */
+const killOneWorker = signalled('SIGKILL', () => ['worker-1'], false);
+
+const loseRedisData: Inject = async ({ redis }) => {
+  await redis.crash(true);
+  await sleep(2_000);
+  return { heal: () => redis.start() };
+};
+
+/**
+ * The faults of SPEC.md, in the order the suite injects them. Those marked `http` run over a dataset, delivering to an
+ * endpoint that dedupes by idempotency key: no record may be lost or taken twice there either.
+ */
 export const FAULTS: Fault[] = [
-  { name: 'kill -9 one worker', inCi: true, inject: signalled('SIGKILL', () => ['worker-1'], false) },
+  { name: 'kill -9 one worker', inCi: true, inject: killOneWorker },
+  { name: 'kill -9 one worker, delivering a dataset over http', inCi: true, processor: 'http', inject: killOneWorker },
   { name: 'kill -9 all workers', inCi: false, inject: signalled('SIGKILL', () => ['worker-1', 'worker-2'], true) },
   {
     name: 'kill -9 the scheduler leader (standby takes over)',
@@ -81,15 +94,8 @@ export const FAULTS: Fault[] = [
       return { heal: () => redis.start() };
     },
   },
-  {
-    name: 'restart Redis with its data lost',
-    inCi: true,
-    inject: async ({ redis }) => {
-      await redis.crash(true);
-      await sleep(2_000);
-      return { heal: () => redis.start() };
-    },
-  },
+  { name: 'restart Redis with its data lost', inCi: true, inject: loseRedisData },
+  { name: 'restart Redis with its data lost, delivering a dataset over http', inCi: true, processor: 'http', inject: loseRedisData },
   {
     name: 'Redis connections cut by the server',
     inCi: false,

@@ -1,11 +1,13 @@
-import { RUN_HASH_FIELDS, redisKeys, type ProcessorName, type Run, type RunAudit } from '@app/contracts';
-import { waitFor, type TestSystem } from '@app/testing';
+import { RUN_HASH_FIELDS, redisKeys, type CreatedRun, type ProcessorName, type Run, type RunAudit } from '@app/contracts';
+import { waitFor, type ReceivingEndpoint, type RunDeliveries, type TestSystem } from '@app/testing';
 import type { Injected } from './faults';
 
 export interface TrialRun {
   total: number;
   ratePerMinute: number;
   processor: ProcessorName;
+  /** For `http`: the dataset delivered, and the endpoint it goes to, which dedupes by idempotency key. */
+  delivery?: { datasetId: string; endpoint: ReceivingEndpoint };
 }
 
 export interface TrialResult {
@@ -20,6 +22,8 @@ export interface TrialResult {
   secondsToRecover: number;
   /** Every invariant of the run that was checked, and whether it held. */
   checks: Record<string, boolean>;
+  /** For `http`: deliveries of a record the endpoint had already accepted, which it took once (idempotency keys at work). */
+  repeatedDeliveries?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -47,9 +51,15 @@ export async function runTrial(
   spec: TrialRun,
   inject: () => Promise<Injected>,
 ): Promise<TrialResult> {
-  const created = await system.api<Run>('POST', '/runs', spec);
+  const { delivery, ...run } = spec;
+  const created = await system.api<CreatedRun>(
+    'POST',
+    '/runs',
+    delivery ? { ...run, datasetId: delivery.datasetId, target: { url: delivery.endpoint.url } } : run,
+  );
   if (created.status !== 201) throw new Error(`run not created: ${JSON.stringify(created.body)}`);
   const runId = created.body.id;
+  if (delivery) delivery.endpoint.trust(runId, created.body.secret ?? '');
   const settled = async () => {
     const run = await readRun(system, apiUrls, runId);
     return run ? run.processed + run.failed : 0;
@@ -65,7 +75,7 @@ export async function runTrial(
 
   await waitFor(async () => (await readRun(system, apiUrls, runId))?.status === 'completed', 240_000, `run ${runId} to complete`);
   await restore?.();
-  return { ...(await verify(system, runId, spec.total)), secondsToRecover };
+  return { ...(await verify(system, runId, spec.total, delivery?.endpoint.deliveries(runId))), secondsToRecover };
 }
 
 /** The run's published and settled (processed + failed) counts, read from Redis. */
@@ -99,15 +109,30 @@ async function watchRecovery(counters: () => Promise<[number, number]>, total: n
   }
 }
 
-async function verify(system: TestSystem, runId: string, total: number): Promise<Omit<TrialResult, 'secondsToRecover'>> {
+/**
+ * Checks invariants 1 and 2 against what is stored and the audit, and for an `http` run against what the endpoint took
+ * (`deliveries`): every record accepted once by its idempotency key, each signature verified, and `processed` exactly
+ * what was accepted. A record may have come twice after a fault: that is reported, not held against the run.
+ */
+async function verify(
+  system: TestSystem,
+  runId: string,
+  total: number,
+  deliveries?: RunDeliveries,
+): Promise<Omit<TrialResult, 'secondsToRecover'>> {
   const run = (await system.api<Run>('GET', `/runs/${runId}`)).body;
   await system.es.indices.refresh({ index: [system.indices.jobs, system.indices.failures] });
   const byRun = { term: { runId } };
   const stored = (await system.es.count({ index: system.indices.jobs, query: byRun })).count;
   const deadLetters = (await system.es.count({ index: system.indices.failures, query: byRun })).count;
   const audit = (await system.api<RunAudit>('GET', `/runs/${runId}/audit`)).body;
+  const accepted = deliveries ? Array.from({ length: total }, (_, i) => i + 1).filter((seq) => deliveries.accepted.has(seq)).length : total;
   const lost =
-    audit.missingCount + Math.max(0, total - run.published) + Math.max(0, stored - run.processed) + Math.max(0, deadLetters - run.failed);
+    audit.missingCount +
+    Math.max(0, total - run.published) +
+    Math.max(0, stored - run.processed) +
+    Math.max(0, deadLetters - run.failed) +
+    (total - accepted);
   const doubleCounted = audit.duplicateCount + Math.max(0, run.processed - stored) + Math.max(0, run.failed - deadLetters);
   return {
     lost,
@@ -118,6 +143,12 @@ async function verify(system: TestSystem, runId: string, total: number): Promise
       'dead letters == failed': deadLetters === run.failed,
       'processed + failed == total': run.processed + run.failed === total,
       'audit clean': audit.clean,
+      ...(deliveries && {
+        'endpoint accepted every record': accepted === total && deliveries.accepted.size === total,
+        'endpoint verified every signature': deliveries.rejected.length === 0,
+        'processed == accepted by the endpoint': run.processed === deliveries.accepted.size,
+      }),
     },
+    ...(deliveries && { repeatedDeliveries: deliveries.repeated }),
   };
 }

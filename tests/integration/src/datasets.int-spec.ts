@@ -1,47 +1,12 @@
 import { request as httpRequest } from 'node:http';
 import type { Dataset, DatasetDetail, DatasetPage } from '@app/contracts';
-import { TestSystem, waitFor } from '@app/testing';
+import { csvChunks, csvRecord, TestSystem, waitFor } from '@app/testing';
 
 // Ports: api 5410, scheduler 5411. No worker: nothing here publishes or processes.
 const system = new TestSystem({ workers: 0, basePort: 5410 });
 
 beforeAll(() => system.start(), 120_000);
 afterAll(() => system.stop(), 60_000);
-
-interface Answer<T> {
-  status: number;
-  body: T;
-}
-
-/** `POST /api/datasets?name=` with the body as given (a string, or chunks sent as they are produced). */
-async function upload<T = Dataset>(
-  name: string,
-  type: string,
-  body: string | AsyncIterable<Uint8Array>,
-  token: string | null = system.tokens.operator,
-): Promise<Answer<T>> {
-  const response = await fetch(`${system.apiUrl}/api/datasets?name=${encodeURIComponent(name)}`, {
-    method: 'POST',
-    headers: { ...system.authorization(token), 'content-type': type },
-    body: body as BodyInit,
-    ...(typeof body === 'string' ? {} : { duplex: 'half' }),
-  } as RequestInit);
-  return { status: response.status, body: (await response.json()) as T };
-}
-
-/** A CSV of `rows` rows after its header, in chunks of about 64 KiB, made as they are sent. */
-async function* csvChunks(rows: number, badLine?: number): AsyncGenerator<Uint8Array> {
-  let chunk = 'id,name,note\n';
-  for (let i = 1; i <= rows; i++) {
-    // File line i + 1 holds row i.
-    chunk += i + 1 === badLine ? `${i},too,many,fields\n` : `${i},name ${i},"a note, with a comma"\n`;
-    if (chunk.length > 65_536) {
-      yield Buffer.from(chunk);
-      chunk = '';
-    }
-  }
-  yield Buffer.from(chunk);
-}
 
 /**
  * How many records of a dataset are stored, how many seqs are stored more than once (a histogram by seq keeping the
@@ -91,7 +56,7 @@ describe('datasets', () => {
   let csv: Dataset;
 
   it('stores a CSV upload of 20,000 rows streamed in chunks, each seq 1..20000 once, in upload order', async () => {
-    const answer = await upload('people', 'text/csv', csvChunks(20_000));
+    const answer = await system.uploadDataset('people', 'text/csv', csvChunks(20_000));
 
     expect(answer.status).toBe(201);
     csv = answer.body;
@@ -109,12 +74,12 @@ describe('datasets', () => {
     expect(record._source).toEqual({
       datasetId: csv.id,
       seq: 12_345,
-      record: { id: '12345', name: 'name 12345', note: 'a note, with a comma' },
+      record: { id: '12345', name: 'name 12345', note: 'a "quoted" note, with a comma, in Ünïcode' },
     });
   });
 
   it('stores an NDJSON upload, skipping blank lines, its fields the keys seen, sorted', async () => {
-    const answer = await upload('events', 'application/x-ndjson', '{"b":1,"a":"x"}\n\n{"c":{"d":[1,2]}}\r\n{"a":null}');
+    const answer = await system.uploadDataset('events', 'application/x-ndjson', '{"b":1,"a":"x"}\n\n{"c":{"d":[1,2]}}\r\n{"a":null}');
 
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({ name: 'events', format: 'ndjson', records: 3, fields: ['a', 'b', 'c'] });
@@ -132,7 +97,7 @@ describe('datasets', () => {
   ])('refuses a CSV with a malformed line %s with a 400 naming the line, and keeps nothing of it', async (_, line) => {
     const before = await storedDatasetIds();
 
-    const answer = await upload<{ message: string[] }>('broken', 'text/csv', csvChunks(20_000, line));
+    const answer = await system.uploadDataset<{ message: string[] }>('broken', 'text/csv', csvChunks(20_000, line));
 
     expect(answer.status).toBe(400);
     expect(answer.body.message).toEqual([`line ${line}: 4 fields where the header has 3`]);
@@ -154,7 +119,7 @@ describe('datasets', () => {
   ])('refuses %s with a 400 saying what is wrong', async (_, type, body, message) => {
     const before = await storedDatasetIds();
 
-    const answer = await upload<{ message: string[] }>('bad', type, body);
+    const answer = await system.uploadDataset<{ message: string[] }>('bad', type, body);
 
     expect(answer.status).toBe(400);
     if (message instanceof RegExp) expect(answer.body.message[0]).toMatch(message);
@@ -163,8 +128,8 @@ describe('datasets', () => {
   });
 
   it('refuses another content type with a 415, and a missing name with a 400', async () => {
-    expect((await upload('x', 'text/plain', 'a,b\n1,2\n')).status).toBe(415);
-    expect((await upload('x', 'application/json', '{"a":1}')).status).toBe(415);
+    expect((await system.uploadDataset('x', 'text/plain', 'a,b\n1,2\n')).status).toBe(415);
+    expect((await system.uploadDataset('x', 'application/json', '{"a":1}')).status).toBe(415);
     const unnamed = await fetch(`${system.apiUrl}/api/datasets`, {
       method: 'POST',
       headers: { ...system.authorization(), 'content-type': 'text/csv' },
@@ -217,8 +182,8 @@ describe('datasets', () => {
   it('needs a token to upload or delete (401), and the operator token (403 for the viewer)', async () => {
     const before = await storedDatasetIds();
 
-    expect((await upload('x', 'text/csv', 'a\n1\n', null)).status).toBe(401);
-    expect((await upload('x', 'text/csv', 'a\n1\n', system.tokens.viewer)).status).toBe(403);
+    expect((await system.uploadDataset('x', 'text/csv', 'a\n1\n', null)).status).toBe(401);
+    expect((await system.uploadDataset('x', 'text/csv', 'a\n1\n', system.tokens.viewer)).status).toBe(403);
     expect((await system.apiAs(null, 'DELETE', `/datasets/${csv.id}`)).status).toBe(401);
     expect((await system.apiAs(system.tokens.viewer, 'DELETE', `/datasets/${csv.id}`)).status).toBe(403);
     expect((await system.apiAs(null, 'GET', '/datasets')).status).toBe(401);
@@ -303,7 +268,7 @@ describe('datasets', () => {
     expect(detail.status).toBe(200);
     expect(detail.body).toMatchObject(csv);
     expect(detail.body.sample).toHaveLength(20);
-    expect(detail.body.sample[0]).toEqual({ seq: 1, record: { id: '1', name: 'name 1', note: 'a note, with a comma' } });
+    expect(detail.body.sample[0]).toEqual({ seq: 1, record: csvRecord(1) });
     expect(detail.body.sample.map((item) => item.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect((await system.api('GET', '/datasets/zzzzzzzzz0000000')).status).toBe(404);
     expect((await system.api('GET', '/datasets/x:1')).status).toBe(400);

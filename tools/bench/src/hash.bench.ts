@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const system = new TestSystem({ workers: 1, basePort: 5470, label: 'bench' });
   await system.start();
   try {
-    const metricsUrl = `http://127.0.0.1:${system.port('worker-1')}/metrics`;
+    const metricsUrl = `${system.url('worker-1')}/metrics`;
     // A rate well over what the pool sustains: the run is held back by its queue, and the pool never idles.
     const total = 1_000_000;
     const { body: run } = await system.api<Run>('POST', '/runs', { total, ratePerMinute: 600_000, processor: 'hash', rounds: ROUNDS });

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { Client } from '@elastic/elasticsearch';
 import { connect, type ChannelModel } from 'amqplib';
 import Redis from 'ioredis';
-import { amqpNames, elasticsearchIndices, type AmqpNames, type ElasticsearchIndices, type Run } from '@app/contracts';
+import { amqpNames, elasticsearchIndices, type AmqpNames, type Dataset, type ElasticsearchIndices, type Run } from '@app/contracts';
 import { onFailure, RETRY_AFTER_DELAYS_MS } from '@app/domain';
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -90,18 +90,11 @@ export class TestSystem {
    * after a crash, and waits until it is ready.
    */
   async restart(name: string): Promise<void> {
-    const [app] = parseName(name);
-    const port = this.port(name);
+    const [app, n] = parseName(name);
+    const port = this.portOf(app, n);
     this.launch(app, port, name, app === 'worker' ? this.options.workerEnv : {});
     const path = app === 'api' ? '/api/health/ready' : '/health/ready';
     await waitFor(async () => (await fetch(`http://127.0.0.1:${port}${path}`)).ok, 60_000, `${name} to be ready`);
-  }
-
-  /** The port of the process of that name (`api`, `scheduler-2`, `worker-1`...): its REST, or its metrics and health. */
-  port(name: string): number {
-    const [app, n] = parseName(name);
-    const base = this.options.basePort;
-    return { api: base + n - 1, scheduler: base + this.apiCount + n - 1, worker: base + this.apiCount + this.schedulerCount + n - 1 }[app];
   }
 
   /** The operating system's pid of the process of that name (`api`, `worker-1`...), while it runs. */
@@ -177,6 +170,26 @@ export class TestSystem {
     return { status: response.status, body: (await response.json()) as T };
   }
 
+  /**
+   * `POST /api/datasets?name=` with the body as given (a string, or chunks sent as they are produced) and a token (the
+   * operator's unless told, `null` for none).
+   */
+  async uploadDataset<T = Dataset>(
+    name: string,
+    type: string,
+    body: string | AsyncIterable<Uint8Array>,
+    token: string | null = this.tokens.operator,
+  ): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${this.apiUrl}/api/datasets?name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { ...this.authorization(token), 'content-type': type },
+      body: body as BodyInit,
+      // A streamed request body must say so (fetch sends it as it is produced).
+      ...(typeof body === 'string' ? {} : { duplex: 'half' }),
+    } as RequestInit);
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
   /** The `authorization` header that carries a token (the operator's by default), for requests made otherwise. */
   authorization(token: string | null = this.tokens.operator): Record<string, string> {
     return token === null ? {} : { authorization: `Bearer ${token}` };
@@ -187,13 +200,22 @@ export class TestSystem {
     return join(LOG_DIR, `${this.namespace}-${name}.log`);
   }
 
+  /** Where the process of that name (`api`, `scheduler-1`, `worker-2`...) listens: its `/health` and `/metrics`. */
+  url(name: string): string {
+    return `http://127.0.0.1:${this.portOf(...parseName(name))}`;
+  }
+
+  /** The port of instance `n` of an app: the apis from `basePort` on, then the schedulers, then the workers. */
+  private portOf(app: AppName, n: number): number {
+    const first = { api: 0, scheduler: this.apiCount, worker: this.apiCount + this.schedulerCount }[app];
+    return this.options.basePort + first + n - 1;
+  }
+
   /** The sum of a counter over every worker's `/metrics`. */
   async workerMetric(name: string): Promise<number> {
     let sum = 0;
     for (let i = 1; i <= this.options.workers; i++) {
-      const text = await (
-        await fetch(`http://127.0.0.1:${this.options.basePort + this.apiCount + this.schedulerCount + i - 1}/metrics`)
-      ).text();
+      const text = await (await fetch(`${this.url(`worker-${i}`)}/metrics`)).text();
       const line = text.split('\n').find((l) => l.startsWith(`${name} `));
       sum += Number(line?.split(' ')[1] ?? 0);
     }

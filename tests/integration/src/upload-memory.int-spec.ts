@@ -1,0 +1,58 @@
+import type { Dataset } from '@app/contracts';
+import { csvChunks, TestSystem } from '@app/testing';
+
+// Ports: api 4340, scheduler 4341. No worker: nothing here publishes or processes.
+const system = new TestSystem({ workers: 0, basePort: 4340 });
+
+beforeAll(() => system.start(), 120_000);
+afterAll(() => system.stop(), 60_000);
+
+/** A fifth of the benchmark's million rows (`npm run bench:upload` measures those): quick enough for this tier. */
+const ROWS = 200_000;
+/**
+ * The api's resident memory may grow by this much over the upload. Streamed, it holds a bulk request or two at a time
+ * (it grew by some 20-30 MB here); holding the whole upload would add the 200,000 records as objects, some 50 MB more.
+ */
+const GROWTH_BOUND_BYTES = 64 * 1024 * 1024;
+const SAMPLE_EVERY_MS = 200;
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** The api's resident memory, from its `/metrics`. */
+async function apiResidentBytes(): Promise<number> {
+  const text = await (await fetch(`${system.apiUrl}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('process_resident_memory_bytes '));
+  if (line === undefined) throw new Error('the api reports no process_resident_memory_bytes');
+  return Number(line.split(' ')[1]);
+}
+
+describe('a large upload', () => {
+  it('stores 200,000 CSV rows streamed, the api keeping its memory flat', async () => {
+    const before = await apiResidentBytes();
+    let peak = before;
+    const sampler = setInterval(() => {
+      apiResidentBytes().then(
+        (bytes) => (peak = Math.max(peak, bytes)),
+        () => undefined,
+      );
+    }, SAMPLE_EVERY_MS);
+    const started = performance.now();
+
+    const answer = await system.uploadDataset<Dataset>('large', 'text/csv', csvChunks(ROWS));
+
+    const seconds = (performance.now() - started) / 1_000;
+    clearInterval(sampler);
+    peak = Math.max(peak, await apiResidentBytes());
+    expect(answer.status).toBe(201);
+    expect(answer.body.records).toBe(ROWS);
+    await system.es.indices.refresh({ index: system.indices.datasetRecords });
+    const { count } = await system.es.count({ index: system.indices.datasetRecords, query: { term: { datasetId: answer.body.id } } });
+    expect(count).toBe(ROWS);
+    console.log(
+      `uploaded ${ROWS.toLocaleString('en-US')} rows (${mb(answer.body.bytes)}) in ${seconds.toFixed(1)} s, ` +
+        `${Math.round(ROWS / seconds).toLocaleString('en-US')} records/s; ` +
+        `api resident memory ${mb(before)} before, ${mb(peak)} at its peak`,
+    );
+    expect(peak - before).toBeLessThan(GROWTH_BOUND_BYTES);
+  });
+});
