@@ -10,7 +10,7 @@ const record: RunDocument = {
   processor: 'http',
   datasetId: 'ds0000001abc',
   target: { url: 'http://127.0.0.1:9/in', method: 'POST', headers: {}, timeoutMs: 10_000, concurrency: 16 },
-  secret: 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0',
+  secret: `whsec_${Buffer.from('a signing secret, 24 b.').toString('base64')}`,
   rounds: null,
   notify: { url: 'http://127.0.0.1:9/done', status: 'pending', attempts: 0, lastError: null, deliveredAt: null },
   ratePerMinute: 600,

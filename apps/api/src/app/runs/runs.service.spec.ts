@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { formatRunId, newRun, type RunState } from '@app/domain';
+import { newSigningSecret } from '@app/infra';
 import { RunLookup } from '../run-lookup/run-lookup';
 import { apiFakes } from '../testing/fakes';
 import { RunsService } from './runs.service';
@@ -92,7 +93,7 @@ describe('RunsService', () => {
     });
 
     it('keeps the secret it is given, for its callback too, and a lower total', async () => {
-      const secret = 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0';
+      const secret = newSigningSecret();
       const run = await service.create({
         ...http,
         total: 20,

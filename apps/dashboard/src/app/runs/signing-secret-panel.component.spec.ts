@@ -2,7 +2,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { byTestId } from '../shared/component.testing';
 import { SigningSecretPanelComponent } from './signing-secret-panel.component';
 
-const SECRET = 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0';
+const SECRET = `whsec_${btoa('a signing secret, 24 b.')}`;
 
 describe('SigningSecretPanelComponent', () => {
   let fixture: ComponentFixture<SigningSecretPanelComponent>;

@@ -6,6 +6,9 @@ import type { Dataset, DatasetPage, Run } from '@app/contracts';
 import { aRun } from '../shared/run.testing';
 import { StartRunFormComponent } from './start-run-form.component';
 
+/** A signing secret as the api makes them, made here rather than written out. */
+const SECRET = `whsec_${btoa('a signing secret, 24 b.')}`;
+
 describe('StartRunFormComponent', () => {
   let fixture: ComponentFixture<StartRunFormComponent>;
   let http: HttpTestingController;
@@ -314,13 +317,11 @@ describe('StartRunFormComponent', () => {
       type('run-target-url', 'http://127.0.0.1:5640/in');
       await submit();
       const run = aRun({ id: 'r-http', processor: 'http' });
-      http
-        .expectOne('/api/runs')
-        .flush({ ...run, secret: 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0' }, { status: 201, statusText: 'Created' });
+      http.expectOne('/api/runs').flush({ ...run, secret: SECRET }, { status: 201, statusText: 'Created' });
       await fixture.whenStable();
 
       expect(created).toEqual([run]);
-      expect(element.querySelector('[data-testid="signing-secret-value"]')?.textContent).toBe('whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0');
+      expect(element.querySelector('[data-testid="signing-secret-value"]')?.textContent).toBe(SECRET);
       expect(element.querySelector('.started')?.textContent).toContain('signing secret is below');
 
       await click('[data-testid="dismiss-secret"]');

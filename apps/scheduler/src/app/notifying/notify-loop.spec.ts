@@ -1,6 +1,7 @@
 import { Test } from '@nestjs/testing';
 import type { RunNotification } from '@app/contracts';
 import { newRun, type RunState } from '@app/domain';
+import { newSigningSecret } from '@app/infra';
 import { LeadershipService } from '../leadership/leadership.service';
 import { schedulerFakes } from '../testing/fakes';
 import { NOTIFY_SWEEP_INTERVAL_MS, NOTIFY_TICK_MS, NotifyLoop } from './notify-loop';
@@ -9,10 +10,7 @@ import { RunNotifier } from './run-notifier';
 const pending: RunNotification = { url: 'http://127.0.0.1:5600/done', status: 'pending', attempts: 0, lastError: null, deliveredAt: null };
 
 const run = (id: string, changes: Partial<RunState> = {}): RunState => ({
-  ...newRun(
-    { id, total: 10, ratePerMinute: 60, processor: 'square', notify: pending, secret: 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0' },
-    0,
-  ),
+  ...newRun({ id, total: 10, ratePerMinute: 60, processor: 'square', notify: pending, secret: newSigningSecret() }, 0),
   reserved: 10,
   published: 10,
   processed: 4,

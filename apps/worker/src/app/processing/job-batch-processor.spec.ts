@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { METRIC_NAMES, type JobMessage, type ProcessorName } from '@app/contracts';
-import { StateNotReadyError } from '@app/infra';
+import { newSigningSecret, StateNotReadyError } from '@app/infra';
 import { workerFakes } from '../testing/fakes';
 import { HttpProcessor } from '../processors/http/http-processor';
 import { JobProcessors } from '../processors/job-processors';
@@ -165,7 +165,7 @@ describe('JobBatchProcessor', () => {
 
   describe('over an endpoint (http) and on the thread pool (hash)', () => {
     const TARGET = { url: 'http://127.0.0.1:9/in', method: 'POST' as const, headers: { 'x-tenant': 't1' }, timeoutMs: 500, concurrency: 4 };
-    const SECRET = 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0';
+    const SECRET = newSigningSecret();
     const record = (seq: number): JobMessage => ({ ...job(seq, 'http'), input: { id: `row-${seq}`, amount: seq } });
     const answer = (status: number, body = '', retryAfterMs: number | null = null) =>
       ({ kind: 'response', status, latencyMs: 12, body, retryAfterMs }) as const;

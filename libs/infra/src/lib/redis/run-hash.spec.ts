@@ -1,6 +1,7 @@
 import { RUN_HASH_FIELDS } from '@app/contracts';
 import { newRun, type RunState } from '@app/domain';
 import { definitionFields, fromHashFields, hashFields } from './run-hash';
+import { newSigningSecret } from '../http/webhook-signing';
 
 const run: RunState = {
   ...newRun(
@@ -11,7 +12,7 @@ const run: RunState = {
       processor: 'http',
       datasetId: 'ds0000001abc',
       target: { url: 'http://127.0.0.1:9/in', method: 'PUT', headers: { 'x-tenant': 'a' }, timeoutMs: 500, concurrency: 4 },
-      secret: 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0',
+      secret: newSigningSecret(),
       notify: { url: 'http://127.0.0.1:9/done', status: 'failed', attempts: 3, lastError: 'answered 500', deliveredAt: null },
     },
     Date.UTC(2026, 0, 1),
