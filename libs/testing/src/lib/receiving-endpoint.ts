@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Webhook } from 'standardwebhooks';
 
 /** One request the endpoint received, as its answer rule sees it: the record's seq and how many times its key came. */
@@ -15,13 +15,21 @@ export interface EndpointAnswer {
   retryAfterSeconds?: number;
 }
 
-/** How the endpoint answers a request for a record it has not accepted yet: a refusal, or null to accept it (200). */
-export type AnswerRule = (request: DeliveryRequest) => EndpointAnswer | null;
+/** Never answering, so that the sender's timeout decides (the connection closes when the endpoint stops). */
+export const NO_ANSWER = 'no answer';
+
+/**
+ * How the endpoint answers a request for a record it has not accepted yet: a refusal, no answer at all, or null to
+ * accept it (200).
+ */
+export type AnswerRule = (request: DeliveryRequest) => EndpointAnswer | typeof NO_ANSWER | null;
 
 /** What one run delivered to the endpoint. */
 export interface RunDeliveries {
   /** Each record accepted (answered 2xx), by seq, with the body it came with (parsed). */
   accepted: Map<number, unknown>;
+  /** The headers each accepted record came with, by seq. */
+  headers: Map<number, IncomingHttpHeaders>;
   /** Requests for a record already accepted, answered 200 without taking it again: what idempotency keys are for. */
   repeated: number;
   /** Requests that were not verifiably of this run (bad signature, key and webhook id apart), answered 401. */
@@ -63,7 +71,7 @@ export class ReceivingEndpoint {
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
         this.receive(req, Buffer.concat(chunks).toString()).then(
-          ({ status, retryAfterSeconds }) => answer(res, status, retryAfterSeconds),
+          (outcome) => outcome !== NO_ANSWER && answer(res, outcome.status, outcome.retryAfterSeconds),
           (error: unknown) => answer(res, 500, undefined, String(error)),
         );
       });
@@ -92,13 +100,13 @@ export class ReceivingEndpoint {
   deliveries(runId: string): RunDeliveries {
     let deliveries = this.runs.get(runId);
     if (!deliveries) {
-      deliveries = { accepted: new Map(), repeated: 0, rejected: [], requests: 0 };
+      deliveries = { accepted: new Map(), headers: new Map(), repeated: 0, rejected: [], requests: 0 };
       this.runs.set(runId, deliveries);
     }
     return deliveries;
   }
 
-  private async receive(req: IncomingMessage, body: string): Promise<EndpointAnswer> {
+  private async receive(req: IncomingMessage, body: string): Promise<EndpointAnswer | typeof NO_ANSWER> {
     const key = header(req, 'idempotency-key');
     const match = KEY_PATTERN.exec(key);
     if (!match) return { status: 400 };
@@ -128,6 +136,7 @@ export class ReceivingEndpoint {
     const refusal = this.answer({ runId, seq, attempt });
     if (refusal !== null) return refusal;
     deliveries.accepted.set(seq, record);
+    deliveries.headers.set(seq, req.headers);
     return { status: 200 };
   }
 
