@@ -1,4 +1,4 @@
-/* The infra lib's integration tier: its Redis scripts against the real Redis, for races no whole-system test can time. */
+/* The infra lib's integration tier: its Redis scripts and Elasticsearch requests against the real engines, for what only they decide. */
 module.exports = {
   displayName: 'infra-integration',
   preset: '../../jest.preset.js',

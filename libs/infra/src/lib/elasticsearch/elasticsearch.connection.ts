@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Client } from '@elastic/elasticsearch';
+import { Client, errors } from '@elastic/elasticsearch';
 import {
   DATASET_RECORDS_INDEX_MAPPINGS,
   DATASETS_INDEX_MAPPINGS,
@@ -113,9 +113,15 @@ export class ElasticsearchConnection {
       await this.client.indices.putMapping({ index, properties: properties as Record<string, never> });
     } catch (error) {
       throw new Error(
-        `index ${index} was created by an older version with a mapping this one cannot extend (${(error as Error).message}); ` +
+        `index ${index} was created by an older version with a mapping this one cannot extend (${refusalReason(error)}); ` +
           `reindex it into a new index or delete it (curl -X DELETE <elasticsearch>/${index}), then start again`,
       );
     }
   }
+}
+
+/** Elasticsearch's own one-line reason for refusing a request (its message adds the root causes on further lines). */
+function refusalReason(error: unknown): string {
+  const reason: unknown = error instanceof errors.ResponseError ? error.body?.error?.reason : undefined;
+  return typeof reason === 'string' ? reason : (error as Error).message;
 }
