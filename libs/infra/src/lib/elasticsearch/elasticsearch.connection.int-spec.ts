@@ -25,7 +25,7 @@ afterAll(async () => {
 describe('ElasticsearchConnection.connect on indices an older version created', () => {
   it('adds the fields this version maps and keeps the documents', async () => {
     const indices = newIndices();
-    const { input: _input, ...olderProperties } = JOBS_INDEX_MAPPINGS.properties;
+    const olderProperties = Object.fromEntries(Object.entries(JOBS_INDEX_MAPPINGS.properties).filter(([field]) => field !== 'input'));
     await client.indices.create({ index: indices.jobs, mappings: { dynamic: 'strict', properties: olderProperties } });
     await client.index({ index: indices.jobs, id: 'old', document: { runId: 'older', seq: 1 }, refresh: true });
 
