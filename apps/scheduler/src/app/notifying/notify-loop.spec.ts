@@ -4,7 +4,7 @@ import { newRun, type RunState } from '@app/domain';
 import { newSigningSecret } from '@app/infra';
 import { LeadershipService } from '../leadership/leadership.service';
 import { schedulerFakes } from '../testing/fakes';
-import { NOTIFY_SWEEP_INTERVAL_MS, NOTIFY_TICK_MS, NotifyLoop } from './notify-loop';
+import { MAX_NOTIFICATIONS_IN_FLIGHT, NOTIFY_SWEEP_INTERVAL_MS, NOTIFY_TICK_MS, NotifyLoop } from './notify-loop';
 import { RunNotifier } from './run-notifier';
 
 const pending: RunNotification = { url: 'http://127.0.0.1:5600/done', status: 'pending', attempts: 0, lastError: null, deliveredAt: null };
@@ -54,6 +54,23 @@ describe('NotifyLoop', () => {
 
     expect(sentFor()).toEqual(['run0000001aaa:notify']);
     expect(fakes.runs.runs.get('run0000001aaa')?.notify?.status).toBe('delivered');
+  });
+
+  it('keeps at most its cap of callbacks in flight when many runs end at once, and sends the rest as those answer', async () => {
+    await lead();
+    const ids = Array.from({ length: MAX_NOTIFICATIONS_IN_FLIGHT + 8 }, (_, i) => `run${String(i).padStart(7, '0')}bbb`);
+    for (const id of ids) fakes.runs.runs.set(id, ended(id));
+    const release = fakes.http.holdAnswers();
+    for (const id of ids) fakes.changes.emit(id);
+
+    await tick();
+    await tick();
+    expect(sentFor()).toHaveLength(MAX_NOTIFICATIONS_IN_FLIGHT);
+
+    release();
+    await tick();
+    await tick();
+    expect(sentFor().sort()).toEqual(ids.map((id) => `${id}:notify`).sort());
   });
 
   it('leaves a run that is still going until it changes again', async () => {

@@ -205,14 +205,23 @@ export class FakeNotificationClaims implements Pick<NotificationClaims, 'claim' 
   }
 }
 
-/** HttpDelivery: the requests sent, answered in turn with `answers`, then with a 200. */
+/** HttpDelivery: the requests sent, answered in turn with `answers`, then with a 200; none while answers are held. */
 export class FakeHttpDelivery implements Pick<HttpDelivery, 'deliver'> {
   readonly sent: DeliveryRequest[] = [];
   readonly answers: DeliveryAttempt[] = [];
+  private held: Promise<void> = Promise.resolve();
 
   async deliver(request: DeliveryRequest): Promise<DeliveryAttempt> {
     this.sent.push(request);
+    await this.held;
     return this.answers.shift() ?? { kind: 'response', status: 200, latencyMs: 3, body: 'ok', retryAfterMs: null };
+  }
+
+  /** Leaves every request sent from now on unanswered, as a slow endpoint does, until the function returned is called. */
+  holdAnswers(): () => void {
+    let release!: () => void;
+    this.held = new Promise((resolve) => (release = resolve));
+    return release;
   }
 }
 
