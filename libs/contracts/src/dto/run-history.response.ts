@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RUN_STATUSES, type RunStatus } from '../lib/run';
 import { RUN_MARK_KINDS, type RunHistory, type RunMark, type RunMarkKind, type RunSample } from '../lib/run-history';
-import { DATE_TIME } from './response-schemas';
+import { DATE_TIME, NULLABLE_STRING } from './response-schemas';
 
 export class RunSampleDto implements RunSample {
   @ApiProperty() runId!: string;
@@ -14,6 +14,7 @@ export class RunSampleDto implements RunSample {
   @ApiProperty({ type: 'integer' }) failed!: number;
   @ApiProperty({ type: 'integer' }) queued!: number;
   @ApiProperty() throttled!: boolean;
+  @ApiProperty(NULLABLE_STRING) throttleReason!: string | null;
 }
 
 export class RunMarkDto implements RunMark {

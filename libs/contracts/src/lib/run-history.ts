@@ -16,6 +16,8 @@ export interface RunSample {
   failed: number;
   queued: number;
   throttled: boolean;
+  /** Why the run was held back, as the scheduler said; null when it was not (and in samples older than this field). */
+  throttleReason: string | null;
 }
 
 export const RUN_HISTORY_INDEX_MAPPINGS = {
@@ -31,6 +33,7 @@ export const RUN_HISTORY_INDEX_MAPPINGS = {
     failed: { type: 'long' },
     queued: { type: 'long' },
     throttled: { type: 'boolean' },
+    throttleReason: { type: 'text' },
   },
 } as const;
 

@@ -32,6 +32,7 @@ describe('runSample', () => {
       failed: 10,
       queued: 90,
       throttled: true,
+      throttleReason: 'too many queued',
     });
   });
 });
@@ -70,6 +71,17 @@ describe('historyMarks', () => {
     expect(marks[0].detail).toBe('paused at 400 published');
     expect(marks[1].detail).toBe('paused -> running at 6,000/min');
     expect(marks[2].detail).toBe('held back with 1,200 queued');
+  });
+
+  it("says why a run was held back, as the scheduler gave it: its endpoint's pushback is not a queue", () => {
+    const reason = 'endpoint answered 429, retry after 2 s: holding back until it takes more';
+    const marks = historyMarks(
+      series({}, { throttled: true, throttleReason: reason, queued: 3 }, { throttled: false, throttleReason: null }),
+    );
+    expect(marks).toEqual([
+      { at: '2026-01-01T00:00:01.000Z', kind: 'throttled', detail: reason },
+      { at: '2026-01-01T00:00:02.000Z', kind: 'released', detail: 'back to 6,000/min' },
+    ]);
   });
 
   it('marks the completion, without a release for a hold that ended with it', () => {

@@ -22,6 +22,7 @@ export function runSample(state: RunState, achievedRatePerMinute: number, nowMs:
     failed: state.failed,
     queued: queuedCount(state),
     throttled: state.throttleReason !== null,
+    throttleReason: state.throttleReason,
   };
 }
 
@@ -47,7 +48,7 @@ export function historyMarks(samples: readonly RunSample[]): RunMark[] {
     if (sample.status !== before.status) marks.push(statusMark(sample, before.status));
     const ended = sample.status === 'stopped' || sample.status === 'completed';
     if (sample.throttled && !before.throttled) {
-      marks.push({ at, kind: 'throttled', detail: `held back with ${count(sample.queued)} queued` });
+      marks.push({ at, kind: 'throttled', detail: sample.throttleReason ?? `held back with ${count(sample.queued)} queued` });
     } else if (!sample.throttled && before.throttled && !ended) {
       marks.push({ at, kind: 'released', detail: `back to ${rate(sample.targetRatePerMinute)}` });
     }

@@ -29,6 +29,7 @@ export const aSample = (second: number, overrides: Partial<RunSample> = {}): Run
   failed: 0,
   queued: 3,
   throttled: false,
+  throttleReason: null,
   ...overrides,
 });
 
