@@ -124,6 +124,17 @@ async function count(es: Client, index: string): Promise<number> {
   return (await es.count({ index })).count;
 }
 
+/** Deletes what a run stored beyond seq `published` (this Elasticsearch has no delete-by-query: read, then bulk delete). */
+async function deleteBeyondPublished(es: Client, index: string, id: string, published: number): Promise<void> {
+  await es.indices.refresh({ index });
+  const query = { bool: { filter: [{ term: { runId: id } }, { range: { seq: { gt: published } } }] } };
+  for (;;) {
+    const { hits } = await es.search({ index, query, size: SEED_BULK_DOCS, _source: false });
+    if (hits.hits.length === 0) return;
+    await es.bulk({ refresh: true, operations: hits.hits.map((hit) => ({ delete: { _index: index, _id: hit._id } })) });
+  }
+}
+
 /**
  * Makes the namespace hold exactly the plan: the durable records rewritten (the scheduler archives the running run
  * as it moves), the results a previous bench's worker stored beyond the plan removed, and everything stored again
@@ -132,9 +143,8 @@ async function count(es: Client, index: string): Promise<number> {
 async function ensureSeeded(es: Client, records: number, plan: readonly SeededRun[], indices: ElasticsearchIndices): Promise<string> {
   const expected = storedDocuments(plan);
   for (const run of plan.filter((r) => r.status === 'running')) {
-    const beyond = { bool: { filter: [{ term: { runId: runId(records, run) } }, { range: { seq: { gt: run.published } } }] } };
     for (const index of [indices.jobs, indices.failures]) {
-      if (await es.indices.exists({ index })) await es.deleteByQuery({ index, query: beyond, refresh: true, conflicts: 'proceed' });
+      if (await es.indices.exists({ index })) await deleteBeyondPublished(es, index, runId(records, run), run.published);
     }
   }
   const reuse =
@@ -180,6 +190,8 @@ async function startRedis(): Promise<ChildProcess> {
     stdio: 'ignore',
   });
   const probe = new Redis(REDIS_PORT, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  // Refused until the server listens: waitFor retries.
+  probe.on('error', () => undefined);
   await waitFor(
     async () => {
       await probe.connect().catch(() => undefined);
