@@ -23,4 +23,5 @@ export * from './lib/run-rates';
 export * from './lib/run-state';
 export * from './lib/run-versions';
 export * from './lib/seq-audit';
+export * from './lib/seq-ranges';
 export * from './lib/sortable-id';

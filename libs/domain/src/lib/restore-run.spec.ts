@@ -57,11 +57,19 @@ describe('restoreRun', () => {
 });
 
 describe('storedSeqsOf', () => {
+  const r = (from: number, to: number) => ({ from, to });
+
   it('counts results and dead letters, a seq stored both ways as processed', () => {
-    const stored = storedSeqsOf([1, 2, 4, 5], [3, 4, 7]);
-    expect(stored.processedSeqs).toEqual([1, 2, 4, 5]);
-    expect(stored.failedSeqs).toEqual([3, 7]);
+    // Results 1, 2, 4, 5; dead letters 3, 4, 7.
+    const stored = storedSeqsOf([r(1, 2), r(4, 5)], [r(3, 4), r(7, 7)]);
+    expect(stored.processed).toEqual([r(1, 2), r(4, 5)]);
+    expect(stored.failed).toEqual([r(3, 3), r(7, 7)]);
     expect(stored.counts).toEqual({ processed: 4, failed: 2, highestSeq: 7 });
+  });
+
+  it('counts a million stored records from one range', () => {
+    const stored = storedSeqsOf([r(1, 999_990)], [r(999_991, 1_000_000)]);
+    expect(stored.counts).toEqual({ processed: 999_990, failed: 10, highestSeq: 1_000_000 });
   });
 
   it('has a highest seq of 0 when nothing is stored', () => {

@@ -1,8 +1,9 @@
-import type { RunDocument } from '@app/contracts';
+import type { RunDocument, SeqRange } from '@app/contracts';
 import { rebasePace } from './pace';
 import { canEditRun } from './run-actions';
 import { fromRunDocument } from './run-document';
 import type { RunState } from './run-state';
+import { rangesSize, subtractRanges } from './seq-ranges';
 
 /** What Elasticsearch holds of a run's jobs: the distinct seqs stored as results and as dead letters. */
 export interface StoredCounts {
@@ -12,23 +13,23 @@ export interface StoredCounts {
   highestSeq: number;
 }
 
-/** The stored seqs of a run, as a rebuild restores them into its bitmaps, and what they count. */
+/** The stored seqs of a run, as ranges, as a rebuild restores them into its bitmaps, and what they count. */
 export interface StoredSeqs {
-  processedSeqs: readonly number[];
+  processed: readonly SeqRange[];
   /** Dead-lettered seqs that were not processed since. */
-  failedSeqs: readonly number[];
+  failed: readonly SeqRange[];
   counts: StoredCounts;
 }
 
 /**
- * What Elasticsearch holds of a run, from the seqs stored as results and as dead letters (each ascending): a seq
- * both stored and dead-lettered was replayed successfully just before the loss, so it counts as processed.
+ * What Elasticsearch holds of a run, from the seqs stored as results and as dead letters (each as ascending,
+ * disjoint ranges): a seq both stored and dead-lettered was replayed successfully just before the loss, so it counts
+ * as processed.
  */
-export function storedSeqsOf(resultSeqs: readonly number[], deadLetterSeqs: readonly number[]): StoredSeqs {
-  const processed = new Set(resultSeqs);
-  const failedSeqs = deadLetterSeqs.filter((seq) => !processed.has(seq));
-  const highestSeq = Math.max(resultSeqs.at(-1) ?? 0, deadLetterSeqs.at(-1) ?? 0);
-  return { processedSeqs: resultSeqs, failedSeqs, counts: { processed: resultSeqs.length, failed: failedSeqs.length, highestSeq } };
+export function storedSeqsOf(results: readonly SeqRange[], deadLetters: readonly SeqRange[]): StoredSeqs {
+  const failed = subtractRanges(deadLetters, results);
+  const highestSeq = Math.max(results.at(-1)?.to ?? 0, deadLetters.at(-1)?.to ?? 0);
+  return { processed: results, failed, counts: { processed: rangesSize(results), failed: rangesSize(failed), highestSeq } };
 }
 
 /**

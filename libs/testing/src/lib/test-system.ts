@@ -36,6 +36,13 @@ export interface SystemOptions {
   workerEnv?: Record<string, string>;
   /** Start of the namespace's name (`it` for tests, `bench` for benchmarks). */
   label?: string;
+  /**
+   * A fixed namespace instead of a fresh one per system, for a benchmark that keeps what it seeded between runs
+   * (with `keepIndices`).
+   */
+  namespace?: string;
+  /** Whether `stop()` leaves the namespace's Elasticsearch indices in place (its queues and Redis keys still go). */
+  keepIndices?: boolean;
 }
 
 /**
@@ -56,7 +63,7 @@ export class TestSystem {
   private readonly processes = new Map<string, ChildProcess>();
 
   constructor(private readonly options: SystemOptions) {
-    this.namespace = `${options.label ?? 'it'}-${randomBytes(3).toString('hex')}`;
+    this.namespace = options.namespace ?? `${options.label ?? 'it'}-${randomBytes(3).toString('hex')}`;
     this.names = amqpNames(this.namespace);
     this.indices = elasticsearchIndices(`${this.namespace}-`);
     this.apiUrl = `http://127.0.0.1:${options.basePort}`;
@@ -247,7 +254,7 @@ export class TestSystem {
   }
 
   private async removeNamespace(): Promise<void> {
-    await removeNamespace(this.namespace, this.redis, this.es, this.options.env);
+    await removeNamespace(this.namespace, this.redis, this.es, this.options.env, this.options.keepIndices);
   }
 }
 
@@ -269,7 +276,13 @@ function retryQueues(names: AmqpNames, env: Record<string, string> = {}): string
  * Removes every queue, exchange, Redis key and index of a namespace whose processes ran with `env`
  * (a TestSystem's, or a system started some other way), leaving the machine's services as they were.
  */
-export async function removeNamespace(namespace: string, redis: Redis, es: Client, env?: Record<string, string>): Promise<void> {
+export async function removeNamespace(
+  namespace: string,
+  redis: Redis,
+  es: Client,
+  env?: Record<string, string>,
+  keepIndices = false,
+): Promise<void> {
   const names = amqpNames(namespace);
   // A connection of its own: the test's may have been closed by a broker restart.
   const amqp = await connect(AMQP_URL);
@@ -277,7 +290,7 @@ export async function removeNamespace(namespace: string, redis: Redis, es: Clien
   for (const queue of [names.jobsQueue, names.deadLetterQueue, ...retryQueues(names, env)]) await channel.deleteQueue(queue);
   await channel.deleteExchange(names.deadLetterExchange);
   await amqp.close();
-  await es.indices.delete({ index: `${namespace}-*`, ignore_unavailable: true });
+  if (!keepIndices) await es.indices.delete({ index: `${namespace}-*`, ignore_unavailable: true });
   const keys = await redis.keys(`${namespace}:*`);
   if (keys.length > 0) await redis.del(...keys);
 }

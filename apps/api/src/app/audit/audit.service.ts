@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RepairResult, RunAudit } from '@app/contracts';
-import { auditSeqs, type RunState } from '@app/domain';
+import { auditSeqs, rangesSize, type RunState } from '@app/domain';
 import { JobQueue, ResultStore, RunRecords } from '@app/infra';
 import { RunLookup } from '../run-lookup/run-lookup';
 
@@ -36,14 +36,18 @@ export class AuditService {
 
   private async check(run: RunState): Promise<RunAudit> {
     const runId = run.id;
-    const [results, deadLetters] = await Promise.all([this.results.storedSeqs(runId, 'result'), this.results.storedSeqs(runId, 'failure')]);
+    const [results, deadLetters] = await Promise.all([
+      this.results.storedSeqRanges(runId, 'result'),
+      this.results.storedSeqRanges(runId, 'failure'),
+    ]);
     const seqs = auditSeqs(run.published, results, deadLetters);
-    const countersMatch = run.processed === results.length && run.failed === deadLetters.length;
+    const [stored, deadLettered] = [rangesSize(results), rangesSize(deadLetters)];
+    const countersMatch = run.processed === stored && run.failed === deadLettered;
     return {
       runId,
       published: run.published,
-      stored: results.length,
-      deadLetters: deadLetters.length,
+      stored,
+      deadLetters: deadLettered,
       ...seqs,
       countersMatch,
       clean: seqs.missingCount === 0 && seqs.duplicateCount === 0 && countersMatch,

@@ -4,6 +4,7 @@ import { schedulerFakes } from '../testing/fakes';
 import { StateRecovery } from './state-recovery.service';
 
 const T0 = Date.parse('2025-01-01T00:00:00Z');
+const r = (from: number, to: number) => ({ from, to });
 const archived = (id: string, published: number) =>
   toRunDocument({ ...newRun({ id, total: 10, ratePerMinute: 60, processor: 'flaky' }, T0), published, reserved: published });
 
@@ -34,7 +35,7 @@ describe('StateRecovery', () => {
   it('restores every archived run with counters from the stored seqs, then marks the state ready', async () => {
     fakes.archive.records = [archived('run0000001aaa', 4), archived('run0000002bbb', 0)];
     // Seq 5 was dead-lettered, then replayed successfully just before Redis lost its data.
-    fakes.results.seqs.set('run0000001aaa', { result: [1, 2, 3, 5], failure: [4, 5] });
+    fakes.results.seqs.set('run0000001aaa', { result: [r(1, 3), r(5, 5)], failure: [r(4, 5)] });
 
     expect(await recovery.ensureReady()).toBe(true);
 
@@ -46,10 +47,10 @@ describe('StateRecovery', () => {
       'hotState.markReady',
     ]);
     const [first, second] = fakes.hotState.restored;
-    expect(first.processedSeqs).toEqual([1, 2, 3, 5]);
-    expect(first.failedSeqs).toEqual([4]);
+    expect(first.processed).toEqual([r(1, 3), r(5, 5)]);
+    expect(first.failed).toEqual([r(4, 4)]);
     expect(first.run).toMatchObject({ id: 'run0000001aaa', processed: 4, failed: 1, published: 5, reserved: 5, revision: 1 });
-    expect(second).toMatchObject({ processedSeqs: [], failedSeqs: [], run: { processed: 0, failed: 0, published: 0 } });
+    expect(second).toMatchObject({ processed: [], failed: [], run: { processed: 0, failed: 0, published: 0 } });
     expect(fakes.hotState.ready).toBe(true);
   });
 

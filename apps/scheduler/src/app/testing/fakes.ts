@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { Registry } from 'prom-client';
-import { amqpNames, type DatasetRecord, type JobMessage, type RunDocument } from '@app/contracts';
+import { amqpNames, type DatasetRecord, type JobMessage, type RunDocument, type SeqRange } from '@app/contracts';
 import type { DeliveryAttempt, RunState } from '@app/domain';
 import {
   AmqpConnection,
@@ -112,7 +112,7 @@ export class FakeRunStore implements Pick<RunStore, 'get' | 'getMany' | 'save' |
 export class FakeHotState implements Pick<HotState, 'isReady' | 'lockRebuild' | 'markReady' | 'restore'> {
   ready = false;
   lockHolder: string | null = null;
-  readonly restored: { run: RunState; processedSeqs: readonly number[]; failedSeqs: readonly number[] }[] = [];
+  readonly restored: { run: RunState; processed: readonly SeqRange[]; failed: readonly SeqRange[] }[] = [];
 
   constructor(private readonly log: string[]) {}
 
@@ -133,9 +133,9 @@ export class FakeHotState implements Pick<HotState, 'isReady' | 'lockRebuild' | 
     this.lockHolder = null;
   }
 
-  async restore(run: RunState, processedSeqs: readonly number[], failedSeqs: readonly number[]): Promise<void> {
+  async restore(run: RunState, processed: readonly SeqRange[], failed: readonly SeqRange[]): Promise<void> {
     this.log.push(`hotState.restore ${run.id}`);
-    this.restored.push({ run, processedSeqs, failedSeqs });
+    this.restored.push({ run, processed, failed });
   }
 }
 
@@ -157,11 +157,11 @@ export class FakeRunArchive implements Pick<RunArchive, 'all' | 'pendingNotifica
   }
 }
 
-/** ResultStore: the seqs stored per run as results and as dead letters, ascending. */
-export class FakeResultStore implements Pick<ResultStore, 'storedSeqs'> {
-  readonly seqs = new Map<string, { result: number[]; failure: number[] }>();
+/** ResultStore: the seqs stored per run as results and as dead letters, as ascending ranges. */
+export class FakeResultStore implements Pick<ResultStore, 'storedSeqRanges'> {
+  readonly seqs = new Map<string, { result: SeqRange[]; failure: SeqRange[] }>();
 
-  async storedSeqs(runId: string, kind: StoredDocument['kind']): Promise<number[]> {
+  async storedSeqRanges(runId: string, kind: StoredDocument['kind']): Promise<SeqRange[]> {
     return [...(this.seqs.get(runId)?.[kind] ?? [])];
   }
 }

@@ -87,3 +87,40 @@ describe('ResultStore.deliveryStats', () => {
     });
   });
 });
+
+describe('ResultStore.storedSeqRanges', () => {
+  const WHOLE_RUN = 'results0004ddd';
+  const GAPPED_RUN = 'results0005eee';
+  const r = (from: number, to: number) => ({ from, to });
+
+  it('takes a run stored whole as one range, from buckets as full as their span, the last one shorter', async () => {
+    // 10,000 seqs: buckets of 4,096 from seq 1, the last of 1,808; another run's seqs interleaved in the same index.
+    const documents = Array.from({ length: 10_000 }, (_, i) => result(WHOLE_RUN, i + 1, 200, 1));
+    documents.push(result(OTHER_RUN, 20_000, 200, 1));
+    expect((await store.storeMany(documents)).failed).toEqual([]);
+
+    expect(await store.storedSeqRanges(WHOLE_RUN, 'result')).toEqual([r(1, 10_000)]);
+    expect(await store.storedSeqRanges(WHOLE_RUN, 'failure')).toEqual([]);
+  });
+
+  it('reads seq by seq only the buckets with a gap: at the start, inside, at a bucket boundary and at the end', async () => {
+    const absent = new Set([1, 2, 3, 5_000, 8_192, 8_193, 12_000]);
+    const seqs = Array.from({ length: 12_000 }, (_, i) => i + 1).filter((seq) => !absent.has(seq));
+    // One seq beyond the rest, alone in its bucket, and a dead letter of a seq that was replayed since (stored both ways).
+    const documents = [...seqs.map((seq) => result(GAPPED_RUN, seq, 200, 1)), result(GAPPED_RUN, 1_000_000, 200, 1)];
+    documents.push(deadLetter(GAPPED_RUN, 5_000), deadLetter(GAPPED_RUN, 5_001), deadLetter(GAPPED_RUN, 5_003));
+    expect((await store.storeMany(documents)).failed).toEqual([]);
+
+    expect(await store.storedSeqRanges(GAPPED_RUN, 'result')).toEqual([
+      r(4, 4_999),
+      r(5_001, 8_191),
+      r(8_194, 11_999),
+      r(1_000_000, 1_000_000),
+    ]);
+    expect(await store.storedSeqRanges(GAPPED_RUN, 'failure')).toEqual([r(5_000, 5_001), r(5_003, 5_003)]);
+  });
+
+  it('has no ranges for a run with nothing stored', async () => {
+    expect(await store.storedSeqRanges('results0006fff', 'result')).toEqual([]);
+  });
+});

@@ -8,8 +8,10 @@ import {
   type FailurePage,
   type JobDocument,
   type ResultPage,
+  type SeqRange,
   type StatusClass,
 } from '@app/contracts';
+import { mergeRanges, planBuckets, rangesOfSeqs } from '@app/domain';
 import type { ElasticsearchConnection } from './elasticsearch.connection';
 import { searchAll } from './search-all';
 
@@ -20,14 +22,22 @@ export interface BulkStoreOutcome {
   failed: { index: number; reason: string }[];
 }
 
-/** Seqs read per round trip when reading every stored seq of a run. */
-const STORED_SEQS_PAGE_SIZE = 10_000;
+/**
+ * Width of the buckets in which a run's stored seqs are counted: a bucket with every seq is taken whole, one with a
+ * gap is read seq by seq (one page). 100,000,000 records make 24,415 buckets, within Elasticsearch's 65,536.
+ */
+const SEQ_BUCKET_WIDTH = 4_096;
 
 /** Which of a run's results to list: seqs from `seqFrom` to `seqTo`, stored by `workerId`, each when given. */
 export interface ResultQueryFilters {
   seqFrom?: number;
   seqTo?: number;
   workerId?: string;
+}
+
+/** The aggregation of `storedSeqRanges`, as Elasticsearch answers it: per bucket of seqs, how many and the lowest and highest. */
+interface SeqHistogramAggregations {
+  buckets: { buckets: { doc_count: number; min: estypes.AggregationsMinAggregate; max: estypes.AggregationsMaxAggregate }[] };
 }
 
 /** The aggregations of `deliveryStats`, as Elasticsearch answers them. */
@@ -70,16 +80,46 @@ export class ResultStore {
     if (failed) throw new Error(`deleting dead letters of run ${runId} failed: ${failed.delete?.error?.reason}`);
   }
 
-  /** Every seq of a run stored in the index of results or of dead letters, in order (for rebuilding counters). */
-  async storedSeqs(runId: string, kind: StoredDocument['kind']): Promise<number[]> {
+  /**
+   * Every seq of a run stored in the index of results or of dead letters, as ascending ranges (for rebuilding counters
+   * and auditing). Elasticsearch counts the seqs in buckets of a fixed width, with the lowest and highest of each: a
+   * bucket as full as that span is taken whole (a seq is stored once per index, under `runId:seq`), and only a bucket
+   * with a gap is read seq by seq. So a run stored whole costs one aggregation, whatever its size.
+   */
+  async storedSeqRanges(runId: string, kind: StoredDocument['kind']): Promise<SeqRange[]> {
     const index = kind === 'result' ? this.es.indices.jobs : this.es.indices.failures;
     await this.es.client.indices.refresh({ index });
-    const hits = await searchAll<{ seq: number }>(
-      this.es.client,
-      { index, _source: ['seq'], query: { term: { runId } }, sort: [{ seq: 'asc' }] },
-      STORED_SEQS_PAGE_SIZE,
+    const response = await this.es.client.search<unknown, SeqHistogramAggregations>({
+      index,
+      size: 0,
+      query: { term: { runId } },
+      aggs: {
+        buckets: {
+          // Offset 1: buckets start at seq 1, 4097..., so a run's buckets each cover one whole stretch of its seqs.
+          histogram: { field: 'seq', interval: SEQ_BUCKET_WIDTH, offset: 1, min_doc_count: 1 },
+          aggs: { min: { min: { field: 'seq' } }, max: { max: { field: 'seq' } } },
+        },
+      },
+    });
+    const buckets = (response.aggregations as SeqHistogramAggregations).buckets.buckets;
+    const plan = planBuckets(
+      buckets.map(({ doc_count, min, max }) => ({ count: doc_count, min: min.value ?? undefined, max: max.value ?? undefined })),
     );
-    return hits.map((hit) => hit.seq);
+    const read: SeqRange[] = [];
+    for (const { from, to } of plan.toRead) {
+      const hits = await searchAll<{ seq: number }>(
+        this.es.client,
+        {
+          index,
+          _source: ['seq'],
+          query: { bool: { filter: [{ term: { runId } }, { range: { seq: { gte: from, lte: to } } }] } },
+          sort: [{ seq: 'asc' }],
+        },
+        SEQ_BUCKET_WIDTH,
+      );
+      read.push(...rangesOfSeqs(hits.map((hit) => hit.seq)));
+    }
+    return mergeRanges([...plan.whole, ...read]);
   }
 
   /** Makes every dead letter stored so far visible to `listFailures` (search is near-real-time otherwise). */

@@ -1,4 +1,4 @@
-import type { RedisKeys } from '@app/contracts';
+import type { RedisKeys, SeqRange } from '@app/contracts';
 import { canEditRun, type RunState } from '@app/domain';
 import { bitmapOf } from './bitmap';
 import { hashFields } from './run-hash';
@@ -29,12 +29,12 @@ export class HotState {
     await this.redis.client.multi().set(this.keys.stateReady, String(Date.now())).del(this.keys.stateRebuildLock).exec();
   }
 
-  /** Writes a run rebuilt from Elasticsearch: its hash, indexes, and the bitmaps of its stored seqs. */
-  async restore(run: RunState, processedSeqs: readonly number[], failedSeqs: readonly number[]): Promise<void> {
+  /** Writes a run rebuilt from Elasticsearch: its hash, indexes, and the bitmaps of its stored seqs (as ranges). */
+  async restore(run: RunState, processed: readonly SeqRange[], failed: readonly SeqRange[]): Promise<void> {
     const pipeline = this.redis.client.pipeline();
     pipeline.del(this.keys.run(run.id), this.keys.runProcessedSeqs(run.id), this.keys.runFailedSeqs(run.id));
-    if (processedSeqs.length > 0) pipeline.set(this.keys.runProcessedSeqs(run.id), bitmapOf(processedSeqs));
-    if (failedSeqs.length > 0) pipeline.set(this.keys.runFailedSeqs(run.id), bitmapOf(failedSeqs));
+    if (processed.length > 0) pipeline.set(this.keys.runProcessedSeqs(run.id), bitmapOf(processed));
+    if (failed.length > 0) pipeline.set(this.keys.runFailedSeqs(run.id), bitmapOf(failed));
     pipeline.hset(this.keys.run(run.id), hashFields(run));
     pipeline.zadd(this.keys.runsByCreation, 0, run.id);
     if (canEditRun(run.status) && run.published < run.total) pipeline.sadd(this.keys.activeRuns, run.id);
