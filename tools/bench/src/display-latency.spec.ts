@@ -1,4 +1,4 @@
-import { displayLatency, firstReached, longTasks, percentile } from './display-latency';
+import { displayLatency, firstReached, longTasks, percentile, rendererMainTasks } from './display-latency';
 
 describe('display latency statistics', () => {
   it('takes nearest-rank percentiles', () => {
@@ -50,5 +50,39 @@ describe('display latency statistics', () => {
     ];
     expect(longTasks(tasks, 100, 300)).toEqual({ count: 2, longest: 80, total: 135 });
     expect(longTasks(tasks, 400, 500)).toEqual({ count: 0, longest: 0, total: 0 });
+  });
+});
+
+describe('renderer main tasks from a trace', () => {
+  const thread = (pid: number, tid: number, name: string) => ({ name: 'thread_name', ph: 'M', pid, tid, ts: 0, args: { name } });
+  const task = (pid: number, tid: number, ts: number, dur: number, tdur: number) => ({
+    name: 'ThreadControllerImpl::RunTask',
+    ph: 'X',
+    pid,
+    tid,
+    ts,
+    dur,
+    tdur,
+  });
+
+  it("lists the top-level tasks of the renderer's main thread, in time order, in ms", () => {
+    const events = [
+      thread(1, 1, 'CrBrowserMain'),
+      thread(2, 2, 'CrRendererMain'),
+      thread(2, 3, 'Compositor'),
+      task(2, 2, 5_000, 60_000, 4_000),
+      task(1, 1, 1_000, 90_000, 90_000),
+      task(2, 3, 2_000, 70_000, 70_000),
+      task(2, 2, 1_000, 12_500, 12_000),
+      { name: 'Layout', ph: 'X', pid: 2, tid: 2, ts: 1_100, dur: 3_000, tdur: 3_000 },
+    ];
+    expect(rendererMainTasks(events)).toEqual([
+      { ts: 1_000, wall: 12.5, cpu: 12 },
+      { ts: 5_000, wall: 60, cpu: 4 },
+    ]);
+  });
+
+  it('finds none in a trace without a renderer', () => {
+    expect(rendererMainTasks([thread(1, 1, 'CrBrowserMain'), task(1, 1, 0, 1_000, 1_000)])).toEqual([]);
   });
 });

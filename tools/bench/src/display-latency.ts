@@ -87,3 +87,42 @@ export function longTasks(tasks: readonly LongTask[], from: number, to: number):
     total: within.reduce((total, task) => total + task.duration, 0),
   };
 }
+
+/** The fields of a Chromium trace event (`browser.startTracing`'s JSON) that `rendererMainTasks` reads. */
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  /** Start, in µs of the trace's own clock. */
+  ts: number;
+  /** Wall-clock duration, µs (complete events, `ph: 'X'`). */
+  dur?: number;
+  /** Time on the CPU, µs: less than `dur` when the thread waited (for the CPU, a lock, a synchronous call). */
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** A task of the page's main thread: when it started (µs, trace clock), how long it took and how long it ran (ms). */
+export interface TracedTask {
+  ts: number;
+  wall: number;
+  cpu: number;
+}
+
+/**
+ * The tasks the renderer's main thread ran, in time order: its top-level `ThreadControllerImpl::RunTask` events (what
+ * a long-task observer measures). A task's wall time well over its CPU time is a thread that waited, most often for
+ * the CPU on a loaded machine, not work the page did.
+ */
+export function rendererMainTasks(events: readonly TraceEvent[]): TracedTask[] {
+  const mainThreads = new Set(
+    events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map(threadOf),
+  );
+  return events
+    .filter((event) => event.ph === 'X' && event.name === 'ThreadControllerImpl::RunTask' && mainThreads.has(threadOf(event)))
+    .map((event) => ({ ts: event.ts, wall: (event.dur ?? 0) / 1000, cpu: (event.tdur ?? 0) / 1000 }))
+    .sort((a, b) => a.ts - b.ts);
+}
+
+const threadOf = (event: TraceEvent): string => `${event.pid}:${event.tid}`;
