@@ -8,10 +8,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { CreatedRun, Dataset, Run } from '@app/contracts';
-import { TestSystem, waitFor } from '@app/testing';
+import { TestSystem } from '@app/testing';
 import { fullMode, recordFigures } from './figures';
 import { loadAverage, machineNote } from './machine';
 import { windowErrors, type WindowCount } from './pace-error';
+import { completedRun, processedPerSecond } from './run-results';
 
 const PACE_RATE = 60_000;
 /** Seconds of publishing at the pace rate: one whole 60 s window and a little more, or five windows. */
@@ -59,17 +60,7 @@ async function deliverAll(system: TestSystem, dataset: Dataset, total: number, r
     target: { url: `http://127.0.0.1:${ENDPOINT_PORT}/ingest`, concurrency: 64 },
   });
   if (created.status !== 201) throw new Error(`starting the run answered ${created.status}: ${JSON.stringify(created.body)}`);
-  let run = created.body as Run;
-  await waitFor(
-    async () => {
-      run = (await system.api<Run>('GET', `/runs/${run.id}`)).body;
-      return run.status === 'completed';
-    },
-    600_000,
-    `the ${ratePerMinute}/min delivery run to complete`,
-  );
-  await system.es.indices.refresh({ index: system.indices.jobs });
-  return run;
+  return completedRun(system, created.body.id, 600_000);
 }
 
 /** Records of the run whose `field` (publishedAt or processedAt) falls in each whole 60 s window from its start. */
@@ -87,18 +78,6 @@ async function windowCounts(system: TestSystem, run: Run, field: 'publishedAt' |
   return buckets.map((bucket) => ({ startMs: bucket.from - startedAt, endMs: bucket.to - startedAt, actual: bucket.doc_count }));
 }
 
-/** Delivered records over the time from the first delivery to the last. */
-async function deliveriesPerSecond(system: TestSystem, run: Run): Promise<number> {
-  const result = await system.es.search({
-    index: system.indices.jobs,
-    size: 0,
-    query: { term: { runId: run.id } },
-    aggs: { first: { min: { field: 'processedAt' } }, last: { max: { field: 'processedAt' } } },
-  });
-  const aggs = result.aggregations as { first: { value: number }; last: { value: number } };
-  return run.processed / ((aggs.last.value - aggs.first.value) / 1000);
-}
-
 const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
 
 async function main(): Promise<void> {
@@ -114,7 +93,7 @@ async function main(): Promise<void> {
     const published = windowErrors(await windowCounts(system, paced, 'publishedAt'), PACE_RATE, paceRecords);
     const delivered = windowErrors(await windowCounts(system, paced, 'processedAt'), PACE_RATE, paceRecords);
     const fastest = await deliverAll(system, dataset, THROUGHPUT_RECORDS, 600_000);
-    const perSecond = await deliveriesPerSecond(system, fastest);
+    const perSecond = await processedPerSecond(system, fastest);
     const windows = `${published.windows} window${published.windows === 1 ? '' : 's'}`;
     recordFigures(
       'http',

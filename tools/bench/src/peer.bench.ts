@@ -29,6 +29,7 @@ import { loadAverage, machineNote } from './machine';
 import type { FromPeerWorker, PeerWorkerOptions, ToPeerWorker } from './peer-worker';
 import { applyDelays, firstOfBurst, type ApplyDelays } from './rate-change';
 import { measureRateChanges } from './rate-change-run';
+import { completedRun, processedPerSecond } from './run-results';
 import { smoothness, type Smoothness } from './smoothness';
 
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -194,32 +195,11 @@ async function bullmqRateChange(peer: Peer): Promise<ApplyDelays> {
   );
 }
 
-async function waitCompleted(system: TestSystem, runId: string, timeoutMs: number): Promise<Run> {
-  let run: Run | undefined;
-  await waitFor(
-    async () => {
-      run = (await system.api<Run>('GET', `/runs/${runId}`)).body;
-      return run.status === 'completed';
-    },
-    timeoutMs,
-    'our run to complete',
-  );
-  await system.es.indices.refresh({ index: system.indices.jobs });
-  return run as Run;
-}
-
 async function ourThroughput(system: TestSystem): Promise<Throughput> {
   const { body: created } = await system.api<Run>('POST', '/runs', { total: JOBS, ratePerMinute: 600_000, processor: 'square' });
-  const run = await waitCompleted(system, created.id, 600_000);
-  const result = await system.es.search({
-    index: system.indices.jobs,
-    size: 0,
-    query: { term: { runId: run.id } },
-    aggs: { first: { min: { field: 'processedAt' } }, last: { max: { field: 'processedAt' } } },
-  });
-  const aggs = result.aggregations as { first: { value: number }; last: { value: number } };
+  const run = await completedRun(system, created.id, 600_000);
   return {
-    jobsPerSecond: run.processed / ((aggs.last.value - aggs.first.value) / 1000),
+    jobsPerSecond: await processedPerSecond(system, run),
     counted: run.processed,
     note: `ours: ${count(run.processed)} processed, ${run.failed} failed, ${run.throttled ? '' : 'not '}held back at the end`,
   };
@@ -248,7 +228,7 @@ async function publishedTimes(system: TestSystem, runId: string): Promise<number
 async function ourSmoothness(system: TestSystem): Promise<Smoothness> {
   const total = LIMITED_PER_SECOND * LIMITED_SECONDS;
   const { body: created } = await system.api<Run>('POST', '/runs', { total, ratePerMinute: LIMITED_PER_SECOND * 60, processor: 'square' });
-  const run = await waitCompleted(system, created.id, (LIMITED_SECONDS + 120) * 1000);
+  const run = await completedRun(system, created.id, (LIMITED_SECONDS + 120) * 1000);
   return smoothness(await publishedTimes(system, run.id), 1_000);
 }
 
