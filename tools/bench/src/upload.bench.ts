@@ -1,9 +1,10 @@
 /**
  * Dataset upload benchmark (`npm run bench:upload`): writes a CSV of 1,000,000 rows to disk (streamed, never whole
  * in memory; kept for the next run), uploads it streamed from the file to the api of a system of its own, samples
- * the api's resident memory (VmRSS in /proc/<pid>/status) every 200 ms throughout, and prints the records stored
+ * the api's resident memory (VmRSS in /proc/<pid>/status) every 200 ms throughout, and reports the records stored
  * per second (from the first byte sent to the 201, which comes once every record is stored) and the peak RSS,
- * against SPEC.md's targets: >= 50,000 records/s, RSS < 300 MB.
+ * against SPEC.md's targets: >= 50,000 records/s, RSS < 300 MB. The upload is the same in the long form
+ * (`-- --full`): it is already of the size SPEC.md names.
  */
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { request } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { Dataset } from '@app/contracts';
 import { TestSystem } from '@app/testing';
+import { recordFigures } from './figures';
+import { loadAverage, machineNote } from './machine';
 
 const ROWS = Number(process.env['BENCH_UPLOAD_ROWS'] ?? 1_000_000);
 const ROOT = resolve(__dirname, '../../..');
@@ -72,9 +75,6 @@ async function elasticsearchCpuSeconds(system: TestSystem): Promise<number> {
   return Object.values(stats.nodes).reduce((sum, node) => sum + (node.process?.cpu?.total_in_millis ?? 0), 0) / 1000;
 }
 
-/** The machine's 1-minute load average: what else ran on the 2 cores meanwhile. */
-const loadAverage = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
-
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 async function main(): Promise<void> {
@@ -102,18 +102,20 @@ async function main(): Promise<void> {
     if (answer.status !== 201) throw new Error(`upload answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     const { count } = await system.es.count({ index: system.indices.datasetRecords, query: { term: { datasetId: answer.body.id } } });
     const rate = answer.body.records / seconds;
-    console.log(
-      `\nuploaded ${answer.body.records.toLocaleString('en-US')} records (${mb(size)} of CSV) in ${seconds.toFixed(1)} s; ` +
-        `${count.toLocaleString('en-US')} stored; CPU used meanwhile: api ${apiCpuUsed.toFixed(1)} s, Elasticsearch ${esCpuUsed.toFixed(1)} s`,
-    );
-    console.log(`machine load average (1 min): ${loadBefore} before, ${loadAverage()} after`);
-    console.log('\n| rows | CSV size | upload time | records/s | api RSS idle | api RSS peak |');
-    console.log('|---:|---:|---:|---:|---:|---:|');
-    console.log(
-      `| ${ROWS.toLocaleString('en-US')} | ${mb(size)} | ${seconds.toFixed(1)} s | ${Math.round(rate).toLocaleString('en-US')} | ${mb(idle)} | ${mb(peak)} |`,
-    );
-    console.log(
-      `\ntargets: >= 50,000 records/s (${rate >= 50_000 ? 'met' : 'not met'}), peak RSS < 300 MB (${peak < 300 * 1024 * 1024 ? 'met' : 'not met'})`,
+    recordFigures(
+      'upload',
+      [
+        {
+          figure: `dataset upload, ${ROWS.toLocaleString('en-US')}-row CSV (${mb(size)}): records stored per second`,
+          measured: Math.round(rate).toLocaleString('en-US'),
+          target: '>= 50,000',
+        },
+        { figure: 'api RSS at its peak during the upload', measured: mb(peak), target: '< 300 MB' },
+        { figure: 'api RSS idle, before the upload', measured: mb(idle) },
+      ],
+      `Uploaded ${answer.body.records.toLocaleString('en-US')} records in ${seconds.toFixed(1)} s (first byte sent to the 201); ` +
+        `${count.toLocaleString('en-US')} stored (counted by \`datasetId\`). CPU used meanwhile: api ${apiCpuUsed.toFixed(1)} s, ` +
+        `Elasticsearch ${esCpuUsed.toFixed(1)} s. ${machineNote(loadBefore)}`,
     );
   } finally {
     await system.stop();
