@@ -22,6 +22,8 @@ export interface OpenedReport {
   type: 'opened';
   /** Clients that connected and received their snapshot. */
   snapshots: number;
+  /** Clients connected once every one got its snapshot or gave up (some may have connected without a snapshot). */
+  connected: number;
   /** Per client with a snapshot: ms from opening it to its snapshot. */
   snapshotMs: number[];
   /** When the last snapshot arrived (ms since the epoch; NaN if none did). */
@@ -52,6 +54,7 @@ let watched = '';
 let lastSnapshotAt = NaN;
 
 const send = (report: ClientReport) => process.send?.(report);
+const connectedCount = () => sockets.filter((socket) => socket.connected).length;
 
 /** Opens one client; resolves with ms to its snapshot, or the reason it got none. */
 function openClient(command: OpenCommand, n: number): Promise<number | string> {
@@ -95,7 +98,7 @@ async function open(command: OpenCommand): Promise<void> {
     if (due > now()) await sleep(due - now());
     outcomes.push(openClient(command, n));
   }
-  const report: OpenedReport = { type: 'opened', snapshots: 0, snapshotMs: [], lastSnapshotAt: NaN, failures: {} };
+  const report: OpenedReport = { type: 'opened', snapshots: 0, connected: 0, snapshotMs: [], lastSnapshotAt: NaN, failures: {} };
   for (const outcome of await Promise.all(outcomes)) {
     if (typeof outcome === 'number') {
       report.snapshots++;
@@ -103,6 +106,7 @@ async function open(command: OpenCommand): Promise<void> {
     } else count(report.failures, outcome);
   }
   report.lastSnapshotAt = lastSnapshotAt;
+  report.connected = connectedCount();
   send(report);
 }
 

@@ -9,7 +9,8 @@
  *     and got their snapshot, the time from the first opening to the last snapshot, each client's time to its
  *     snapshot.
  *  2. The api's memory: VmRSS (`/proc/<pid>/status`) and V8's used heap (its `/metrics`,
- *     `nodejs_heap_size_used_bytes`) before the first client and once all are open; per client = delta / clients.
+ *     `nodejs_heap_size_used_bytes`) before the first client and once all are open; per client = delta / clients then
+ *     connected.
  *  3. With every client open, a run at 6,000/min (one stored batch every few ms, so its counters change far more
  *     often than the feed's 10 events a second) goes for 20 s (60 s with `--full`). This process samples the
  *     run's `processed` field in Redis every 2 ms; each client notes when it first receives each `processed`
@@ -168,15 +169,19 @@ async function main(): Promise<void> {
     const snapshots = opened.reduce((sum, report) => sum + report.snapshots, 0);
     const failures: Record<string, number> = {};
     for (const report of opened) addCounts(failures, report.failures);
-    const openSeconds = (Math.max(...opened.map((report) => report.lastSnapshotAt)) - openingStarted) / 1000;
+    // A process none of whose clients got a snapshot has no last one.
+    const lastSnapshotAt = Math.max(...opened.map((report) => report.lastSnapshotAt).filter(Number.isFinite));
+    const openSeconds = (lastSnapshotAt - openingStarted) / 1000;
     const toSnapshot = spread(opened.flatMap((report) => report.snapshotMs));
     console.log(
       `opened: ${formatted(snapshots)} of ${formatted(CLIENTS)} got their snapshot in ${formatted(openSeconds, 1)} s; failed: ${describeCounts(failures)}`,
     );
 
     await sleep(2_000);
-    const held = { rss: rssBytes(apiPid), heap: await heapUsedBytes(system) };
-    const perClientKiB = (bytes: number) => formatted(bytes / Math.max(1, snapshots) / 1024, 1);
+    const holding = { rss: rssBytes(apiPid), heap: await heapUsedBytes(system) };
+    // Per connection held: a client that connected without its snapshot costs the api as much.
+    const held = opened.reduce((sum, report) => sum + report.connected, 0);
+    const perClientKiB = (bytes: number) => formatted(bytes / Math.max(1, held) / 1024, 1);
 
     const loadBeforeEvents = loadAverage();
     const apiCpuBefore = cpuSeconds(apiPid);
@@ -224,8 +229,9 @@ async function main(): Promise<void> {
           figure: 'opening to snapshot, per client, p50 / p95 / max',
           measured: `${ms(toSnapshot.p50)} / ${ms(toSnapshot.p95)} / ${ms(toSnapshot.max)}`,
         },
-        { figure: 'api RSS per client', measured: `${perClientKiB(held.rss - idle.rss)} KiB`, target: 'reported' },
-        { figure: 'api V8 heap per client', measured: `${perClientKiB(held.heap - idle.heap)} KiB`, target: 'reported' },
+        { figure: 'connected once the opening was over', measured: formatted(held) },
+        { figure: 'api RSS per connected client', measured: `${perClientKiB(holding.rss - idle.rss)} KiB`, target: 'reported' },
+        { figure: 'api V8 heap per connected client', measured: `${perClientKiB(holding.heap - idle.heap)} KiB`, target: 'reported' },
         {
           figure: `processed -> received, p50 / p95 / max (run at ${formatted(RUN_RATE)}/min)`,
           measured: `${ms(latency.p50)} / ${ms(latency.p95)} / ${ms(latency.max)}`,
@@ -246,7 +252,7 @@ async function main(): Promise<void> {
       [
         `${formatted(CLIENTS)} clients in ${PROCESSES} processes (websocket transport, the viewer's token), one api, ${EARLIER_RUNS} runs in each snapshot; ${EVENTS_SECONDS} s of events.`,
         `Failed to get a snapshot: ${describeCounts(failures)}. Disconnected during the events: ${describeCounts(disconnects)}.`,
-        `api RSS ${formatted(idle.rss / 2 ** 20)} MB idle, ${formatted(held.rss / 2 ** 20)} MB holding the clients; heap ${formatted(idle.heap / 2 ** 20)} MB -> ${formatted(held.heap / 2 ** 20)} MB.`,
+        `api RSS ${formatted(idle.rss / 2 ** 20)} MB idle, ${formatted(holding.rss / 2 ** 20)} MB holding the clients; heap ${formatted(idle.heap / 2 ** 20)} MB -> ${formatted(holding.heap / 2 ** 20)} MB.`,
         `The run processed ${formatted(stopped.processed)} records; ${formatted(latency.count)} receipts matched (${formatted(unmatched)} unmatched), ${formatted(sampler.samples.length)} Redis samples.`,
         `Load average ${loadBeforeEvents} before the events, ${loadAverage()} after (2 cores, shared with the clients' processes).`,
       ].join('\n'),
