@@ -1,7 +1,8 @@
 /**
  * Live clients benchmark (`npm run bench:live`): how many Socket.IO clients one api holds, what each costs it, and
  * how fast a run's events reach them all. A `TestSystem` of its own (api 5740, scheduler 5741, one worker 5742);
- * the clients live in BENCH_LIVE_PROCESSES child processes (`live-clients.ts`), never in the api's.
+ * the clients live in BENCH_LIVE_PROCESSES child processes (`live-clients.ts`), never in the api's, niced to
+ * BENCH_LIVE_NICE (default 10) so that on 2 cores the load they generate does not starve the api it measures.
  *  0. BENCH_LIVE_EARLIER_RUNS runs (default 50, one record each) are created and completed first, so each client's
  *     snapshot is the full 50 runs a dashboard gets on a system in use.
  *  1. BENCH_LIVE_CLIENTS clients (default 10,000) open at BENCH_LIVE_OPEN_RATE a second in all (default 1,000),
@@ -21,6 +22,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { RUN_HASH_FIELDS, redisKeys, type Run, type RunPage } from '@app/contracts';
 import { TestSystem, waitFor } from '@app/testing';
@@ -39,6 +41,8 @@ const EARLIER_RUNS = Number(process.env['BENCH_LIVE_EARLIER_RUNS'] ?? 50);
 /** Socket.IO's own default: a client that has not connected by then gives up. */
 const CONNECT_TIMEOUT_MS = 20_000;
 const SAMPLE_EVERY_MS = 2;
+/** The client processes' niceness (BENCH_LIVE_NICE): they yield the cores to the api's process. */
+const CLIENTS_NICENESS = Number(process.env['BENCH_LIVE_NICE'] ?? 10);
 
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -76,6 +80,8 @@ class ClientProcess {
       serialization: 'advanced',
     });
     this.child.on('message', (report: ClientReport) => this.waiting.get(report.type)?.(report));
+    // The clients are the load, the api is what is measured: on 2 cores the api comes first.
+    if (this.child.pid) setPriority(this.child.pid, CLIENTS_NICENESS);
     this.ready = this.next('ready');
   }
 
