@@ -1,0 +1,52 @@
+/**
+ * Serves those who wait for a read in groups, one read a group, at most one read every `minIntervalMs`: the first to
+ * ask when nothing is being read is served at once; those who ask while a read is in flight, or before
+ * `minIntervalMs` has passed since it began, wait for the next, which serves all of them together. So however many
+ * ask at once (clients connecting by the thousand), the reads stay a few a second, and each one begins after
+ * every member of its group asked.
+ */
+export class GroupedReads<M> {
+  private waiting: M[] = [];
+  private serving = false;
+  private lastStart = -Infinity;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** `serve` reads once for the whole group and answers each member; it handles its own errors. */
+  constructor(
+    private readonly serve: (members: M[]) => Promise<void>,
+    private readonly minIntervalMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  add(member: M): void {
+    this.waiting.push(member);
+    this.next();
+  }
+
+  /** Stops serving: whoever still waits is not answered. */
+  close(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.waiting = [];
+  }
+
+  private next(): void {
+    if (this.serving || this.timer || this.waiting.length === 0) return;
+    const wait = this.lastStart + this.minIntervalMs - this.now();
+    if (wait > 0) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.next();
+      }, wait);
+      return;
+    }
+    const members = this.waiting;
+    this.waiting = [];
+    this.serving = true;
+    this.lastStart = this.now();
+    void this.serve(members).finally(() => {
+      this.serving = false;
+      this.next();
+    });
+  }
+}
