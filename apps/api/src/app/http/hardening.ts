@@ -10,6 +10,9 @@ import type { ApiConfig } from '../api.config';
 export function useHardening(app: INestApplication, config: ApiConfig): void {
   const express = app as NestExpressApplication;
   express.set('trust proxy', config.trustProxy);
+  // No ETag on the api's answers: Express hashed every JSON body for it (a SHA-1 per answer, a visible share of a
+  // GET's CPU) that no client of the api revalidates with. The dashboard's files keep theirs (serve-static's own).
+  express.set('etag', false);
   express.use(
     helmet({
       contentSecurityPolicy: {
