@@ -122,6 +122,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnApplic
   private async flush(): Promise<void> {
     // A slow Redis must not stack flushes; changes keep coalescing meanwhile.
     if (this.flushing || this.changed.size === 0) return;
+    // Nobody to tell: a client connecting later reads its snapshot after it connected, so these changes are in it.
+    if (this.server.engine.clientsCount === 0) {
+      this.changed.drain();
+      return;
+    }
     this.flushing = true;
     const runIds = this.changed.drain();
     try {
