@@ -1,6 +1,6 @@
 /**
  * Throughput benchmark (`npm run bench:throughput`, `-- --full` for the long form, `-- --profile` to also profile
- * the apps with `node --cpu-prof`): on this machine, in one run,
+ * the apps, `cpu-profiler.cjs`): on this machine, in one run,
  * 1. the raw limits: RabbitMQ publish-with-confirms + consume-with-acks, Elasticsearch bulk indexing of result
  *    documents, and the count-once script, each alone (`raw-limits.ts`), with the batch and prefetch the workers
  *    use (read from a worker's start-up line);
@@ -9,6 +9,8 @@
  *    added one count after the other; after a ramp-up, the jobs stored (`processedAt` in the window) and counted
  *    (the run's `processed`) over a steady window, and their ratio to each raw limit and to the combined one;
  * 3. the CPU each process used during the 2-worker window (`/proc/<pid>/stat`), and the machine's in all.
+ * BENCH_WORKER_COUNTS (default 1,2,4), BENCH_WINDOW_SECONDS and BENCH_RAW_AMQP/ES/COUNT (items) shorten it for an A/B;
+ * the apps take the environment as given (WORKER_BATCH_SIZE=1000 tries a batch size).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -36,9 +38,10 @@ const RAW_ITEMS = {
 };
 /** Jobs the raw RabbitMQ limit publishes per confirmed window. */
 const PUBLISH_WINDOW = Number(process.env['BENCH_PUBLISH_WINDOW'] ?? 1_000);
-const WORKER_COUNTS = [1, 2, 4];
+/** The worker counts measured one after the other (BENCH_WORKER_COUNTS=2 for a quick A/B of a change). */
+const WORKER_COUNTS = (process.env['BENCH_WORKER_COUNTS'] ?? '1,2,4').split(',').map(Number);
 const RAMP_SECONDS = 10;
-const WINDOW_SECONDS = (workers: number) => (full && workers === 2 ? 600 : 60);
+const WINDOW_SECONDS = (workers: number) => Number(process.env['BENCH_WINDOW_SECONDS'] ?? (full && workers === 2 ? 600 : 60));
 const MAX_RATE_PER_MINUTE = 600_000;
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString());
 const PROFILE_DIR = join(__dirname, '..', '..', '..', 'tmp', 'bench', 'profiles');
@@ -47,8 +50,12 @@ interface Phase {
   workers: number;
   startMs: number;
   endMs: number;
+  /** The run's processed and published over the window. */
   counted: number;
+  published: number;
+  /** Results stored with processedAt in the window. */
   stored?: number;
+  queuedAtEnd: number;
   throttledAtEnd: boolean;
 }
 
@@ -80,8 +87,14 @@ async function pidsOf(system: TestSystem, apps: string[]): Promise<Map<string, n
 const ticksOf = (pids: Map<string, number>) =>
   new Map([...pids].map(([name, pid]) => [name, processTicks(readFileSync(`/proc/${pid}/stat`, 'utf8'))]));
 
-async function processedOf(system: TestSystem, runId: string): Promise<number> {
-  return Number(await system.redis.hget(redisKeys(system.namespace).run(runId), RUN_HASH_FIELDS.processed));
+/** The run's counters as the workers and the scheduler keep them in Redis. */
+async function countersOf(system: TestSystem, runId: string): Promise<{ processed: number; published: number }> {
+  const [processed, published] = await system.redis.hmget(
+    redisKeys(system.namespace).run(runId),
+    RUN_HASH_FIELDS.processed,
+    RUN_HASH_FIELDS.published,
+  );
+  return { processed: Number(processed), published: Number(published) };
 }
 
 /** Jobs stored with `processedAt` in each phase's window. */
@@ -126,10 +139,10 @@ async function main(): Promise<void> {
   rmSync(PROFILE_DIR, { recursive: true, force: true });
   if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
   const system = new TestSystem({
-    workers: 1,
+    workers: WORKER_COUNTS[0],
     basePort: 5700,
     label: 'bench',
-    env: profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` } : {},
+    env: profile ? { NODE_OPTIONS: `--require ${join(__dirname, 'cpu-profiler.cjs')}`, BENCH_PROFILE_DIR: PROFILE_DIR } : {},
   });
   console.log(`throughput benchmark, ${full ? 'full' : 'short'} mode${profile ? ', profiling the apps' : ''}; load ${startedLoad}`);
   await system.start();
@@ -143,30 +156,46 @@ async function main(): Promise<void> {
     const created = await system.api<Run>('POST', '/runs', { total: 100_000_000, ratePerMinute: MAX_RATE_PER_MINUTE, processor: 'square' });
     if (created.status !== 201) throw new Error(`starting the run answered ${created.status}: ${JSON.stringify(created.body)}`);
     const runId = created.body.id;
-    await waitFor(async () => (await processedOf(system, runId)) > 0, 60_000, 'the first job processed');
+    await waitFor(async () => (await countersOf(system, runId)).processed > 0, 60_000, 'the first job processed');
     for (const workers of WORKER_COUNTS) {
-      for (let n = phases.length === 0 ? 2 : WORKER_COUNTS[phases.length - 1] + 1; n <= workers; n++) await system.startWorker(n);
+      const running = phases.length === 0 ? WORKER_COUNTS[0] : WORKER_COUNTS[phases.length - 1];
+      for (let n = running + 1; n <= workers; n++) await system.startWorker(n);
       console.log(`${workers} worker(s): ramping up ${RAMP_SECONDS} s, then measuring ${WINDOW_SECONDS(workers)} s (load ${load()})`);
       await sleep(RAMP_SECONDS * 1000);
       const apps = ['api', 'scheduler-1', ...Array.from({ length: workers }, (_, i) => `worker-${i + 1}`)];
       const pids = await pidsOf(system, apps);
       for (const [name, pid] of pids) pidNames.set(pid, name);
+      // The apps' profiles (`--profile`) cover the 2-worker window: the first SIGUSR2 starts them, the second writes them.
+      const toggleProfiles = () => {
+        if (profile && workers === 2) for (const app of apps) process.kill(pids.get(app) as number, 'SIGUSR2');
+      };
+      toggleProfiles();
       const ticksBefore = ticksOf(pids);
       const machineBefore = machineTicks(readFileSync('/proc/stat', 'utf8'));
       const startMs = Date.now();
-      const countedBefore = await processedOf(system, runId);
+      const before = await countersOf(system, runId);
       await sleep(WINDOW_SECONDS(workers) * 1000);
-      const counted = (await processedOf(system, runId)) - countedBefore;
+      const after = await countersOf(system, runId);
       const endMs = Date.now();
+      toggleProfiles();
       if (workers === 2) {
         const seconds = (endMs - startMs) / 1000;
         cpu = cpuUse(ticksBefore, ticksOf(pids), seconds, TICKS_PER_SECOND);
         const machineAfter = machineTicks(readFileSync('/proc/stat', 'utf8'));
         machine = { cores: (machineAfter.busy - machineBefore.busy) / TICKS_PER_SECOND / seconds };
       }
-      const { throttled } = (await system.api<Run>('GET', `/runs/${runId}`)).body;
-      phases.push({ workers, startMs, endMs, counted, throttledAtEnd: throttled });
-      console.log(`  counted ${int(perSecond(counted, startMs, endMs))} jobs/s; load ${load()}`);
+      const { throttled, queued } = (await system.api<Run>('GET', `/runs/${runId}`)).body;
+      const counted = after.processed - before.processed;
+      phases.push({
+        workers,
+        startMs,
+        endMs,
+        counted,
+        published: after.published - before.published,
+        queuedAtEnd: queued,
+        throttledAtEnd: throttled,
+      });
+      console.log(`  counted ${int(perSecond(counted, startMs, endMs))} jobs/s, ${int(queued)} queued; load ${load()}`);
     }
     await system.api('POST', `/runs/${runId}/stop`);
     await storeCounts(system, runId, phases);
@@ -201,6 +230,10 @@ function report(
       target: phase.workers === 2 ? '>= 8,000 (floor 5,000; moonshot 10,000)' : undefined,
     });
     figures.push({
+      figure: `  published/s over the same window, queued at its end`,
+      measured: `${int(perSecond(phase.published, phase.startMs, phase.endMs))}, ${int(phase.queuedAtEnd)}`,
+    });
+    figures.push({
       figure: `  ratio to RabbitMQ / Elasticsearch / count-once / combined, ${phase.workers} worker${phase.workers === 1 ? '' : 's'}`,
       measured: [limits.amqp, limits.elasticsearch, limits.countOnce, combined].map((limit) => percent(stored / limit)).join(' / '),
       target: phase.workers === 2 ? 'combined >= 60%' : undefined,
@@ -231,7 +264,7 @@ function report(
 /** The top self-time entries of each app's profile (written when the app exited). */
 function printProfiles(pidNames: Map<number, string>): void {
   for (const file of readdirSync(PROFILE_DIR).filter((name) => name.endsWith('.cpuprofile'))) {
-    const pid = Number(file.split('.')[3]);
+    const pid = Number(file.split('.')[1]);
     const name = pidNames.get(pid) ?? `pid ${pid}`;
     const data = JSON.parse(readFileSync(join(PROFILE_DIR, file), 'utf8')) as CpuProfile;
     const rows = (entries: ReturnType<typeof selfTimes>) =>
