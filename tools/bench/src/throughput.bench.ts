@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { RUN_HASH_FIELDS, redisKeys, type Run } from '@app/contracts';
+import { METRIC_NAMES, RUN_HASH_FIELDS, redisKeys, type Run } from '@app/contracts';
 import { removeNamespace, TestSystem, waitFor } from '@app/testing';
 import { byFrame, byModule, selfTimes, type CpuProfile } from './cpu-profile';
 import { fullMode, recordFigures, type Figure } from './figures';
@@ -57,6 +57,9 @@ interface Phase {
   stored?: number;
   queuedAtEnd: number;
   throttledAtEnd: boolean;
+  /** Mean time of a worker's bulk request and of its count-once call over the window. */
+  bulkMs: number;
+  countMs: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -86,6 +89,27 @@ async function pidsOf(system: TestSystem, apps: string[]): Promise<Map<string, n
 
 const ticksOf = (pids: Map<string, number>) =>
   new Map([...pids].map(([name, pid]) => [name, processTicks(readFileSync(`/proc/${pid}/stat`, 'utf8'))]));
+
+/** Sums of the workers' timings (`<histogram>_sum` and `_count` on each `/metrics`): a bulk request, a count-once call. */
+async function workerTimings(system: TestSystem, workers: number): Promise<Map<string, number>> {
+  const sums = new Map<string, number>();
+  for (let n = 1; n <= workers; n++) {
+    const text = await (await fetch(`${system.url(`worker-${n}`)}/metrics`)).text();
+    for (const metric of [METRIC_NAMES.workerBulkStoreSeconds, METRIC_NAMES.workerCountScriptSeconds]) {
+      for (const suffix of ['_sum', '_count']) {
+        const value = Number(new RegExp(`^${metric}${suffix} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+        sums.set(metric + suffix, (sums.get(metric + suffix) ?? 0) + value);
+      }
+    }
+  }
+  return sums;
+}
+
+/** Mean milliseconds of one call of a worker histogram between two readings. */
+function meanMs(before: Map<string, number>, after: Map<string, number>, metric: string): number {
+  const delta = (suffix: string) => (after.get(metric + suffix) ?? 0) - (before.get(metric + suffix) ?? 0);
+  return (delta('_sum') / delta('_count')) * 1000;
+}
 
 /** The run's counters as the workers and the scheduler keep them in Redis. */
 async function countersOf(system: TestSystem, runId: string): Promise<{ processed: number; published: number }> {
@@ -165,17 +189,17 @@ async function main(): Promise<void> {
       const apps = ['api', 'scheduler-1', ...Array.from({ length: workers }, (_, i) => `worker-${i + 1}`)];
       const pids = await pidsOf(system, apps);
       for (const [name, pid] of pids) pidNames.set(pid, name);
-      // The apps' profiles (`--profile`) cover the 2-worker window: the first SIGUSR2 starts them, the second writes them.
+      // The apps' profiles (`--profile`) cover the 2-worker window: the first SIGWINCH starts them, the second writes them.
       const toggleProfiles = () => {
-        if (profile && workers === 2) for (const app of apps) process.kill(pids.get(app) as number, 'SIGUSR2');
+        if (profile && workers === 2) for (const app of apps) process.kill(pids.get(app) as number, 'SIGWINCH');
       };
       toggleProfiles();
       const ticksBefore = ticksOf(pids);
       const machineBefore = machineTicks(readFileSync('/proc/stat', 'utf8'));
       const startMs = Date.now();
-      const before = await countersOf(system, runId);
+      const [before, timingsBefore] = [await countersOf(system, runId), await workerTimings(system, workers)];
       await sleep(WINDOW_SECONDS(workers) * 1000);
-      const after = await countersOf(system, runId);
+      const [after, timingsAfter] = [await countersOf(system, runId), await workerTimings(system, workers)];
       const endMs = Date.now();
       toggleProfiles();
       if (workers === 2) {
@@ -194,6 +218,8 @@ async function main(): Promise<void> {
         published: after.published - before.published,
         queuedAtEnd: queued,
         throttledAtEnd: throttled,
+        bulkMs: meanMs(timingsBefore, timingsAfter, METRIC_NAMES.workerBulkStoreSeconds),
+        countMs: meanMs(timingsBefore, timingsAfter, METRIC_NAMES.workerCountScriptSeconds),
       });
       console.log(`  counted ${int(perSecond(counted, startMs, endMs))} jobs/s, ${int(queued)} queued; load ${load()}`);
     }
@@ -232,6 +258,10 @@ function report(
     figures.push({
       figure: `  published/s over the same window, queued at its end`,
       measured: `${int(perSecond(phase.published, phase.startMs, phase.endMs))}, ${int(phase.queuedAtEnd)}`,
+    });
+    figures.push({
+      figure: `  a worker's bulk request, count-once call: mean time`,
+      measured: `${phase.bulkMs.toFixed(1)} ms, ${phase.countMs.toFixed(1)} ms`,
     });
     figures.push({
       figure: `  ratio to RabbitMQ / Elasticsearch / count-once / combined, ${phase.workers} worker${phase.workers === 1 ? '' : 's'}`,
