@@ -295,7 +295,7 @@ function report(
     `Commit ${run.commit}, ${full ? 'full' : 'short'} mode; load average ${run.startedLoad} at the start, ${load()} at the end. ` +
       `Workers' batch ${options.batchSize}, prefetch ${options.prefetch}; the raw limits with ${options.consumers} consumers ` +
       `(bulk requests, script calls in flight) and ${int(options.publishWindow)} jobs per confirmed publish; end to end: one run ` +
-      `asked at 600,000/min (10,000/s is the most it can reach), ${RAMP_SECONDS} s of ramp-up after each worker count starts; ` +
+      `asked at 600,000/min (10,000/s on average; more while the scheduler catches up on records due while it lagged), ${RAMP_SECONDS} s of ramp-up after each worker count starts; ` +
       `stored = results with processedAt in the window, counted = the run's processed over it. ` +
       `Held back by backpressure at the end of each window: ${phases.map((phase) => (phase.throttledAtEnd ? 'yes' : 'no')).join(', ')}. ` +
       `The engines' CPU includes whatever else uses them on this machine.`,
