@@ -121,6 +121,8 @@ export class JobBatchProcessor {
       this.logger.warn(runLog(document.runId, `storing seq ${document.seq} failed, requeueing: ${reason}`, { seq: document.seq }));
       outcomes[index].delivery.nack(true);
     }
+    // Acked together once every run of the batch is counted: one frame for the batch rather than one per job.
+    const counted: Delivery[] = [];
     for (const [runId, runOutcomes] of groupByRun(stored.stored.map((index) => outcomes[index]))) {
       const results = runOutcomes.filter(({ stored }) => stored.kind === 'result');
       const failures = runOutcomes.filter(({ stored }) => stored.kind === 'failure');
@@ -128,8 +130,9 @@ export class JobBatchProcessor {
         for (const { delivery } of runOutcomes) await this.deadLetter(delivery, `unknown run ${runId}`, runId);
         continue;
       }
-      for (const { delivery } of runOutcomes) delivery.ack();
+      for (const { delivery } of runOutcomes) counted.push(delivery);
     }
+    this.jobs.ackAll(counted);
   }
 
   /** Counts results once; a replayed dead letter that now succeeded loses its failure record. False for an unknown run. */

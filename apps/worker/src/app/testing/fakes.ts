@@ -57,8 +57,8 @@ export class FakeDelivery implements Delivery {
   }
 }
 
-/** JobQueue: the retry queues and the dead-letter queue, recording what was published to them. */
-export class FakeJobQueue implements Pick<JobQueue, 'publishForRetry' | 'deadLetter'> {
+/** JobQueue: the retry queues and the dead-letter queue, recording what was published to them; acks one by one. */
+export class FakeJobQueue implements Pick<JobQueue, 'publishForRetry' | 'deadLetter' | 'ackAll'> {
   readonly retried: { delayMs: number; jobs: readonly JobMessage[] }[] = [];
   readonly deadLettered: { messageId: string; reason: string }[] = [];
 
@@ -73,6 +73,10 @@ export class FakeJobQueue implements Pick<JobQueue, 'publishForRetry' | 'deadLet
     const messageId = delivery.message.properties.messageId as string;
     this.log.push(`jobs.deadLetter ${messageId}`);
     this.deadLettered.push({ messageId, reason });
+  }
+
+  ackAll(deliveries: readonly Delivery[]): void {
+    for (const delivery of deliveries) delivery.ack();
   }
 }
 

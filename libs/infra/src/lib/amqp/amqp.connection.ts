@@ -166,34 +166,90 @@ export class AmqpConnection {
     channel.on('error', (error: Error) => this.logger.warn(`rabbitmq consumer channel: ${error.message}`));
     channel.on('close', () => this.consumerChannels.delete(channel));
     await channel.prefetch(options.prefetch);
+    const deliveries = new ConsumerChannel(channel);
     const { consumerTag } = await channel.consume(options.queue, (message) => {
       // A null message means the broker cancelled the consumer (queue deleted); recovery re-creates it.
       if (!message) return;
-      options.onMessage(settleOnce(channel, message));
+      options.onMessage(deliveries.delivery(message));
     });
     this.consumerChannels.set(channel, consumerTag);
   }
 }
 
 /**
- * A delivery that can be settled once: a second ack or nack of the same tag would make the broker close
- * the channel. Settling on a channel that has closed throws; the broker has already requeued the
- * message then, so that is ignored.
+ * The deliveries of one consumer channel, each settled once: a second ack or nack of the same tag would make the
+ * broker close the channel. Settling on a channel that has closed throws; the broker has already requeued the
+ * message then, so that is ignored. Keeps the tags not yet settled, so that a batch can be acked with one frame.
  */
-function settleOnce(channel: Channel, message: ConsumeMessage): Delivery {
-  let settled = false;
-  const settle = (operation: () => void) => {
-    if (settled) return;
-    settled = true;
+export class ConsumerChannel {
+  private readonly unsettled = new Set<number>();
+
+  constructor(private readonly channel: Pick<Channel, 'ack' | 'nack'>) {}
+
+  delivery(message: ConsumeMessage): Delivery {
+    const tag = message.fields.deliveryTag;
+    this.unsettled.add(tag);
+    const delivery: Delivery = {
+      message,
+      ack: () => this.settle(tag, () => this.channel.ack(message)),
+      nack: (requeue) => this.settle(tag, () => this.channel.nack(message, false, requeue)),
+    };
+    channelOf.set(delivery, this);
+    return delivery;
+  }
+
+  /**
+   * Acks deliveries of this channel. When they are every delivery not yet settled up to the highest of them, with
+   * one frame (`multiple`: the broker acks that tag and all below it), which spares the broker and the client one
+   * frame per message; otherwise, so as never to ack a delivery below the highest that is still being worked on,
+   * one by one.
+   */
+  ackAll(deliveries: readonly Delivery[]): void {
+    const unsettled = new Map<number, Delivery>();
+    for (const delivery of deliveries) {
+      const tag = delivery.message.fields.deliveryTag;
+      if (this.unsettled.has(tag)) unsettled.set(tag, delivery);
+    }
+    if (unsettled.size === 0) return;
+    const highest = Math.max(...unsettled.keys());
+    let unsettledUpToHighest = 0;
+    for (const tag of this.unsettled) if (tag <= highest) unsettledUpToHighest++;
+    if (unsettledUpToHighest !== unsettled.size) {
+      for (const delivery of unsettled.values()) delivery.ack();
+      return;
+    }
+    for (const tag of unsettled.keys()) this.unsettled.delete(tag);
+    try {
+      this.channel.ack((unsettled.get(highest) as Delivery).message, true);
+    } catch {
+      // the channel closed: the broker has requeued the messages
+    }
+  }
+
+  private settle(tag: number, operation: () => void): void {
+    if (!this.unsettled.delete(tag)) return;
     try {
       operation();
     } catch {
-      // see above
+      // the channel closed: the broker has requeued the message
     }
-  };
-  return {
-    message,
-    ack: () => settle(() => channel.ack(message)),
-    nack: (requeue) => settle(() => channel.nack(message, false, requeue)),
-  };
+  }
+}
+
+/** The channel each delivery came from, for `ackAll`. */
+const channelOf = new WeakMap<Delivery, ConsumerChannel>();
+
+/** Acks deliveries, with one frame per channel where that is safe (`ConsumerChannel.ackAll`). */
+export function ackAll(deliveries: readonly Delivery[]): void {
+  const byChannel = new Map<ConsumerChannel | undefined, Delivery[]>();
+  for (const delivery of deliveries) {
+    const channel = channelOf.get(delivery);
+    const own = byChannel.get(channel);
+    if (own) own.push(delivery);
+    else byChannel.set(channel, [delivery]);
+  }
+  for (const [channel, own] of byChannel) {
+    if (channel) channel.ackAll(own);
+    else for (const delivery of own) delivery.ack();
+  }
 }

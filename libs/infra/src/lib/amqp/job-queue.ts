@@ -1,5 +1,5 @@
 import { DEAD_LETTER_REASON_HEADER, jobId, type AmqpNames, type JobMessage } from '@app/contracts';
-import type { AmqpConnection, Delivery, OutgoingMessage } from './amqp.connection';
+import { ackAll, type AmqpConnection, type Delivery, type OutgoingMessage } from './amqp.connection';
 
 /**
  * The jobs queue: publishing jobs (confirmed), taking them in, sending a failed one to wait in a retry queue,
@@ -44,6 +44,11 @@ export class JobQueue {
   /** Takes jobs in, at most `prefetch` unacked at a time; again after every reconnect. */
   consume(prefetch: number, onMessage: (delivery: Delivery) => void): Promise<void> {
     return this.amqp.consume({ queue: this.names.jobsQueue, prefetch, onMessage });
+  }
+
+  /** Acks deliveries that are done with, with as few frames as is safe (one per channel for a whole batch). */
+  ackAll(deliveries: readonly Delivery[]): void {
+    ackAll(deliveries);
   }
 
   /** Stops taking jobs; those delivered can still be acked. */

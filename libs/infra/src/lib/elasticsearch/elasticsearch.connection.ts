@@ -25,7 +25,10 @@ export class ElasticsearchConnection {
     const client = new Client({ node: url, maxRetries: 3, requestTimeout: 30_000 });
     const connection = new ElasticsearchConnection(client, indices);
     await connection.waitUntilReachable();
-    await connection.ensureIndex(indices.jobs, JOBS_INDEX_MAPPINGS);
+    // Elasticsearch's default refresh (no interval set): every second while the index is searched, none while it is
+    // not (a search after 30 s without one refreshes it first and waits), so that workers indexing at full speed with
+    // nobody looking pay for no refreshes, and a search still sees everything stored before it.
+    await connection.ensureIndex(indices.jobs, JOBS_INDEX_MAPPINGS, null);
     await connection.ensureIndex(indices.failures, FAILURES_INDEX_MAPPINGS);
     await connection.ensureIndex(indices.runs, RUNS_INDEX_MAPPINGS);
     await connection.ensureIndex(indices.runHistory, RUN_HISTORY_INDEX_MAPPINGS);
@@ -85,16 +88,18 @@ export class ElasticsearchConnection {
       | typeof RUN_HISTORY_INDEX_MAPPINGS
       | typeof DATASETS_INDEX_MAPPINGS
       | typeof DATASET_RECORDS_INDEX_MAPPINGS,
-    refreshInterval = '1s',
+    /** null for Elasticsearch's default (1 s, skipped while the index is not searched). */
+    refreshInterval: string | null = '1s',
   ): Promise<void> {
     if (await this.client.indices.exists({ index })) {
-      await this.client.indices.putSettings({ index, settings: { refresh_interval: refreshInterval } });
+      // null resets an interval an older version set (the client's types want a duration, Elasticsearch takes null).
+      await this.client.indices.putSettings({ index, settings: { refresh_interval: refreshInterval as string } });
       return this.updateMapping(index, mappings.properties);
     }
     try {
       await this.client.indices.create({
         index,
-        settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: refreshInterval },
+        settings: { number_of_shards: 1, number_of_replicas: 0, ...(refreshInterval !== null && { refresh_interval: refreshInterval }) },
         mappings,
       });
       this.logger.log(`created index ${index}`);

@@ -12,6 +12,7 @@ const ELASTICSEARCH_URL = process.env['ELASTICSEARCH_URL'] ?? 'http://127.0.0.1:
 const indices = elasticsearchIndices(`it-results-${randomBytes(3).toString('hex')}-`);
 const RUN = 'results0001aaa';
 const OTHER_RUN = 'results0002bbb';
+const STORE_RUN = 'results0004ddd';
 
 let es: ElasticsearchConnection;
 let store: ResultStore;
@@ -53,6 +54,21 @@ function deadLetter(runId: string, seq: number, delivery?: FailureDocument['deli
   };
   return { kind: 'failure', document };
 }
+
+describe('ResultStore.storeMany', () => {
+  it('says which documents Elasticsearch refused, and why, and stores the others', async () => {
+    const refused = result(STORE_RUN, 1_001, 200, 1);
+    // The jobs index maps strictly: a field it does not know is refused for that document alone.
+    (refused.document as unknown as Record<string, unknown>)['unmapped'] = 1;
+
+    const outcome = await store.storeMany([result(STORE_RUN, 1_000, 200, 1), refused, result(STORE_RUN, 1_002, 200, 1)]);
+
+    expect(outcome.stored).toEqual([0, 2]);
+    expect(outcome.failed).toEqual([{ index: 1, reason: expect.stringContaining('unmapped') }]);
+    await es.client.indices.refresh({ index: indices.jobs });
+    expect((await es.client.count({ index: indices.jobs, query: { terms: { seq: [1_000, 1_001, 1_002] } } })).count).toBe(2);
+  });
+});
 
 describe('ResultStore.deliveryStats', () => {
   it('counts results and dead letters of one run by the status class of their final answer, with the latency percentiles', async () => {

@@ -61,7 +61,12 @@ export class ResultStore {
       document,
     ]);
     // No retries inside the client: the caller requeues a failed batch, and its circuit breaker must see failures at once.
-    const response = await this.es.client.bulk({ operations }, { maxRetries: 0 });
+    // Each item's status and error only in the answer: the rest of it (index, id, version, shards...) is most of its
+    // size, for Elasticsearch to write and the worker to parse on every batch.
+    const response = await this.es.client.bulk(
+      { operations, filter_path: ['errors', 'items.*.status', 'items.*.error'] },
+      { maxRetries: 0 },
+    );
     const outcome: BulkStoreOutcome = { stored: [], failed: [] };
     response.items.forEach((item, i) => {
       const result = item.index;

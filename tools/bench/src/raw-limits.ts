@@ -1,0 +1,149 @@
+/**
+ * The raw limits of the throughput bench: each engine alone, driven by the platform's own infra code (the same
+ * queue declaration and publish-with-confirms, the same index mappings and settings and bulk request, the same
+ * count-once script), with the messages, documents and batches the scheduler and the workers use, as `consumers`
+ * workers would drive it. Each in a namespace of its own, removed afterwards by the caller.
+ */
+import { RUN_HASH_FIELDS as F, amqpNames, elasticsearchIndices, redisKeys, type JobDocument, type JobMessage } from '@app/contracts';
+import { newJob, runProcessor } from '@app/domain';
+// The bench measures the platform's own clients alone, so it uses them rather than a copy of their settings.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { AmqpConnection, ElasticsearchConnection, JobQueue, RedisConnection, ResultStore, RunCounters } from '@app/infra';
+import { perSecond } from './throughput-figures';
+
+export interface Engines {
+  amqpUrl: string;
+  elasticsearchUrl: string;
+  redisUrl: string;
+}
+
+export interface RawLimitOptions {
+  /** The namespace the engines' queues, indices and keys are made in. */
+  namespace: string;
+  /** Messages, documents or counts measured. */
+  items: number;
+  /** How many workers drive the engine at once (consumers, bulk requests or script calls in flight). */
+  consumers: number;
+  /** The workers' batch: jobs per bulk request and per count-once call. */
+  batchSize: number;
+  /** The workers' prefetch (unacked deliveries per consumer). */
+  prefetch: number;
+  /** Jobs the scheduler publishes per confirmed window. */
+  publishWindow: number;
+}
+
+const RUN_ID = 'raw0000000000000';
+
+/** A generated record's job as the scheduler publishes it. */
+const jobOf = (seq: number, now: number): JobMessage => newJob(RUN_ID, seq, 'square', now);
+
+/** The result document a worker stores for a job of a generated record with `square`. */
+function resultOf(job: JobMessage, processedAt: string): JobDocument {
+  return {
+    runId: job.runId,
+    seq: job.seq,
+    input: job.input,
+    output: runProcessor('square', job.input, job.attempt),
+    processor: job.processor,
+    workerId: 'raw-limit',
+    attempt: job.attempt,
+    publishedAt: new Date(job.publishedAt).toISOString(),
+    processedAt,
+  };
+}
+
+/** Seq batches 1..items in slices of `size`, shared by `consumers` loops that each take the next one. */
+async function inParallel(options: RawLimitOptions, size: number, handle: (from: number, to: number) => Promise<void>): Promise<void> {
+  let next = 1;
+  const loop = async () => {
+    while (next <= options.items) {
+      const from = next;
+      const to = Math.min(options.items, from + size - 1);
+      next = to + 1;
+      await handle(from, to);
+    }
+  };
+  await Promise.all(Array.from({ length: options.consumers }, loop));
+}
+
+/** Messages a second published with confirms (one publisher) and consumed with acks (`consumers` consumers), end to end. */
+export async function amqpLimit(engines: Engines, options: RawLimitOptions): Promise<number> {
+  const names = amqpNames(options.namespace);
+  const publisher = await AmqpConnection.connect(engines.amqpUrl, names);
+  const consumers = await Promise.all(Array.from({ length: options.consumers }, () => AmqpConnection.connect(engines.amqpUrl, names)));
+  await waitUntil(() => [publisher, ...consumers].every((connection) => connection.connected));
+  let acked = 0;
+  let allAcked = () => undefined as void;
+  const acks = new Promise<void>((resolve) => (allAcked = resolve));
+  for (const connection of consumers) {
+    await new JobQueue(connection).consume(options.prefetch, (delivery) => {
+      delivery.ack();
+      if (++acked === options.items) allAcked();
+    });
+  }
+  const queue = new JobQueue(publisher);
+  const started = Date.now();
+  for (let from = 1; from <= options.items; from += options.publishWindow) {
+    const to = Math.min(options.items, from + options.publishWindow - 1);
+    const now = Date.now();
+    await queue.publish(Array.from({ length: to - from + 1 }, (_, i) => jobOf(from + i, now)));
+  }
+  await acks;
+  const rate = perSecond(options.items, started, Date.now());
+  await Promise.all([publisher, ...consumers].map((connection) => connection.close()));
+  return rate;
+}
+
+/** Result documents a second stored with the workers' bulk request, `batchSize` a request, into an index like theirs. */
+export async function elasticsearchLimit(engines: Engines, options: RawLimitOptions): Promise<number> {
+  const es = await ElasticsearchConnection.connect(engines.elasticsearchUrl, elasticsearchIndices(`${options.namespace}-`));
+  const store = new ResultStore(es);
+  const started = Date.now();
+  await inParallel(options, options.batchSize, async (from, to) => {
+    const now = Date.now();
+    const processedAt = new Date(now).toISOString();
+    const documents = Array.from({ length: to - from + 1 }, (_, i) => ({
+      kind: 'result' as const,
+      document: resultOf(jobOf(from + i, now), processedAt),
+    }));
+    const outcome = await store.storeMany(documents);
+    if (outcome.failed.length > 0) throw new Error(`elasticsearch refused ${outcome.failed.length} documents: ${outcome.failed[0].reason}`);
+  });
+  const rate = perSecond(options.items, started, Date.now());
+  await es.close();
+  return rate;
+}
+
+/** Seqs a second counted once by the workers' script, `batchSize` a call, into a run as large as the count. */
+export async function countOnceLimit(engines: Engines, options: RawLimitOptions): Promise<number> {
+  const redis = await RedisConnection.connect(engines.redisUrl);
+  const keys = redisKeys(options.namespace);
+  await redis.client.set(keys.stateReady, '1');
+  await redis.client.hset(keys.run(RUN_ID), {
+    [F.status]: 'running',
+    [F.total]: options.items,
+    [F.processed]: 0,
+    [F.failed]: 0,
+    [F.revision]: 0,
+  });
+  const counters = new RunCounters(redis, keys);
+  const started = Date.now();
+  await inParallel(options, options.batchSize, async (from, to) => {
+    const counted = await counters.countProcessed(
+      RUN_ID,
+      Array.from({ length: to - from + 1 }, (_, i) => from + i),
+      Date.now(),
+    );
+    if (counted?.added !== to - from + 1) throw new Error(`the count-once script counted ${counted?.added} of ${to - from + 1}`);
+  });
+  const rate = perSecond(options.items, started, Date.now());
+  await redis.close();
+  return rate;
+}
+
+async function waitUntil(check: () => boolean): Promise<void> {
+  for (let waited = 0; !check(); waited += 50) {
+    if (waited > 30_000) throw new Error('rabbitmq did not connect within 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,322 @@
+/**
+ * Throughput benchmark (`npm run bench:throughput`, `-- --full` for the long form, `-- --profile` to also profile
+ * the apps, `cpu-profiler.cjs`): on this machine, in one run,
+ * 1. the raw limits: RabbitMQ publish-with-confirms + consume-with-acks, Elasticsearch bulk indexing of result
+ *    documents, and the count-once script, each alone (`raw-limits.ts`), with the batch and prefetch the workers
+ *    use (read from a worker's start-up line);
+ * 2. end-to-end throughput with 1, 2 and 4 workers: one run of generated records with `square` asked at
+ *    600,000/min (the most a run may ask, so its queue never empties: backpressure holds it at its limit), workers
+ *    added one count after the other; after a ramp-up, the jobs stored (`processedAt` in the window) and counted
+ *    (the run's `processed`) over a steady window, and their ratio to each raw limit and to the combined one;
+ * 3. the CPU each process used during the 2-worker window (`/proc/<pid>/stat`), and the machine's in all.
+ * BENCH_WORKER_COUNTS (default 1,2,4), BENCH_WINDOW_SECONDS and BENCH_RAW_AMQP/ES/COUNT (items) shorten it for an A/B;
+ * the apps take the environment as given (WORKER_BATCH_SIZE=1000 tries a batch size).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { METRIC_NAMES, RUN_HASH_FIELDS, redisKeys, type Run } from '@app/contracts';
+import { removeNamespace, TestSystem, waitFor } from '@app/testing';
+import { byFrame, byModule, selfTimes, type CpuProfile } from './cpu-profile';
+import { fullMode, recordFigures, type Figure } from './figures';
+import { amqpLimit, countOnceLimit, elasticsearchLimit, type Engines, type RawLimitOptions } from './raw-limits';
+import { combinedLimit, cpuUse, machineTicks, perSecond, processTicks, type CpuUse } from './throughput-figures';
+
+const full = fullMode();
+const profile = process.argv.includes('--profile');
+const ENGINES: Engines = {
+  amqpUrl: process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672',
+  elasticsearchUrl: process.env['ELASTICSEARCH_URL'] ?? 'http://127.0.0.1:9200',
+  redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+};
+/** Items per raw limit: about 10-20 s each on this machine in short mode. */
+const RAW_ITEMS = {
+  amqp: Number(process.env['BENCH_RAW_AMQP'] ?? (full ? 750_000 : 250_000)),
+  elasticsearch: Number(process.env['BENCH_RAW_ES'] ?? (full ? 1_200_000 : 400_000)),
+  countOnce: Number(process.env['BENCH_RAW_COUNT'] ?? (full ? 3_000_000 : 1_000_000)),
+};
+/** Jobs the raw RabbitMQ limit publishes per confirmed window: the most the scheduler publishes in one (its default). */
+const PUBLISH_WINDOW = Number(process.env['BENCH_PUBLISH_WINDOW'] ?? 5_000);
+/** The worker counts measured one after the other (BENCH_WORKER_COUNTS=2 for a quick A/B of a change). */
+const WORKER_COUNTS = (process.env['BENCH_WORKER_COUNTS'] ?? '1,2,4').split(',').map(Number);
+const RAMP_SECONDS = 10;
+const WINDOW_SECONDS = (workers: number) => Number(process.env['BENCH_WINDOW_SECONDS'] ?? (full && workers === 2 ? 600 : 60));
+const MAX_RATE_PER_MINUTE = 600_000;
+const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString());
+const PROFILE_DIR = join(__dirname, '..', '..', '..', 'tmp', 'bench', 'profiles');
+
+interface Phase {
+  workers: number;
+  startMs: number;
+  endMs: number;
+  /** The run's processed and published over the window. */
+  counted: number;
+  published: number;
+  /** Results stored with processedAt in the window. */
+  stored?: number;
+  queuedAtEnd: number;
+  throttledAtEnd: boolean;
+  /** Mean time of a worker's bulk request and of its count-once call over the window. */
+  bulkMs: number;
+  countMs: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const int = (value: number) => Math.round(value).toLocaleString('en-US');
+const percent = (fraction: number) => `${(fraction * 100).toFixed(0)}%`;
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ');
+
+/** The batch and prefetch a worker runs with, as it says when it starts consuming. */
+function workerSettings(system: TestSystem): { batchSize: number; prefetch: number } {
+  const match = /consuming \(prefetch (\d+), batch (\d+)\)/.exec(readFileSync(system.logFile('worker-1'), 'utf8'));
+  if (!match) throw new Error('worker-1 did not log its prefetch and batch');
+  return { prefetch: Number(match[1]), batchSize: Number(match[2]) };
+}
+
+/** The pids of the apps (by name) and of the engines on this machine. */
+async function pidsOf(system: TestSystem, apps: string[]): Promise<Map<string, number>> {
+  const pids = new Map(apps.map((name) => [name, system.pid(name) as number]));
+  const nodes = (await system.es.nodes.info({ node_id: '_local', metric: 'process' })).nodes;
+  pids.set('elasticsearch', Object.values(nodes)[0].process?.id as number);
+  pids.set('rabbitmq (beam.smp)', Number(execFileSync('pgrep', ['-o', '-x', 'beam.smp']).toString().trim()));
+  pids.set('redis', Number(/process_id:(\d+)/.exec(await system.redis.info('server'))?.[1]));
+  return pids;
+}
+
+const ticksOf = (pids: Map<string, number>) =>
+  new Map([...pids].map(([name, pid]) => [name, processTicks(readFileSync(`/proc/${pid}/stat`, 'utf8'))]));
+
+/** Sums of the workers' timings (`<histogram>_sum` and `_count` on each `/metrics`): a bulk request, a count-once call. */
+async function workerTimings(system: TestSystem, workers: number): Promise<Map<string, number>> {
+  const sums = new Map<string, number>();
+  for (let n = 1; n <= workers; n++) {
+    const text = await (await fetch(`${system.url(`worker-${n}`)}/metrics`)).text();
+    for (const metric of [METRIC_NAMES.workerBulkStoreSeconds, METRIC_NAMES.workerCountScriptSeconds]) {
+      for (const suffix of ['_sum', '_count']) {
+        const value = Number(new RegExp(`^${metric}${suffix} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+        sums.set(metric + suffix, (sums.get(metric + suffix) ?? 0) + value);
+      }
+    }
+  }
+  return sums;
+}
+
+/** Mean milliseconds of one call of a worker histogram between two readings. */
+function meanMs(before: Map<string, number>, after: Map<string, number>, metric: string): number {
+  const delta = (suffix: string) => (after.get(metric + suffix) ?? 0) - (before.get(metric + suffix) ?? 0);
+  return (delta('_sum') / delta('_count')) * 1000;
+}
+
+/** The run's counters as the workers and the scheduler keep them in Redis. */
+async function countersOf(system: TestSystem, runId: string): Promise<{ processed: number; published: number }> {
+  const [processed, published] = await system.redis.hmget(
+    redisKeys(system.namespace).run(runId),
+    RUN_HASH_FIELDS.processed,
+    RUN_HASH_FIELDS.published,
+  );
+  return { processed: Number(processed), published: Number(published) };
+}
+
+/** Jobs stored with `processedAt` in each phase's window. */
+async function storeCounts(system: TestSystem, runId: string, phases: Phase[]): Promise<void> {
+  await system.es.indices.refresh({ index: system.indices.jobs });
+  for (const phase of phases) {
+    const { count } = await system.es.count({
+      index: system.indices.jobs,
+      query: { bool: { filter: [{ term: { runId } }, { range: { processedAt: { gte: phase.startMs, lt: phase.endMs } } }] } },
+    });
+    phase.stored = count;
+  }
+}
+
+async function rawLimits(
+  system: TestSystem,
+): Promise<{ amqp: number; elasticsearch: number; countOnce: number; options: RawLimitOptions }> {
+  const options: RawLimitOptions = {
+    namespace: `${system.namespace}-raw`,
+    items: 0,
+    consumers: 2,
+    publishWindow: PUBLISH_WINDOW,
+    ...workerSettings(system),
+  };
+  try {
+    console.log(`raw limits (load ${load()}): rabbitmq, ${int(RAW_ITEMS.amqp)} messages...`);
+    const amqp = await amqpLimit(ENGINES, { ...options, items: RAW_ITEMS.amqp });
+    console.log(`  ${int(amqp)}/s; elasticsearch, ${int(RAW_ITEMS.elasticsearch)} documents...`);
+    const elasticsearch = await elasticsearchLimit(ENGINES, { ...options, items: RAW_ITEMS.elasticsearch });
+    console.log(`  ${int(elasticsearch)}/s; count-once script, ${int(RAW_ITEMS.countOnce)} seqs...`);
+    const countOnce = await countOnceLimit(ENGINES, { ...options, items: RAW_ITEMS.countOnce });
+    console.log(`  ${int(countOnce)}/s`);
+    return { amqp, elasticsearch, countOnce, options };
+  } finally {
+    await removeNamespace(options.namespace, system.redis, system.es);
+  }
+}
+
+async function main(): Promise<void> {
+  const startedLoad = load();
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
+  rmSync(PROFILE_DIR, { recursive: true, force: true });
+  if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
+  const system = new TestSystem({
+    workers: WORKER_COUNTS[0],
+    basePort: 5700,
+    label: 'bench',
+    env: profile ? { NODE_OPTIONS: `--require ${join(__dirname, 'cpu-profiler.cjs')}`, BENCH_PROFILE_DIR: PROFILE_DIR } : {},
+  });
+  console.log(`throughput benchmark, ${full ? 'full' : 'short'} mode${profile ? ', profiling the apps' : ''}; load ${startedLoad}`);
+  await system.start();
+  const phases: Phase[] = [];
+  let cpu: CpuUse[] = [];
+  let machine = { cores: 0 };
+  const pidNames = new Map<number, string>();
+  let limits: Awaited<ReturnType<typeof rawLimits>> | undefined;
+  try {
+    limits = await rawLimits(system);
+    const created = await system.api<Run>('POST', '/runs', { total: 100_000_000, ratePerMinute: MAX_RATE_PER_MINUTE, processor: 'square' });
+    if (created.status !== 201) throw new Error(`starting the run answered ${created.status}: ${JSON.stringify(created.body)}`);
+    const runId = created.body.id;
+    await waitFor(async () => (await countersOf(system, runId)).processed > 0, 60_000, 'the first job processed');
+    for (const workers of WORKER_COUNTS) {
+      const running = phases.length === 0 ? WORKER_COUNTS[0] : WORKER_COUNTS[phases.length - 1];
+      for (let n = running + 1; n <= workers; n++) await system.startWorker(n);
+      console.log(`${workers} worker(s): ramping up ${RAMP_SECONDS} s, then measuring ${WINDOW_SECONDS(workers)} s (load ${load()})`);
+      await sleep(RAMP_SECONDS * 1000);
+      const apps = ['api', 'scheduler-1', ...Array.from({ length: workers }, (_, i) => `worker-${i + 1}`)];
+      const pids = await pidsOf(system, apps);
+      for (const [name, pid] of pids) pidNames.set(pid, name);
+      // The apps' profiles (`--profile`) cover the 2-worker window: the first SIGWINCH starts them, the second writes them.
+      const toggleProfiles = () => {
+        if (profile && workers === 2) for (const app of apps) process.kill(pids.get(app) as number, 'SIGWINCH');
+      };
+      toggleProfiles();
+      const ticksBefore = ticksOf(pids);
+      const machineBefore = machineTicks(readFileSync('/proc/stat', 'utf8'));
+      const startMs = Date.now();
+      const [before, timingsBefore] = [await countersOf(system, runId), await workerTimings(system, workers)];
+      await sleep(WINDOW_SECONDS(workers) * 1000);
+      const [after, timingsAfter] = [await countersOf(system, runId), await workerTimings(system, workers)];
+      const endMs = Date.now();
+      toggleProfiles();
+      if (workers === 2) {
+        const seconds = (endMs - startMs) / 1000;
+        cpu = cpuUse(ticksBefore, ticksOf(pids), seconds, TICKS_PER_SECOND);
+        const machineAfter = machineTicks(readFileSync('/proc/stat', 'utf8'));
+        machine = { cores: (machineAfter.busy - machineBefore.busy) / TICKS_PER_SECOND / seconds };
+      }
+      const { throttled, queued } = (await system.api<Run>('GET', `/runs/${runId}`)).body;
+      const counted = after.processed - before.processed;
+      phases.push({
+        workers,
+        startMs,
+        endMs,
+        counted,
+        published: after.published - before.published,
+        queuedAtEnd: queued,
+        throttledAtEnd: throttled,
+        bulkMs: meanMs(timingsBefore, timingsAfter, METRIC_NAMES.workerBulkStoreSeconds),
+        countMs: meanMs(timingsBefore, timingsAfter, METRIC_NAMES.workerCountScriptSeconds),
+      });
+      console.log(`  counted ${int(perSecond(counted, startMs, endMs))} jobs/s, ${int(queued)} queued; load ${load()}`);
+    }
+    await system.api('POST', `/runs/${runId}/stop`);
+    await storeCounts(system, runId, phases);
+  } finally {
+    await system.stop();
+  }
+  if (limits) report(limits, phases, cpu, machine.cores, { commit, startedLoad });
+  if (profile) printProfiles(pidNames);
+}
+
+function report(
+  limits: Awaited<ReturnType<typeof rawLimits>>,
+  phases: Phase[],
+  cpu: CpuUse[],
+  machineCores: number,
+  run: { commit: string; startedLoad: string },
+): void {
+  const combined = combinedLimit([limits.amqp, limits.elasticsearch, limits.countOnce]);
+  const figures: Figure[] = [
+    { figure: 'raw limit: RabbitMQ publish-with-confirms + consume-with-acks', measured: `${int(limits.amqp)} msgs/s` },
+    { figure: 'raw limit: Elasticsearch bulk indexing of result documents', measured: `${int(limits.elasticsearch)} docs/s` },
+    { figure: 'raw limit: count-once script', measured: `${int(limits.countOnce)} seqs/s` },
+    { figure: 'combined raw limit 1/(1/amqp + 1/es + 1/count)', measured: `${int(combined)} jobs/s` },
+  ];
+  for (const phase of phases) {
+    const stored = perSecond(phase.stored ?? 0, phase.startMs, phase.endMs);
+    const counted = perSecond(phase.counted, phase.startMs, phase.endMs);
+    const seconds = Math.round((phase.endMs - phase.startMs) / 1000);
+    figures.push({
+      figure: `end to end, ${phase.workers} worker${phase.workers === 1 ? '' : 's'}, ${seconds} s window: jobs/s stored (counted)`,
+      measured: `${int(stored)} (${int(counted)})`,
+      target: phase.workers === 2 ? '>= 8,000 (floor 5,000; moonshot 10,000)' : undefined,
+    });
+    figures.push({
+      figure: `  published/s over the same window, queued at its end`,
+      measured: `${int(perSecond(phase.published, phase.startMs, phase.endMs))}, ${int(phase.queuedAtEnd)}`,
+    });
+    figures.push({
+      figure: `  a worker's bulk request, count-once call: mean time`,
+      measured: `${phase.bulkMs.toFixed(1)} ms, ${phase.countMs.toFixed(1)} ms`,
+    });
+    figures.push({
+      figure: `  ratio to RabbitMQ / Elasticsearch / count-once / combined, ${phase.workers} worker${phase.workers === 1 ? '' : 's'}`,
+      measured: [limits.amqp, limits.elasticsearch, limits.countOnce, combined].map((limit) => percent(stored / limit)).join(' / '),
+      target: phase.workers === 2 ? 'combined >= 60%' : undefined,
+    });
+  }
+  // CPU per job holds better than jobs/s on a machine others load too: what the whole stack costs, and so what 2 cores allow.
+  const twoWorkers = phases.find((phase) => phase.workers === 2);
+  const jobsPerSecond = twoWorkers ? perSecond(twoWorkers.stored ?? 0, twoWorkers.startMs, twoWorkers.endMs) : NaN;
+  const microsPerJob = (cores: number) => (cores * 1e6) / jobsPerSecond;
+  for (const { name, cores, share } of cpu) {
+    figures.push({
+      figure: `CPU during the 2-worker window: ${name}`,
+      measured: `${cores.toFixed(2)} cores (${percent(share)}), ${microsPerJob(cores).toFixed(0)} µs a job`,
+    });
+  }
+  const measuredCores = cpu.reduce((sum, { cores }) => sum + cores, 0);
+  figures.push({
+    figure: 'CPU a job, every process above: so 2 cores allow at most',
+    measured: `${microsPerJob(measuredCores).toFixed(0)} µs: ${int(2e6 / microsPerJob(measuredCores))} jobs/s`,
+  });
+  figures.push({
+    figure: 'CPU during the 2-worker window: the machine in all (the rest: other work on it)',
+    measured: `${machineCores.toFixed(2)} of 2 cores (${(machineCores - measuredCores).toFixed(2)} other)`,
+  });
+  const { options } = limits;
+  recordFigures(
+    'throughput',
+    figures,
+    `Commit ${run.commit}, ${full ? 'full' : 'short'} mode; load average ${run.startedLoad} at the start, ${load()} at the end. ` +
+      `Workers' batch ${options.batchSize}, prefetch ${options.prefetch}; the raw limits with ${options.consumers} consumers ` +
+      `(bulk requests, script calls in flight) and ${int(options.publishWindow)} jobs per confirmed publish; end to end: one run ` +
+      `asked at 600,000/min (10,000/s on average; more while the scheduler catches up on records due while it lagged), ${RAMP_SECONDS} s of ramp-up after each worker count starts; ` +
+      `stored = results with processedAt in the window, counted = the run's processed over it. ` +
+      `Held back by backpressure at the end of each window: ${phases.map((phase) => (phase.throttledAtEnd ? 'yes' : 'no')).join(', ')}. ` +
+      `The engines' CPU includes whatever else uses them on this machine.`,
+  );
+}
+
+/** The top self-time entries of each app's profile (written when the app exited). */
+function printProfiles(pidNames: Map<number, string>): void {
+  for (const file of readdirSync(PROFILE_DIR).filter((name) => name.endsWith('.cpuprofile'))) {
+    const pid = Number(file.split('.')[1]);
+    const name = pidNames.get(pid) ?? `pid ${pid}`;
+    const data = JSON.parse(readFileSync(join(PROFILE_DIR, file), 'utf8')) as CpuProfile;
+    const rows = (entries: ReturnType<typeof selfTimes>) =>
+      entries.map(({ name: entry, ms, share }) => `  ${percent(share).padStart(4)} ${int(ms).padStart(8)} ms  ${entry}`).join('\n');
+    console.log(
+      `\n${name} (${file}): by module\n${rows(selfTimes(data, byModule, 10))}\nby function\n${rows(selfTimes(data, byFrame, 20))}`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
