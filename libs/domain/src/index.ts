@@ -5,7 +5,7 @@ export * from './lib/deadline';
 export * from './lib/map-concurrently';
 export * from './lib/delivery-outcome';
 export * from './lib/destination-allowlist';
-export * from './lib/grouped-reads';
+export * from './lib/grouped-calls';
 export * from './lib/pace';
 export * from './lib/processors';
 export * from './lib/record-input';

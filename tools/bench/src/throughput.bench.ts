@@ -4,10 +4,11 @@
  * 1. the raw limits: RabbitMQ publish-with-confirms + consume-with-acks, Elasticsearch bulk indexing of result
  *    documents, and the count-once script, each alone (`raw-limits.ts`), with the batch and prefetch the workers
  *    use (read from a worker's start-up line);
- * 2. end-to-end throughput with 1, 2 and 4 workers: one run of generated records with `square` asked at
- *    600,000/min (the most a run may ask, so its queue never empties: backpressure holds it at its limit), workers
- *    added one count after the other; after a ramp-up, the jobs stored (`processedAt` in the window) and counted
- *    (the run's `processed`) over a steady window, and their ratio to each raw limit and to the combined one;
+ * 2. end-to-end throughput with 1, 2 and 4 workers: BENCH_RUNS (3) runs of generated records with `square`, each
+ *    asked at 600,000/min (the most a run may ask: 10,000/s, which one run alone would make the bound), so that
+ *    together they ask more than the machine can do and backpressure, not the ask, holds them; workers added one
+ *    count after the other; after a ramp-up, the jobs stored (`processedAt` in the window) and counted (the runs'
+ *    `processed`) over a steady window, and their ratio to each raw limit and to the combined one;
  * 3. the CPU each process used during the 2-worker window (`/proc/<pid>/stat`), and the machine's in all.
  * BENCH_WORKER_COUNTS (default 1,2,4), BENCH_WINDOW_SECONDS and BENCH_RAW_AMQP/ES/COUNT (items) shorten it for an A/B;
  * the apps take the environment as given (WORKER_BATCH_SIZE=1000 tries a batch size).
@@ -43,6 +44,8 @@ const WORKER_COUNTS = (process.env['BENCH_WORKER_COUNTS'] ?? '1,2,4').split(',')
 const RAMP_SECONDS = 10;
 const WINDOW_SECONDS = (workers: number) => Number(process.env['BENCH_WINDOW_SECONDS'] ?? (full && workers === 2 ? 600 : 60));
 const MAX_RATE_PER_MINUTE = 600_000;
+/** Runs at the most a run may ask, side by side: 3 ask 30,000 jobs/s, more than this machine does. */
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString());
 const PROFILE_DIR = join(__dirname, '..', '..', '..', 'tmp', 'bench', 'profiles');
 
@@ -50,7 +53,7 @@ interface Phase {
   workers: number;
   startMs: number;
   endMs: number;
-  /** The run's processed and published over the window. */
+  /** The runs' processed and published over the window. */
   counted: number;
   published: number;
   /** Results stored with processedAt in the window. */
@@ -111,23 +114,28 @@ function meanMs(before: Map<string, number>, after: Map<string, number>, metric:
   return (delta('_sum') / delta('_count')) * 1000;
 }
 
-/** The run's counters as the workers and the scheduler keep them in Redis. */
-async function countersOf(system: TestSystem, runId: string): Promise<{ processed: number; published: number }> {
-  const [processed, published] = await system.redis.hmget(
-    redisKeys(system.namespace).run(runId),
-    RUN_HASH_FIELDS.processed,
-    RUN_HASH_FIELDS.published,
-  );
-  return { processed: Number(processed), published: Number(published) };
+/** The runs' counters, summed, as the workers and the scheduler keep them in Redis. */
+async function countersOf(system: TestSystem, runIds: readonly string[]): Promise<{ processed: number; published: number }> {
+  const totals = { processed: 0, published: 0 };
+  for (const runId of runIds) {
+    const [processed, published] = await system.redis.hmget(
+      redisKeys(system.namespace).run(runId),
+      RUN_HASH_FIELDS.processed,
+      RUN_HASH_FIELDS.published,
+    );
+    totals.processed += Number(processed);
+    totals.published += Number(published);
+  }
+  return totals;
 }
 
-/** Jobs stored with `processedAt` in each phase's window. */
-async function storeCounts(system: TestSystem, runId: string, phases: Phase[]): Promise<void> {
+/** Jobs of the runs stored with `processedAt` in each phase's window. */
+async function storeCounts(system: TestSystem, runIds: readonly string[], phases: Phase[]): Promise<void> {
   await system.es.indices.refresh({ index: system.indices.jobs });
   for (const phase of phases) {
     const { count } = await system.es.count({
       index: system.indices.jobs,
-      query: { bool: { filter: [{ term: { runId } }, { range: { processedAt: { gte: phase.startMs, lt: phase.endMs } } }] } },
+      query: { bool: { filter: [{ terms: { runId: [...runIds] } }, { range: { processedAt: { gte: phase.startMs, lt: phase.endMs } } }] } },
     });
     phase.stored = count;
   }
@@ -177,10 +185,17 @@ async function main(): Promise<void> {
   let limits: Awaited<ReturnType<typeof rawLimits>> | undefined;
   try {
     limits = await rawLimits(system);
-    const created = await system.api<Run>('POST', '/runs', { total: 100_000_000, ratePerMinute: MAX_RATE_PER_MINUTE, processor: 'square' });
-    if (created.status !== 201) throw new Error(`starting the run answered ${created.status}: ${JSON.stringify(created.body)}`);
-    const runId = created.body.id;
-    await waitFor(async () => (await countersOf(system, runId)).processed > 0, 60_000, 'the first job processed');
+    const runIds: string[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const created = await system.api<Run>('POST', '/runs', {
+        total: 100_000_000,
+        ratePerMinute: MAX_RATE_PER_MINUTE,
+        processor: 'square',
+      });
+      if (created.status !== 201) throw new Error(`starting a run answered ${created.status}: ${JSON.stringify(created.body)}`);
+      runIds.push(created.body.id);
+    }
+    await waitFor(async () => (await countersOf(system, runIds)).processed > 0, 60_000, 'the first job processed');
     for (const workers of WORKER_COUNTS) {
       const running = phases.length === 0 ? WORKER_COUNTS[0] : WORKER_COUNTS[phases.length - 1];
       for (let n = running + 1; n <= workers; n++) await system.startWorker(n);
@@ -197,9 +212,9 @@ async function main(): Promise<void> {
       const ticksBefore = ticksOf(pids);
       const machineBefore = machineTicks(readFileSync('/proc/stat', 'utf8'));
       const startMs = Date.now();
-      const [before, timingsBefore] = [await countersOf(system, runId), await workerTimings(system, workers)];
+      const [before, timingsBefore] = [await countersOf(system, runIds), await workerTimings(system, workers)];
       await sleep(WINDOW_SECONDS(workers) * 1000);
-      const [after, timingsAfter] = [await countersOf(system, runId), await workerTimings(system, workers)];
+      const [after, timingsAfter] = [await countersOf(system, runIds), await workerTimings(system, workers)];
       const endMs = Date.now();
       toggleProfiles();
       if (workers === 2) {
@@ -208,7 +223,9 @@ async function main(): Promise<void> {
         const machineAfter = machineTicks(readFileSync('/proc/stat', 'utf8'));
         machine = { cores: (machineAfter.busy - machineBefore.busy) / TICKS_PER_SECOND / seconds };
       }
-      const { throttled, queued } = (await system.api<Run>('GET', `/runs/${runId}`)).body;
+      const runs = await Promise.all(runIds.map(async (runId) => (await system.api<Run>('GET', `/runs/${runId}`)).body));
+      const queued = runs.reduce((sum, run) => sum + run.queued, 0);
+      const throttled = runs.some((run) => run.throttled);
       const counted = after.processed - before.processed;
       phases.push({
         workers,
@@ -223,8 +240,8 @@ async function main(): Promise<void> {
       });
       console.log(`  counted ${int(perSecond(counted, startMs, endMs))} jobs/s, ${int(queued)} queued; load ${load()}`);
     }
-    await system.api('POST', `/runs/${runId}/stop`);
-    await storeCounts(system, runId, phases);
+    for (const runId of runIds) await system.api('POST', `/runs/${runId}/stop`);
+    await storeCounts(system, runIds, phases);
   } finally {
     await system.stop();
   }
@@ -294,10 +311,10 @@ function report(
     figures,
     `Commit ${run.commit}, ${full ? 'full' : 'short'} mode; load average ${run.startedLoad} at the start, ${load()} at the end. ` +
       `Workers' batch ${options.batchSize}, prefetch ${options.prefetch}; the raw limits with ${options.consumers} consumers ` +
-      `(bulk requests, script calls in flight) and ${int(options.publishWindow)} jobs per confirmed publish; end to end: one run ` +
-      `asked at 600,000/min (10,000/s on average; more while the scheduler catches up on records due while it lagged), ${RAMP_SECONDS} s of ramp-up after each worker count starts; ` +
-      `stored = results with processedAt in the window, counted = the run's processed over it. ` +
-      `Held back by backpressure at the end of each window: ${phases.map((phase) => (phase.throttledAtEnd ? 'yes' : 'no')).join(', ')}. ` +
+      `(bulk requests, script calls in flight) and ${int(options.publishWindow)} jobs per confirmed publish; end to end: ${RUNS} runs ` +
+      `side by side, each asked at 600,000/min (together ${int(RUNS * 10_000)}/s), ${RAMP_SECONDS} s of ramp-up after each worker count starts; ` +
+      `stored = results with processedAt in the window, counted = the runs' processed over it. ` +
+      `A run held back by backpressure at the end of each window: ${phases.map((phase) => (phase.throttledAtEnd ? 'yes' : 'no')).join(', ')}. ` +
       `The engines' CPU includes whatever else uses them on this machine.`,
   );
 }

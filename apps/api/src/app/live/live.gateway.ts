@@ -3,7 +3,7 @@ import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGat
 import { Gauge, Registry } from 'prom-client';
 import type { Server, Socket } from 'socket.io';
 import { LIVE_TOKEN_REFUSED, METRIC_NAMES, type ClientToServerEvents, type Run, type ServerToClientEvents } from '@app/contracts';
-import { ChangeCoalescer, GroupedReads, withNewerRuns } from '@app/domain';
+import { ChangeCoalescer, GroupedCalls, withNewerRuns } from '@app/domain';
 import { RunChangeFeed, WorkerRegistry } from '@app/infra';
 import { roleOf } from '../access/access-tokens';
 import { isAllowedOrigin } from '../access/allowed-origin';
@@ -32,7 +32,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnApplic
   private flushing = false;
   /** For each snapshot being read: the runs pushed to every client meanwhile. */
   private readonly pushedDuringSnapshots = new Set<Map<string, Run>>();
-  private readonly snapshots: GroupedReads<LiveSocket>;
+  private readonly snapshots: GroupedCalls<LiveSocket>;
 
   constructor(
     private readonly runs: RunsService,
@@ -41,7 +41,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnApplic
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     registry: Registry,
   ) {
-    this.snapshots = new GroupedReads((clients) => this.sendSnapshots(clients), config.liveFlushMs);
+    this.snapshots = new GroupedCalls((clients) => this.sendSnapshots(clients), config.liveFlushMs);
     const clients: Gauge = new Gauge({
       name: METRIC_NAMES.apiLiveClients,
       help: 'Socket.IO clients connected to this api instance',
@@ -81,7 +81,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnApplic
   /**
    * Every connection, first or after a reconnect, gets a fresh snapshot, which replaces what the client held.
    * Clients that connect within one flush interval share one: a thousand connecting in a second cost ten reads
-   * and encodings of the 50 runs, not a thousand (`GroupedReads`: the first after a quiet moment is served at
+   * and encodings of the 50 runs, not a thousand (`GroupedCalls`: the first after a quiet moment is served at
    * once, the others within an interval).
    */
   handleConnection(client: LiveSocket): void {

@@ -1,44 +1,68 @@
 import type { RunDocument } from '@app/contracts';
-import { toRunDocument, type RunState } from '@app/domain';
+import { GroupedCalls, toRunDocument, type RunState } from '@app/domain';
 import type { ElasticsearchConnection } from './elasticsearch.connection';
 import { searchAll } from './search-all';
 
 /** Runs read per round trip when reading them all. */
 const READ_PAGE_SIZE = 1_000;
 
+/** A run waiting to be written durably, and whoever waits for it. */
+interface PendingSave {
+  run: RunState;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
 /**
  * The durable record of runs in the `runs` index. Each write is versioned by the run's `updatedAt`
  * (external versioning), so an older snapshot arriving late never overwrites a newer one.
  */
 export class RunArchive {
+  /**
+   * Single saves made while one is in flight go together in the next bulk request (a group commit): one request and
+   * one translog sync for the runs created in the same moment, instead of one each; a save alone goes at once.
+   */
+  private readonly saves = new GroupedCalls<PendingSave>((pending) => this.writeSaves(pending), 0);
+
   constructor(private readonly es: ElasticsearchConnection) {}
 
   /** Writes one run durably (acknowledged once in the translog), e.g. before its creation is answered. */
-  async save(run: RunState): Promise<void> {
-    try {
-      await this.es.client.index({
-        index: this.es.indices.runs,
-        id: run.id,
-        document: toRunDocument(run),
-        version: run.updatedAt,
-        version_type: 'external_gte',
-      });
-    } catch (error) {
-      if (!isVersionConflict(error)) throw error;
-    }
+  save(run: RunState): Promise<void> {
+    return new Promise((resolve, reject) => this.saves.add({ run, resolve, reject }));
   }
 
   /** Writes many runs in one request; a snapshot older than the stored one is skipped. */
   async saveMany(runs: readonly RunState[]): Promise<void> {
-    if (runs.length === 0) return;
+    const failure = (await this.bulkIndex(runs)).find((reason) => reason !== null);
+    if (failure) throw new Error(`archiving runs failed: ${failure}`);
+  }
+
+  /** Answers each save with its own item's outcome; a request that fails as a whole fails each. */
+  private async writeSaves(pending: readonly PendingSave[]): Promise<void> {
+    try {
+      const failures = await this.bulkIndex(pending.map(({ run }) => run));
+      pending.forEach(({ resolve, reject, run }, i) => {
+        const reason = failures[i];
+        if (reason === null) resolve();
+        else reject(new Error(`archiving run ${run.id} failed: ${reason}`));
+      });
+    } catch (error) {
+      for (const { reject } of pending) reject(error as Error);
+    }
+  }
+
+  /** Indexes the runs in one bulk request: for each, null when written or skipped as older, else Elasticsearch's reason. */
+  private async bulkIndex(runs: readonly RunState[]): Promise<(string | null)[]> {
+    if (runs.length === 0) return [];
     const index = this.es.indices.runs;
     const operations = runs.flatMap((run) => [
       { index: { _index: index, _id: run.id, version: run.updatedAt, version_type: 'external_gte' as const } },
       toRunDocument(run),
     ]);
-    const response = await this.es.client.bulk({ operations });
-    const failed = response.items.find((item) => item.index?.error && item.index.status !== 409);
-    if (failed) throw new Error(`archiving runs failed: ${failed.index?.error?.reason}`);
+    const response = await this.es.client.bulk({ operations, filter_path: 'items.*.status,items.*.error.reason' });
+    return response.items.map(({ index: item }) =>
+      item?.error && item.status !== 409 ? (item.error.reason ?? `status ${item.status}`) : null,
+    );
   }
 
   /** Every archived run, oldest first. */
@@ -62,9 +86,8 @@ export class RunArchive {
   }
 
   /**
-   * Ids of the archived runs over dataset `datasetId` that are still active (running or paused), at most `limit`.
-   * Runs do not carry a `datasetId` yet (the `runs` mapping has no such field, so this finds none): it is the
-   * seam through which deleting a dataset will be refused while a run uses it.
+   * Ids of the archived runs over dataset `datasetId` that are still active (running or paused), at most `limit`:
+   * deleting a dataset is refused while a run uses it.
    */
   async activeRunIdsUsing(datasetId: string, limit = 10): Promise<string[]> {
     await this.es.client.indices.refresh({ index: this.es.indices.runs });
@@ -86,5 +109,3 @@ export class RunArchive {
     }
   }
 }
-
-const isVersionConflict = (error: unknown): boolean => (error as { meta?: { statusCode?: number } }).meta?.statusCode === 409;

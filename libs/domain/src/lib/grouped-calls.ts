@@ -1,11 +1,11 @@
 /**
- * Serves those who wait for a read in groups, one read a group, at most one read every `minIntervalMs`: the first to
- * ask when nothing is being read is served at once; those who ask while a read is in flight, or before
- * `minIntervalMs` has passed since it began, wait for the next, which serves all of them together. So however many
- * ask at once (clients connecting by the thousand), the reads stay a few a second, and each one begins after
- * every member of its group asked.
+ * Serves those who wait for a call in groups, one call a group, at most one call every `minIntervalMs`: the first to
+ * ask when no call is in flight is served at once; those who ask while one is, or before `minIntervalMs` has passed
+ * since it began, wait for the next, which serves all of them together. So however many ask at once, the calls stay
+ * few: a snapshot read for clients connecting by the thousand (each read beginning after every member of its group
+ * asked), or one bulk write for runs created together (a group commit, with no wait when nothing is in flight).
  */
-export class GroupedReads<M> {
+export class GroupedCalls<M> {
   private waiting: M[] = [];
   private serving = false;
   private lastStart = -Infinity;

@@ -1,4 +1,4 @@
-import { GroupedReads } from './grouped-reads';
+import { GroupedCalls } from './grouped-calls';
 
 /** A serve that answers when the test says so, keeping each group it was given. */
 function heldServe() {
@@ -20,13 +20,13 @@ function heldServe() {
   };
 }
 
-describe('GroupedReads', () => {
+describe('GroupedCalls', () => {
   beforeEach(() => jest.useFakeTimers({ now: 0 }));
   afterEach(() => jest.useRealTimers());
 
   it('serves the first at once, and those who ask during its read together, once it has answered', async () => {
     const { groups, serve, answer } = heldServe();
-    const reads = new GroupedReads(serve, 100, () => Date.now());
+    const reads = new GroupedCalls(serve, 100, () => Date.now());
     reads.add('a');
     expect(groups).toEqual([['a']]);
     reads.add('b');
@@ -39,7 +39,7 @@ describe('GroupedReads', () => {
 
   it('starts reads at most once every interval, however fast they answer', async () => {
     const { groups, serve, answer } = heldServe();
-    const reads = new GroupedReads(serve, 100, () => Date.now());
+    const reads = new GroupedCalls(serve, 100, () => Date.now());
     reads.add('a');
     await answer(0);
     jest.advanceTimersByTime(30);
@@ -54,7 +54,7 @@ describe('GroupedReads', () => {
 
   it('serves at once whoever asks after a quiet interval', async () => {
     const { groups, serve, answer } = heldServe();
-    const reads = new GroupedReads(serve, 100, () => Date.now());
+    const reads = new GroupedCalls(serve, 100, () => Date.now());
     reads.add('a');
     await answer(0);
     jest.advanceTimersByTime(500);
@@ -64,7 +64,7 @@ describe('GroupedReads', () => {
 
   it('answers no one once closed', async () => {
     const { groups, serve, answer } = heldServe();
-    const reads = new GroupedReads(serve, 100, () => Date.now());
+    const reads = new GroupedCalls(serve, 100, () => Date.now());
     reads.add('a');
     await answer(0);
     reads.add('b');
