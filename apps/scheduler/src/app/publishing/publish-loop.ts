@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { DestinationPushback, RunStore, runLog } from '@app/infra';
+import { DestinationPushback, RunStore, runLog, type LogLine } from '@app/infra';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 import { LeadershipService } from '../leadership/leadership.service';
 import { RunPublisher } from './run-publisher';
@@ -7,7 +7,9 @@ import { StateRecovery } from './state-recovery.service';
 
 /**
  * Every tick, while this instance leads, publishes what each active run is due. Ticks never overlap:
- * the next is scheduled when the previous ends, so a slow broker delays the pace but never doubles it.
+ * the next is scheduled when the previous ends, so a slow broker delays the pace but never doubles it. Within a
+ * tick the runs publish side by side: each claims, publishes and records its own seqs, so one run's window waiting
+ * for the broker's confirms holds up no other run's.
  */
 @Injectable()
 export class PublishLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -15,7 +17,8 @@ export class PublishLoop implements OnApplicationBootstrap, BeforeApplicationShu
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private stopped = false;
-  private lastError = '';
+  /** The errors of the last tick, each logged once while it lasts, so an outage does not flood the log at the tick rate. */
+  private lastErrors = new Set<string>();
 
   constructor(
     private readonly leadership: LeadershipService,
@@ -49,8 +52,7 @@ export class PublishLoop implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async tick(): Promise<void> {
-    // The run being published when an error struck, so its line carries the run's id.
-    let publishing: string | null = null;
+    const errors: (LogLine | string)[] = [];
     try {
       const now = Date.now();
       const token = await this.leadership.leaderToken(now);
@@ -58,18 +60,16 @@ export class PublishLoop implements OnApplicationBootstrap, BeforeApplicationShu
       if (!(await this.recovery.ensureReady())) return;
       const runs = await this.runs.getMany(await this.runs.activeRunIds());
       const pushback = await this.pushback.reasons(runs.filter(({ processor }) => processor === 'http').map(({ id }) => id));
-      for (const run of runs) {
-        publishing = run.id;
-        await this.publisher.publishDue(run, token, now, pushback.get(run.id) ?? null);
-      }
-      this.lastError = '';
+      const outcomes = await Promise.allSettled(
+        runs.map((run) => this.publisher.publishDue(run, token, now, pushback.get(run.id) ?? null)),
+      );
+      outcomes.forEach((outcome, i) => {
+        if (outcome.status === 'rejected') errors.push(runLog(runs[i].id, `publishing failed: ${(outcome.reason as Error).message}`));
+      });
     } catch (error) {
-      // Logged once per distinct error so an outage does not flood the log at the tick rate.
-      const message = (error as Error).message;
-      if (message !== this.lastError) {
-        this.logger.warn(publishing === null ? `publish tick failed: ${message}` : runLog(publishing, `publishing failed: ${message}`));
-      }
-      this.lastError = message;
+      errors.push(`publish tick failed: ${(error as Error).message}`);
     }
+    for (const error of errors) if (!this.lastErrors.has(String(error))) this.logger.warn(error);
+    this.lastErrors = new Set(errors.map(String));
   }
 }

@@ -4,6 +4,7 @@ import { amqpNames, type DatasetRecord, type JobMessage, type RunDocument, type 
 import type { DeliveryAttempt, RunState } from '@app/domain';
 import {
   AmqpConnection,
+  DestinationPushback,
   HotState,
   HttpDelivery,
   JobQueue,
@@ -29,19 +30,26 @@ import { loadSchedulerConfig, SCHEDULER_CONFIG } from '../scheduler.config';
  * the services call, with the real one's behaviour; a method a service calls that is not here fails the spec.
  */
 
-/** JobQueue: the jobs published; a publish can be made to wait for its confirm, or to fail. */
+/** JobQueue: the jobs published; a publish can be made to wait for its confirm, or to fail, for every run or for one. */
 export class FakeJobQueue implements Pick<JobQueue, 'publish'> {
   readonly published: JobMessage[] = [];
   failWith: Error | null = null;
   /** While set, a publish waits until this promise resolves (the broker's confirm). */
   confirm: Promise<void> | null = null;
+  /** The runs whose publishes wait for a confirm of their own, until it resolves. */
+  readonly confirmOf = new Map<string, Promise<void>>();
+  /** The runs whose publishes fail. */
+  readonly failingRuns = new Set<string>();
 
   constructor(private readonly log: string[]) {}
 
   async publish(jobs: readonly JobMessage[]): Promise<void> {
     this.log.push(`jobs.publish ${jobs.length}`);
+    const runId = jobs[0]?.runId ?? '';
     await this.confirm;
+    await this.confirmOf.get(runId);
     if (this.failWith) throw this.failWith;
+    if (this.failingRuns.has(runId)) throw new Error(`the broker refused run ${runId}'s jobs`);
     this.log.push('jobs.confirmed');
     this.published.push(...jobs);
   }
@@ -78,7 +86,7 @@ export class FakePublishClaims implements Pick<PublishClaims, 'reserve' | 'recor
  * RunStore: the runs a test put in `runs`, and the states saved (the scheduler saves its throttling and its
  * notifications), each saved as given with its revision bumped, unless a save is to find the run changed.
  */
-export class FakeRunStore implements Pick<RunStore, 'get' | 'getMany' | 'save' | 'achievedRatePerMinute'> {
+export class FakeRunStore implements Pick<RunStore, 'get' | 'getMany' | 'activeRunIds' | 'save' | 'achievedRatePerMinute'> {
   readonly runs = new Map<string, RunState>();
   readonly saved: RunState[] = [];
   /** Saves still to answer `stale`, as when a count or a claim moved the run since it was read. */
@@ -90,6 +98,11 @@ export class FakeRunStore implements Pick<RunStore, 'get' | 'getMany' | 'save' |
 
   async getMany(runIds: readonly string[]): Promise<RunState[]> {
     return runIds.flatMap((runId) => this.runs.get(runId) ?? []);
+  }
+
+  /** The runs running or paused, as the active set holds them. */
+  async activeRunIds(): Promise<string[]> {
+    return [...this.runs.values()].filter(({ status }) => status === 'running' || status === 'paused').map(({ id }) => id);
   }
 
   async save(run: RunState): Promise<SaveOutcome> {
@@ -238,6 +251,15 @@ export class FakeRunChangeFeed implements Pick<RunChangeFeed, 'subscribe'> {
   }
 }
 
+/** DestinationPushback: no endpoint pushing back, unless a test says why one does. */
+export class FakeDestinationPushback implements Pick<DestinationPushback, 'reasons'> {
+  readonly held = new Map<string, string>();
+
+  async reasons(runIds: readonly string[]): Promise<Map<string, string>> {
+    return new Map(runIds.flatMap((runId) => (this.held.has(runId) ? [[runId, this.held.get(runId) as string]] : [])));
+  }
+}
+
 /** DatasetStore: the records of the datasets a test gives them, `{ row: seq }` for `size` seqs. */
 export class FakeDatasets implements Pick<DatasetStore, 'recordsFrom'> {
   readonly sizes = new Map<string, number>();
@@ -263,6 +285,7 @@ export function schedulerFakes(env: Record<string, string> = {}) {
   const notificationClaims = new FakeNotificationClaims();
   const http = new FakeHttpDelivery();
   const changes = new FakeRunChangeFeed();
+  const pushback = new FakeDestinationPushback();
   const providers: Provider[] = [
     { provide: JobQueue, useValue: jobs },
     { provide: RunRecords, useValue: new RunRecords(datasets, 100) },
@@ -275,6 +298,7 @@ export function schedulerFakes(env: Record<string, string> = {}) {
     { provide: NotificationClaims, useValue: notificationClaims },
     { provide: HttpDelivery, useValue: http },
     { provide: RunChangeFeed, useValue: changes },
+    { provide: DestinationPushback, useValue: pushback },
     { provide: Registry, useValue: new Registry() },
     // The metrics are real; the queue gauges read an empty broker when scraped.
     {
@@ -284,5 +308,21 @@ export function schedulerFakes(env: Record<string, string> = {}) {
     SchedulerMetrics,
     { provide: SCHEDULER_CONFIG, useValue: config },
   ];
-  return { log, jobs, claims, runs, hotState, archive, results, lease, datasets, notificationClaims, http, changes, config, providers };
+  return {
+    log,
+    jobs,
+    claims,
+    runs,
+    hotState,
+    archive,
+    results,
+    lease,
+    datasets,
+    notificationClaims,
+    http,
+    changes,
+    pushback,
+    config,
+    providers,
+  };
 }
