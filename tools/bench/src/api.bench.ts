@@ -16,10 +16,10 @@
  * created runs complete within the phase and do not pile up in the scheduler.
  */
 import autocannon from 'autocannon';
-import { loadavg } from 'node:os';
 import type { Run } from '@app/contracts';
 import { TestSystem, waitFor } from '@app/testing';
 import { fullMode, recordFigures, type Figure } from './figures';
+import { loadAverage } from './machine';
 import { latencySummary, loadPlan } from './latency-stats';
 
 const RATE_PER_SECOND = 500;
@@ -91,11 +91,6 @@ function figures(name: string, result: PhaseResult, targets: { p50?: string; p99
   ];
 }
 
-const load = () =>
-  loadavg()
-    .map((value) => value.toFixed(1))
-    .join(' / ');
-
 async function main(): Promise<void> {
   const system = new TestSystem({ workers: 2, basePort: 5720, label: 'bench' });
   await system.start();
@@ -114,9 +109,9 @@ async function main(): Promise<void> {
     const { body: target } = await system.api<Run>('POST', '/runs', { total: 1, ratePerMinute: 60 });
     await waitFor(async () => (await system.api<Run>('GET', `/runs/${target.id}`)).body.status === 'completed', 30_000, 'the run to read');
 
-    loadAverages.push(`before GET idle ${load()}`);
+    loadAverages.push(`before GET idle ${loadAverage()}`);
     const getIdle = await phase(get(target.id));
-    loadAverages.push(`before POST idle ${load()}`);
+    loadAverages.push(`before POST idle ${loadAverage()}`);
     const postIdle = await phase(create);
     await waitFor(allCompleted, 120_000, 'the created runs to complete');
 
@@ -128,9 +123,9 @@ async function main(): Promise<void> {
     );
     const processedBefore = (await system.api<Run>('GET', `/runs/${busy.id}`)).body.processed;
     const loadedStarted = Date.now();
-    loadAverages.push(`before GET loaded ${load()}`);
+    loadAverages.push(`before GET loaded ${loadAverage()}`);
     const getLoaded = await phase(get(busy.id));
-    loadAverages.push(`before POST loaded ${load()}`);
+    loadAverages.push(`before POST loaded ${loadAverage()}`);
     const postLoaded = await phase(create);
     const { processed, status } = (await system.api<Run>('GET', `/runs/${busy.id}`)).body;
     const busyRate = (processed - processedBefore) / ((Date.now() - loadedStarted) / 1000);

@@ -15,12 +15,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { METRIC_NAMES, RUN_HASH_FIELDS, redisKeys, type Run } from '@app/contracts';
 import { removeNamespace, TestSystem, waitFor } from '@app/testing';
 import { byFrame, byModule, selfTimes, type CpuProfile } from './cpu-profile';
 import { fullMode, recordFigures, type Figure } from './figures';
+import { loadAverage } from './machine';
 import { amqpLimit, countOnceLimit, elasticsearchLimit, type Engines, type RawLimitOptions } from './raw-limits';
 import { combinedLimit, cpuUse, machineTicks, perSecond, processTicks, type CpuUse } from './throughput-figures';
 
@@ -68,10 +68,6 @@ interface Phase {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const int = (value: number) => Math.round(value).toLocaleString('en-US');
 const percent = (fraction: number) => `${(fraction * 100).toFixed(0)}%`;
-const load = () =>
-  loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' / ');
 
 /** The batch and prefetch a worker runs with, as it says when it starts consuming. */
 function workerSettings(system: TestSystem): { batchSize: number; prefetch: number } {
@@ -152,7 +148,7 @@ async function rawLimits(
     ...workerSettings(system),
   };
   try {
-    console.log(`raw limits (load ${load()}): rabbitmq, ${int(RAW_ITEMS.amqp)} messages...`);
+    console.log(`raw limits (load ${loadAverage()}): rabbitmq, ${int(RAW_ITEMS.amqp)} messages...`);
     const amqp = await amqpLimit(ENGINES, { ...options, items: RAW_ITEMS.amqp });
     console.log(`  ${int(amqp)}/s; elasticsearch, ${int(RAW_ITEMS.elasticsearch)} documents...`);
     const elasticsearch = await elasticsearchLimit(ENGINES, { ...options, items: RAW_ITEMS.elasticsearch });
@@ -166,7 +162,7 @@ async function rawLimits(
 }
 
 async function main(): Promise<void> {
-  const startedLoad = load();
+  const startedLoad = loadAverage();
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
   rmSync(PROFILE_DIR, { recursive: true, force: true });
   if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
@@ -199,7 +195,9 @@ async function main(): Promise<void> {
     for (const workers of WORKER_COUNTS) {
       const running = phases.length === 0 ? WORKER_COUNTS[0] : WORKER_COUNTS[phases.length - 1];
       for (let n = running + 1; n <= workers; n++) await system.startWorker(n);
-      console.log(`${workers} worker(s): ramping up ${RAMP_SECONDS} s, then measuring ${WINDOW_SECONDS(workers)} s (load ${load()})`);
+      console.log(
+        `${workers} worker(s): ramping up ${RAMP_SECONDS} s, then measuring ${WINDOW_SECONDS(workers)} s (load ${loadAverage()})`,
+      );
       await sleep(RAMP_SECONDS * 1000);
       const apps = ['api', 'scheduler-1', ...Array.from({ length: workers }, (_, i) => `worker-${i + 1}`)];
       const pids = await pidsOf(system, apps);
@@ -238,7 +236,7 @@ async function main(): Promise<void> {
         bulkMs: meanMs(timingsBefore, timingsAfter, METRIC_NAMES.workerBulkStoreSeconds),
         countMs: meanMs(timingsBefore, timingsAfter, METRIC_NAMES.workerCountScriptSeconds),
       });
-      console.log(`  counted ${int(perSecond(counted, startMs, endMs))} jobs/s, ${int(queued)} queued; load ${load()}`);
+      console.log(`  counted ${int(perSecond(counted, startMs, endMs))} jobs/s, ${int(queued)} queued; load ${loadAverage()}`);
     }
     for (const runId of runIds) await system.api('POST', `/runs/${runId}/stop`);
     await storeCounts(system, runIds, phases);
@@ -309,7 +307,7 @@ function report(
   recordFigures(
     'throughput',
     figures,
-    `Commit ${run.commit}, ${full ? 'full' : 'short'} mode; load average ${run.startedLoad} at the start, ${load()} at the end. ` +
+    `Commit ${run.commit}, ${full ? 'full' : 'short'} mode; load average ${run.startedLoad} at the start, ${loadAverage()} at the end. ` +
       `Workers' batch ${options.batchSize}, prefetch ${options.prefetch}; the raw limits with ${options.consumers} consumers ` +
       `(bulk requests, script calls in flight) and ${int(options.publishWindow)} jobs per confirmed publish; end to end: ${RUNS} runs ` +
       `side by side, each asked at 600,000/min (together ${int(RUNS * 10_000)}/s), ${RAMP_SECONDS} s of ramp-up after each worker count starts; ` +
