@@ -97,7 +97,8 @@ describe('datasets', () => {
   ])('refuses a CSV with a malformed line %s with a 400 naming the line, and keeps nothing of it', async (_, line) => {
     const before = await storedDatasetIds();
 
-    const answer = await system.uploadDataset<{ message: string[] }>('broken', 'text/csv', csvChunks(20_000, line));
+    // 200,000 rows (about 14 MB): the client is still sending when the refusal comes, and must still get the answer.
+    const answer = await system.uploadDataset<{ message: string[] }>('broken', 'text/csv', csvChunks(200_000, line));
 
     expect(answer.status).toBe(400);
     expect(answer.body.message).toEqual([`line ${line}: 4 fields where the header has 3`]);

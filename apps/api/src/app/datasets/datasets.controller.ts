@@ -25,7 +25,7 @@ import {
 import { ApiBadRequest, ApiChange, ApiGuarded, ApiJsonBody } from '../openapi/api-responses';
 import { DatasetIdPipe } from './dataset-id.pipe';
 import { DatasetsService } from './datasets.service';
-import { closingUnreadUpload, uploadOf } from './upload-request';
+import { settlingUnreadUpload, uploadOf } from './upload-request';
 
 /** A route by dataset id: 400 for a malformed id, 404 for an unknown dataset. */
 const ApiDatasetById = () =>
@@ -57,7 +57,7 @@ export class DatasetsController {
     @Req() request: IncomingMessage,
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<Dataset> {
-    return closingUnreadUpload(request, response, this.datasets.upload(query.name, uploadOf(request)));
+    return settlingUnreadUpload(request, response, this.datasets.upload(query.name, uploadOf(request)));
   }
 
   @Post('from-index')

@@ -1,3 +1,4 @@
+import { PayloadTooLargeException } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** An upload as the service reads it: its declared type, encoding and length, and its body as the chunks arrive. */
@@ -24,14 +25,32 @@ export function uploadOf(request: IncomingMessage): Upload {
 }
 
 /**
- * `answer`, and when it is a refusal while the client may still be sending (the body was not read to its end),
- * closes the connection after the answer instead of reading and discarding up to gigabytes to keep it alive.
+ * How long, at most, the rest of a refused upload is read and thrown away. A client still sending when the refusal
+ * comes gets a broken pipe instead of the answer if the connection closes under it; after this, it does anyway.
  */
-export async function closingUnreadUpload<T>(request: IncomingMessage, response: ServerResponse, answer: Promise<T>): Promise<T> {
+export const UNREAD_UPLOAD_DISCARD_MS = 10_000;
+
+/**
+ * `answer`, and when it is a refusal while the client may still be sending (the body was not read to its end): a 413
+ * closes the connection after the answer (the client sends more than will ever be read); any other refusal reads and
+ * discards the rest for up to {@link UNREAD_UPLOAD_DISCARD_MS}, so that its sender finishes and reads the answer.
+ */
+export async function settlingUnreadUpload<T>(request: IncomingMessage, response: ServerResponse, answer: Promise<T>): Promise<T> {
   try {
     return await answer;
   } catch (error) {
-    if (!request.complete && !response.headersSent) response.setHeader('Connection', 'close');
+    if (!request.complete && !response.headersSent) {
+      if (error instanceof PayloadTooLargeException) response.setHeader('Connection', 'close');
+      else discardRest(request, response, UNREAD_UPLOAD_DISCARD_MS);
+    }
     throw error;
   }
+}
+
+function discardRest(request: IncomingMessage, response: ServerResponse, maxMs: number): void {
+  const hangUp = () => request.socket.destroy();
+  const deadline = setTimeout(() => (response.writableFinished ? hangUp() : response.once('finish', hangUp)), maxMs);
+  deadline.unref();
+  request.once('close', () => clearTimeout(deadline));
+  request.resume();
 }
