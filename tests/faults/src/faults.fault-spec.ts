@@ -1,9 +1,8 @@
 import type { Dataset } from '@app/contracts';
-import { csvChunks, ReceivingEndpoint, TestSystem } from '@app/testing';
+import { csvChunks, faultRow, formatFaultTable, ReceivingEndpoint, runTrial, TestSystem, type FaultRow, type TrialRun } from '@app/testing';
 import { FAULTS, type Fault } from './faults';
 import { rabbitmq } from './machine-services';
 import { OwnRedis } from './own-redis';
-import { runTrial, type TrialResult, type TrialRun } from './trial';
 
 /**
  * `FAULTS=ci` runs the subset CI has time for, once each; the full suite (the default) runs every fault
@@ -43,18 +42,7 @@ function trialRun(fault: Fault): TrialRun {
   return deliveries;
 }
 
-interface Row {
-  fault: string;
-  trials: number;
-  lost: number;
-  doubleCounted: number;
-  secondsToRecover: number[];
-  failedChecks: string[];
-  /** For `http` runs, each trial's deliveries of a record already accepted, which the endpoint took once. */
-  repeatedDeliveries?: number[];
-  skipped?: string;
-}
-const rows: Row[] = [];
+const rows: FaultRow[] = [];
 
 beforeAll(async () => {
   await redis.start();
@@ -67,7 +55,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Whatever failed, the machine's RabbitMQ is left running, as the suite found it.
-  console.log(formatTable(rows));
+  console.log(formatFaultTable(rows));
   if (!(await rabbitmq.isRunning())) await rabbitmq.startApp();
   try {
     await system.stop();
@@ -84,45 +72,12 @@ describe.each(subset.map((fault) => [fault.name, fault] as const))('%s', (_name,
       rows.push({ fault: fault.name, trials: 0, lost: 0, doubleCounted: 0, secondsToRecover: [], failedChecks: [], skipped: unavailable });
       return;
     }
-    const results: TrialResult[] = [];
+    const results = [];
     for (let trial = 0; trial < trials; trial++) {
       results.push(await runTrial(system, apiUrls, trialRun(fault), () => fault.inject({ system, redis })));
     }
-    const row: Row = {
-      fault: fault.name,
-      trials,
-      lost: sum(results.map((r) => r.lost)),
-      doubleCounted: sum(results.map((r) => r.doubleCounted)),
-      secondsToRecover: results.map((r) => r.secondsToRecover),
-      failedChecks: [
-        ...new Set(
-          results.flatMap((r) =>
-            Object.entries(r.checks)
-              .filter(([, held]) => !held)
-              .map(([check]) => check),
-          ),
-        ),
-      ],
-      ...(fault.processor === 'http' && { repeatedDeliveries: results.map((r) => r.repeatedDeliveries ?? 0) }),
-    };
+    const row = faultRow(fault.name, results);
     rows.push(row);
     expect(row).toMatchObject({ lost: 0, doubleCounted: 0, failedChecks: [] });
   });
 });
-
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-
-function formatTable(table: Row[]): string {
-  const lines = ['| fault | trials | lost | double-counted | seconds to recover, each trial | invariants |', '|---|---|---|---|---|---|'];
-  for (const row of table) {
-    if (row.skipped) {
-      lines.push(`| ${row.fault} | 0 | - | - | - | skipped: ${row.skipped} |`);
-      continue;
-    }
-    const recover = row.secondsToRecover.map((seconds) => seconds.toFixed(1)).join(', ');
-    const held = row.failedChecks.length === 0 ? 'all held' : `broken: ${row.failedChecks.join(', ')}`;
-    const repeated = row.repeatedDeliveries ? `; deliveries repeated (taken once): ${row.repeatedDeliveries.join(', ')}` : '';
-    lines.push(`| ${row.fault} | ${row.trials} | ${row.lost} | ${row.doubleCounted} | ${recover} | ${held}${repeated} |`);
-  }
-  return lines.join('\n');
-}

@@ -1,20 +1,11 @@
 import { redisKeys, type ProcessorName } from '@app/contracts';
-import type { TestSystem } from '@app/testing';
+import type { Injected, TestSystem } from '@app/testing';
 import { elasticsearch, rabbitmq } from './machine-services';
 import type { OwnRedis } from './own-redis';
 
 export interface FaultContext {
   system: TestSystem;
   redis: OwnRedis;
-}
-
-/**
- * What ends a fault (a service started again), and what puts the system back as it was once the run is done
- * (a crashed process the run did without, because another instance took over, started again).
- */
-export interface Injected {
-  heal: () => Promise<void>;
-  restore?: () => Promise<void>;
 }
 
 /** Breaks something in a running run. */

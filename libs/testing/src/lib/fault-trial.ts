@@ -1,6 +1,15 @@
 import { RUN_HASH_FIELDS, redisKeys, type CreatedRun, type ProcessorName, type Run, type RunAudit } from '@app/contracts';
-import { waitFor, type ReceivingEndpoint, type RunDeliveries, type TestSystem } from '@app/testing';
-import type { Injected } from './faults';
+import type { ReceivingEndpoint, RunDeliveries } from './receiving-endpoint';
+import { waitFor, type TestSystem } from './test-system';
+
+/**
+ * What ends a fault (a service started again), and what puts the system back as it was once the run is done
+ * (a crashed process the run did without, because another instance took over, started again).
+ */
+export interface Injected {
+  heal: () => Promise<void>;
+  restore?: () => Promise<void>;
+}
 
 export interface TrialRun {
   total: number;
@@ -152,3 +161,52 @@ async function verify(
     ...(deliveries && { repeatedDeliveries: deliveries.repeated }),
   };
 }
+
+/** One fault's line of the table a fault suite prints: its trials summed up. */
+export interface FaultRow {
+  fault: string;
+  trials: number;
+  lost: number;
+  doubleCounted: number;
+  secondsToRecover: number[];
+  failedChecks: string[];
+  /** For `http` runs, each trial's deliveries of a record already accepted, which the endpoint took once. */
+  repeatedDeliveries?: number[];
+  skipped?: string;
+}
+
+export function faultRow(fault: string, results: readonly TrialResult[]): FaultRow {
+  const failedChecks = results.flatMap((result) =>
+    Object.entries(result.checks)
+      .filter(([, held]) => !held)
+      .map(([check]) => check),
+  );
+  const repeated = results.map((result) => result.repeatedDeliveries);
+  return {
+    fault,
+    trials: results.length,
+    lost: sum(results.map((result) => result.lost)),
+    doubleCounted: sum(results.map((result) => result.doubleCounted)),
+    secondsToRecover: results.map((result) => result.secondsToRecover),
+    failedChecks: [...new Set(failedChecks)],
+    ...(repeated.some((count) => count !== undefined) && { repeatedDeliveries: repeated.map((count) => count ?? 0) }),
+  };
+}
+
+/** The Markdown table of a fault suite's rows, as docs/reliability.md keeps it. */
+export function formatFaultTable(rows: readonly FaultRow[]): string {
+  const lines = ['| fault | trials | lost | double-counted | seconds to recover, each trial | invariants |', '|---|---|---|---|---|---|'];
+  for (const row of rows) {
+    if (row.skipped) {
+      lines.push(`| ${row.fault} | 0 | - | - | - | skipped: ${row.skipped} |`);
+      continue;
+    }
+    const recover = row.secondsToRecover.map((seconds) => seconds.toFixed(1)).join(', ');
+    const held = row.failedChecks.length === 0 ? 'all held' : `broken: ${row.failedChecks.join(', ')}`;
+    const repeated = row.repeatedDeliveries ? `; deliveries repeated (taken once): ${row.repeatedDeliveries.join(', ')}` : '';
+    lines.push(`| ${row.fault} | ${row.trials} | ${row.lost} | ${row.doubleCounted} | ${recover} | ${held}${repeated} |`);
+  }
+  return lines.join('\n');
+}
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
