@@ -8,7 +8,7 @@ import { RUN_HASH_FIELDS as F, amqpNames, elasticsearchIndices, redisKeys, type 
 import { newJob, runProcessor } from '@app/domain';
 // The bench measures the platform's own clients alone, so it uses them rather than a copy of their settings.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { AmqpConnection, ElasticsearchConnection, JobQueue, RedisConnection, ResultStore, RunCounters } from '@app/infra';
+import { AmqpConnection, ElasticsearchConnection, HotState, JobQueue, RedisConnection, ResultStore, RunCounters } from '@app/infra';
 import { perSecond } from './throughput-figures';
 
 export interface Engines {
@@ -118,7 +118,7 @@ export async function elasticsearchLimit(engines: Engines, options: RawLimitOpti
 export async function countOnceLimit(engines: Engines, options: RawLimitOptions): Promise<number> {
   const redis = await RedisConnection.connect(engines.redisUrl);
   const keys = redisKeys(options.namespace);
-  await redis.client.set(keys.stateReady, '1');
+  await new HotState(redis, keys).markReady();
   await redis.client.hset(keys.run(RUN_ID), {
     [F.status]: 'running',
     [F.total]: options.items,

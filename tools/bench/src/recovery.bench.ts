@@ -27,6 +27,9 @@ import {
   type JobDocument,
 } from '@app/contracts';
 import { formatRunId, newRun, pausePace, recordInput, runProcessor, toRunDocument, type RunState } from '@app/domain';
+// The marker holds the Redis's replication id, which only the platform's own script writes.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { HotState, RedisConnection } from '@app/infra';
 import { TestSystem, waitFor } from '@app/testing';
 import { fullMode, recordFigures, type Figure } from './figures';
 import { deadLetterSeqs, expectedCounters, resultSeqs, seededRuns, storedDocuments, type SeededRun } from './recovery-plan';
@@ -274,10 +277,10 @@ async function measureSet(es: Client, records: number, setIndex: number): Promis
   const trials: Trial[] = [];
   try {
     // Marked ready before the scheduler starts, so that it rebuilds only after each FLUSHALL, when timed.
-    const marker = new Redis(REDIS_PORT, '127.0.0.1');
-    await marker.flushall();
-    await marker.set(redisKeys(namespace).stateReady, String(Date.now()));
-    await marker.quit();
+    const marker = await RedisConnection.connect(`redis://127.0.0.1:${REDIS_PORT}`);
+    await marker.client.flushall();
+    await new HotState(marker, redisKeys(namespace)).markReady();
+    await marker.close();
     await system.start();
     for (let i = 0; i < TRIALS; i++) {
       const result = await trial(system, records, plan);

@@ -56,8 +56,10 @@ export interface RedisKeys {
   /** Pub/sub channel: a run's counters or status changed (payload: run id). */
   runChangedChannel: string;
   /**
-   * Present while Redis holds the whole hot state. Missing after Redis lost its data (or on a first start):
-   * workers then count nothing and the scheduler rebuilds the state from Elasticsearch before setting it.
+   * String: the replication id (`master_replid`) of the Redis the hot state was built on; every script that counts,
+   * claims or saves checks it against the server's own. Missing after Redis lost its data (or on a first start), and
+   * stale after a failover (a promoted replica has a new id, and may lack the last writes): workers then count
+   * nothing and the scheduler rebuilds the state from Elasticsearch before setting it again.
    */
   stateReady: string;
   /** Held by the one scheduler rebuilding the state, so that two never rebuild at once. */
@@ -66,13 +68,20 @@ export interface RedisKeys {
   workers: string;
 }
 
+/**
+ * A run's keys all share the hash tag `{runId}`, so that on Redis Cluster they sit in one slot and the scripts that
+ * take several of them (counting takes the hash and both bitmaps) run there. ARCHITECTURE.md says what else Cluster
+ * would need.
+ */
+const runKeyPrefix = (ns: string, runId: string): string => `${ns}:run:{${runId}}`;
+
 export const redisKeys = (ns: string): RedisKeys => ({
-  run: (runId) => `${ns}:run:${runId}`,
-  runProcessedSeqs: (runId) => `${ns}:run:${runId}:processed-seqs`,
-  runFailedSeqs: (runId) => `${ns}:run:${runId}:failed-seqs`,
-  runProcessedPerSecond: (runId) => `${ns}:run:${runId}:processed-per-second`,
-  runDestinationPushback: (runId) => `${ns}:run:${runId}:destination-pushback`,
-  runNotificationClaim: (runId) => `${ns}:run:${runId}:notification-claim`,
+  run: (runId) => runKeyPrefix(ns, runId),
+  runProcessedSeqs: (runId) => `${runKeyPrefix(ns, runId)}:processed-seqs`,
+  runFailedSeqs: (runId) => `${runKeyPrefix(ns, runId)}:failed-seqs`,
+  runProcessedPerSecond: (runId) => `${runKeyPrefix(ns, runId)}:processed-per-second`,
+  runDestinationPushback: (runId) => `${runKeyPrefix(ns, runId)}:destination-pushback`,
+  runNotificationClaim: (runId) => `${runKeyPrefix(ns, runId)}:notification-claim`,
   runsByCreation: `${ns}:runs:by-creation`,
   activeRuns: `${ns}:runs:active`,
   schedulerLeader: `${ns}:scheduler:leader`,

@@ -30,6 +30,8 @@ export interface SystemOptions {
   basePort: number;
   /** Redis of the processes and of the test's own client; the machine's by default. */
   redisUrl?: string;
+  /** Instead of `redisUrl`: the master these Sentinels name (`REDIS_SENTINELS`, `REDIS_MASTER_NAME`). */
+  redisSentinels?: { sentinels: { host: string; port: number }[]; masterName: string };
   /** Extra environment for every process. */
   env?: Record<string, string>;
   /** Extra environment for the workers only. */
@@ -67,7 +69,10 @@ export class TestSystem {
     this.names = amqpNames(this.namespace);
     this.indices = elasticsearchIndices(`${this.namespace}-`);
     this.apiUrl = `http://127.0.0.1:${options.basePort}`;
-    this.redis = new Redis(this.redisUrl, { lazyConnect: true });
+    const sentinels = options.redisSentinels;
+    this.redis = sentinels
+      ? new Redis({ sentinels: sentinels.sentinels, name: sentinels.masterName, lazyConnect: true })
+      : new Redis(this.redisUrl, { lazyConnect: true });
   }
 
   private get redisUrl(): string {
@@ -236,6 +241,10 @@ export class TestSystem {
         NAMESPACE: this.namespace,
         PORT: String(port),
         REDIS_URL: this.redisUrl,
+        ...(this.options.redisSentinels && {
+          REDIS_SENTINELS: this.options.redisSentinels.sentinels.map(({ host, port }) => `${host}:${port}`).join(','),
+          REDIS_MASTER_NAME: this.options.redisSentinels.masterName,
+        }),
         AMQP_URL,
         ELASTICSEARCH_URL,
         WORKER_ID: name,

@@ -26,7 +26,7 @@ export class RunLookup {
   async requireHot(runId: string): Promise<RunState> {
     const state = await this.runs.get(runId);
     if (state) return state;
-    if (!(await this.hotState.isReady())) throw rebuilding();
+    if (!(await this.hotState.isReady())) throw stateRebuilding();
     throw notFound(runId);
   }
 
@@ -39,5 +39,6 @@ export class RunLookup {
 
 const notFound = (runId: string) => new NotFoundException(`run ${runId} does not exist`);
 
-const rebuilding = () =>
-  new ServiceUnavailableException('the run state is being rebuilt after Redis lost its data; try again in a few seconds');
+/** The 503 of a change while the hot state is rebuilt. */
+export const stateRebuilding = () =>
+  new ServiceUnavailableException('the run state is being rebuilt after Redis lost its data or failed over; try again in a few seconds');

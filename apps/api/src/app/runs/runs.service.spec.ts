@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ServiceUnavailableException } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { formatRunId, newRun, type RunState } from '@app/domain';
 import { newSigningSecret } from '@app/infra';
@@ -179,6 +179,17 @@ describe('RunsService', () => {
       expect(error).toBeInstanceOf(ConflictException);
       expect((error as Error).message).toBe(`run ${run.id} is paused, only a running run can be paused`);
       expect(fakes.runs.saves).toBe(1);
+    });
+
+    it('is a 503 while the state is rebuilt (a failover left the run in Redis, maybe stale), archiving nothing', async () => {
+      fakes.hotState.ready = false;
+
+      const error = await service.pause(run.id).catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(ServiceUnavailableException);
+      expect((error as Error).message).toMatch(/being rebuilt after Redis lost its data or failed over/);
+      expect(fakes.runs.saves).toBe(1);
+      expect(fakes.archive.saved).toEqual([]);
     });
 
     it('resumes and stops', async () => {

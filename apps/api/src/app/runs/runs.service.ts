@@ -28,7 +28,7 @@ import {
 import { DatasetStore, newSigningSecret, RunArchive, RunStore, WorkerRegistry } from '@app/infra';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { badRequest } from '../bad-request';
-import { RunLookup } from '../run-lookup/run-lookup';
+import { RunLookup, stateRebuilding } from '../run-lookup/run-lookup';
 
 const DEFAULT_PAGE_SIZE = 20;
 /** Ids read per step while filtering the list by status. */
@@ -149,7 +149,9 @@ export class RunsService {
       const now = Date.now();
       const result = transition(await this.lookup.requireHot(runId), now);
       if (!result.ok) throw new ConflictException(result.conflict);
-      if ((await this.runs.save(result.state, now)) === 'saved') {
+      const outcome = await this.runs.save(result.state, now);
+      if (outcome === 'rebuilding') throw stateRebuilding();
+      if (outcome === 'saved') {
         const saved = await this.lookup.requireHot(runId);
         await this.archive.save(saved);
         return this.view(saved, Date.now());

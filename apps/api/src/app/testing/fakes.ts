@@ -17,7 +17,11 @@ export class FakeRunStore implements Pick<RunStore, 'create' | 'get' | 'listIds'
   saves = 0;
   private interference: { times: number; change: (run: RunState) => RunState } | null = null;
 
-  constructor(private readonly log: string[] = []) {}
+  constructor(
+    private readonly log: string[] = [],
+    /** Saves refuse while it is not ready, as the save script does. */
+    private readonly hotState: Pick<HotState, 'isReady'> = new FakeHotState(),
+  ) {}
 
   /** Puts a run in place as if created earlier. */
   put(run: RunState): void {
@@ -62,6 +66,7 @@ export class FakeRunStore implements Pick<RunStore, 'create' | 'get' | 'listIds'
   async save(run: RunState, nowMs: number): Promise<SaveOutcome> {
     this.saves++;
     this.log.push(`runs.save ${run.id}`);
+    if (!(await this.hotState.isReady())) return 'rebuilding';
     let current = this.runs.get(run.id);
     if (!current) return 'stale';
     if (this.interference && this.interference.times > 0) {
@@ -146,9 +151,9 @@ export class FakeResultStore implements Pick<ResultStore, 'deliveryStats'> {
 /** One set of fakes sharing a call log, and the providers that put them in place of the real stores. */
 export function apiFakes() {
   const log: string[] = [];
-  const runs = new FakeRunStore(log);
-  const archive = new FakeRunArchive(log);
   const hotState = new FakeHotState();
+  const runs = new FakeRunStore(log, hotState);
+  const archive = new FakeRunArchive(log);
   const workers = new FakeWorkerRegistry();
   const datasets = new FakeDatasetStore();
   const results = new FakeResultStore();

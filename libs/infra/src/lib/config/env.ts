@@ -78,3 +78,18 @@ export function envList(env: Env, name: string): string[] {
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
 }
+
+export interface HostPort {
+  host: string;
+  port: number;
+}
+
+/** A comma-separated list of `host:port` (`host` alone takes `defaultPort`); an IPv6 host goes in brackets. */
+export function envHostPorts(env: Env, name: string, defaultPort: number): HostPort[] {
+  return envList(env, name).map((item) => {
+    const match = /^(\[[0-9a-fA-F:.]+\]|[^:[\]\s]+)(?::(\d{1,5}))?$/.exec(item);
+    const port = match?.[2] === undefined ? defaultPort : Number(match[2]);
+    if (!match || port < 1 || port > 65535) throw new ConfigError(`${name} must be a comma-separated list of host:port, got "${item}"`);
+    return { host: match[1].replace(/^\[|\]$/g, ''), port };
+  });
+}

@@ -6,6 +6,8 @@ describe('loadInfraConfig', () => {
     expect(loadInfraConfig({}, 3000)).toEqual({
       namespace: 'rr',
       redisUrl: 'redis://127.0.0.1:6379',
+      redisSentinels: [],
+      redisMasterName: 'rate-runner',
       amqpUrl: 'amqp://guest:guest@127.0.0.1:5672',
       elasticsearchUrl: 'http://127.0.0.1:9200',
       elasticsearchIndexPrefix: '',
@@ -23,7 +25,20 @@ describe('loadInfraConfig', () => {
     expect(loadInfraConfig({ NAMESPACE: 'test-1' }, 3000).elasticsearchIndexPrefix).toBe('test-1-');
   });
 
+  it('takes Sentinels as host:port, 26379 when the port is left out', () => {
+    expect(loadInfraConfig({ REDIS_SENTINELS: 'a:26401, b ,[::1]:26403', REDIS_MASTER_NAME: 'main' }, 3000)).toMatchObject({
+      redisSentinels: [
+        { host: 'a', port: 26401 },
+        { host: 'b', port: 26379 },
+        { host: '::1', port: 26403 },
+      ],
+      redisMasterName: 'main',
+    });
+  });
+
   it.each([
+    [{ REDIS_SENTINELS: 'a:26401,b:x' }, /^REDIS_SENTINELS must be a comma-separated list of host:port, got "b:x"$/],
+    [{ REDIS_SENTINELS: 'a:70000' }, /^REDIS_SENTINELS must be a comma-separated list of host:port/],
     [{ PORT: 'abc' }, /^PORT must be an integer/],
     [{ PORT: '70000' }, /^PORT must be an integer/],
     [{ REDIS_URL: 'http://x' }, /^REDIS_URL must use redis: or rediss:/],

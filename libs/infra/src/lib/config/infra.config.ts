@@ -1,7 +1,7 @@
 import type { LogLevel } from '@nestjs/common';
 import { DEFAULT_NAMESPACE } from '@app/contracts';
 import { DEFAULT_HTTP_TARGET_ALLOWLIST, parseAllowlist } from '@app/domain';
-import { type Env, envChoice, envInt, envName, envString, envUrl } from './env';
+import { type Env, envChoice, envHostPorts, envInt, envName, envString, envUrl, type HostPort } from './env';
 
 /** `LOG_LEVEL` values, most verbose first: each shows its own level and every one after it. */
 export const LOG_LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const satisfies readonly LogLevel[];
@@ -11,7 +11,11 @@ export type LogLevelName = (typeof LOG_LEVELS)[number];
 export interface InfraConfig {
   /** Prefix of every queue, Redis key and channel, so installations and test runs never meet. */
   namespace: string;
+  /** One Redis server; with `redisSentinels`, only its user, password, database and TLS are used. */
   redisUrl: string;
+  /** Sentinels that name the master of `redisMasterName` (and a new one after a failover); empty for one server. */
+  redisSentinels: HostPort[];
+  redisMasterName: string;
   amqpUrl: string;
   elasticsearchUrl: string;
   elasticsearchIndexPrefix: string;
@@ -48,6 +52,8 @@ export function loadInfraConfig(env: Env, defaultPort: number): InfraConfig {
   return {
     namespace,
     redisUrl: envUrl(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    redisSentinels: envHostPorts(env, 'REDIS_SENTINELS', 26379),
+    redisMasterName: envString(env, 'REDIS_MASTER_NAME', 'rate-runner'),
     amqpUrl: envUrl(env, 'AMQP_URL', 'amqp://guest:guest@127.0.0.1:5672', ['amqp:', 'amqps:']),
     elasticsearchUrl: envUrl(env, 'ELASTICSEARCH_URL', 'http://127.0.0.1:9200', ['http:', 'https:']),
     elasticsearchIndexPrefix: envString(env, 'ELASTICSEARCH_INDEX_PREFIX', namespace === DEFAULT_NAMESPACE ? '' : `${namespace}-`),

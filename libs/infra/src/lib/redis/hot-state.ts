@@ -1,12 +1,14 @@
 import type { RedisKeys, SeqRange } from '@app/contracts';
 import { canEditRun, type RunState } from '@app/domain';
 import { bitmapOf } from './bitmap';
+import { IS_STATE_READY_SCRIPT, MARK_STATE_READY_SCRIPT } from './redis-scripts';
 import { hashFields } from './run-hash';
 import type { RedisConnection } from './redis.connection';
 
 /**
- * Whether Redis holds the whole hot state, and its rebuild from Elasticsearch after Redis lost its data: one
- * scheduler takes the lock, restores every run, then marks the state ready (workers count nothing until then).
+ * Whether Redis holds the whole hot state, and its rebuild from Elasticsearch after Redis lost its data or failed
+ * over: one scheduler takes the lock, restores every run, then marks the state ready (workers count nothing, and
+ * nothing is claimed or saved, until then).
  */
 export class HotState {
   constructor(
@@ -14,9 +16,9 @@ export class HotState {
     private readonly keys: RedisKeys,
   ) {}
 
-  /** False after Redis lost its data (or on a first start), until the state is rebuilt. */
+  /** False after Redis lost its data or failed over (or on a first start), until the state is rebuilt. */
   async isReady(): Promise<boolean> {
-    return (await this.redis.client.exists(this.keys.stateReady)) === 1;
+    return (await this.redis.client.eval(IS_STATE_READY_SCRIPT, 1, this.keys.stateReady)) === 1;
   }
 
   /** Takes the rebuild lock for `ttlMs` if nobody holds it; false when another scheduler is rebuilding. */
@@ -24,9 +26,9 @@ export class HotState {
     return (await this.redis.client.set(this.keys.stateRebuildLock, holderId, 'PX', ttlMs, 'NX')) === 'OK';
   }
 
-  /** Marks the state rebuilt and ready, and lets go of the rebuild lock. */
+  /** Marks the state rebuilt and ready on this Redis (its replication id), and lets go of the rebuild lock. */
   async markReady(): Promise<void> {
-    await this.redis.client.multi().set(this.keys.stateReady, String(Date.now())).del(this.keys.stateRebuildLock).exec();
+    await this.redis.client.eval(MARK_STATE_READY_SCRIPT, 2, this.keys.stateReady, this.keys.stateRebuildLock);
   }
 
   /** Writes a run rebuilt from Elasticsearch: its hash, indexes, and the bitmaps of its stored seqs (as ranges). */

@@ -5,7 +5,8 @@ import { RedisConnection } from './redis.connection';
 
 /* The claim on a run's completion callback against the real Redis: one holder at a time, and a backoff held by its key. */
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-const keys = redisKeys(`it-notify-${randomBytes(3).toString('hex')}`);
+const namespace = `it-notify-${randomBytes(3).toString('hex')}`;
+const keys = redisKeys(namespace);
 
 let redis: RedisConnection;
 let claims: NotificationClaims;
@@ -16,7 +17,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const names = await redis.client.keys(`${keys.run('')}*`);
+  const names = await redis.client.keys(`${namespace}:*`);
   if (names.length > 0) await redis.client.del(...names);
   await redis.close();
 });

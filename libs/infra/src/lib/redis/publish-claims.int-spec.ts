@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { redisKeys } from '@app/contracts';
 import { changeRate, newRun, updateRun, type RunState } from '@app/domain';
+import { HotState } from './hot-state';
 import { LeaderLease } from './leader-lease';
 import { PublishClaims } from './publish-claims';
 import { RedisConnection } from './redis.connection';
@@ -17,7 +18,8 @@ let redis: RedisConnection;
 let runs: RunStore;
 let claims: PublishClaims;
 let token: string;
-const keys = redisKeys(`it-claims-${randomBytes(3).toString('hex')}`);
+const namespace = `it-claims-${randomBytes(3).toString('hex')}`;
+const keys = redisKeys(namespace);
 
 beforeAll(async () => {
   redis = await RedisConnection.connect(REDIS_URL);
@@ -25,11 +27,12 @@ beforeAll(async () => {
   const lease = new LeaderLease(redis, keys);
   claims = new PublishClaims(redis, keys, lease);
   token = (await lease.acquire(null, 'scheduler-test', 60_000)) ?? '';
+  await new HotState(redis, keys).markReady();
 });
 
 afterAll(async () => {
-  const names = await redis.client.keys(`${keys.run('')}*`);
-  await redis.client.del(keys.schedulerLeader, keys.schedulerLeaderEpoch, keys.activeRuns, keys.runsByCreation, ...names);
+  const names = await redis.client.keys(`${namespace}:*`);
+  if (names.length > 0) await redis.client.del(...names);
   await redis.close();
 });
 

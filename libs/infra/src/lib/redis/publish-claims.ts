@@ -3,9 +3,9 @@ import { RECORD_PUBLISHED_SCRIPT, RESERVE_SCRIPT } from './redis-scripts';
 import type { LeaderLease } from './leader-lease';
 import type { RedisConnection } from './redis.connection';
 
-export type ReserveOutcome = number | 'not-running' | 'fenced' | 'changed';
+export type ReserveOutcome = number | 'not-running' | 'fenced' | 'changed' | 'rebuilding';
 
-const CLAIM_REFUSALS: Record<number, ReserveOutcome> = { [-1]: 'not-running', [-2]: 'fenced', [-3]: 'changed' };
+const CLAIM_REFUSALS: Record<number, ReserveOutcome> = { [-1]: 'not-running', [-2]: 'fenced', [-3]: 'changed', [-4]: 'rebuilding' };
 
 /** The leading scheduler's side of a run: claiming seqs to publish (fenced by the leader lease), then recording them published. */
 export class PublishClaims {
@@ -22,9 +22,10 @@ export class PublishClaims {
   async reserve(runId: string, leaseToken: string, upTo: number, revision: number): Promise<ReserveOutcome> {
     const result = (await this.redis.client.eval(
       RESERVE_SCRIPT,
-      2,
+      3,
       this.keys.run(runId),
       this.lease.key,
+      this.keys.stateReady,
       leaseToken,
       upTo,
       revision,

@@ -7,6 +7,34 @@ import { RUN_HASH_FIELDS as F } from '@app/contracts';
  */
 
 /**
+ * Whether the hot state may be acted on: the state-ready marker holds this server's own replication id. A Redis that
+ * lost its data has no marker; a replica promoted by a failover has a new id (and may lack the old master's last
+ * writes, replication being asynchronous), so the marker it inherited no longer matches. Either way the state is
+ * rebuilt from Elasticsearch first (ARCHITECTURE.md, "Redis failover"). Read inside each script, so that no count,
+ * claim or save can slip in between a check and the write.
+ */
+const STATE_READY = `
+local function stateReady(markerKey)
+  local marker = redis.call('GET', markerKey)
+  return marker and marker == string.match(redis.call('INFO', 'replication'), 'master_replid:(%x+)')
+end
+`;
+
+/** 1 when the hot state may be acted on (`stateReady`), else 0. KEYS: state-ready marker. */
+export const IS_STATE_READY_SCRIPT = `${STATE_READY}
+if stateReady(KEYS[1]) then return 1 end
+return 0
+`;
+
+/** Marks the hot state ready on this server (its replication id) and lets go of the rebuild lock. KEYS: marker, lock. */
+export const MARK_STATE_READY_SCRIPT = `
+local replid = string.match(redis.call('INFO', 'replication'), 'master_replid:(%x+)')
+redis.call('SET', KEYS[1], replid)
+redis.call('DEL', KEYS[2])
+return replid
+`;
+
+/**
  * Completes a run whose every record is processed or failed; shared by the counting scripts. Completing
  * bumps the revision, so that a concurrent compare-and-set from the api re-reads instead of undoing it.
  */
@@ -27,10 +55,10 @@ end
  * A seq whose processed bit is already set was counted before (a redelivery): it adds nothing. A seq that
  * was counted as failed (a replayed dead letter) moves from failed to processed.
  * Returns { newly counted, seqs moved from failed... }, { -1 } when the run is unknown, or { -2 } while the
- * state is not ready (Redis lost its data and the bitmaps are being rebuilt: nothing may be counted).
+ * state is not ready (Redis lost its data, or failed over, and the bitmaps are being rebuilt: nothing may be counted).
  */
-export const COUNT_PROCESSED_SCRIPT = `${COMPLETE_IF_DONE}
-if redis.call('EXISTS', KEYS[5]) == 0 then return { -2 } end
+export const COUNT_PROCESSED_SCRIPT = `${STATE_READY}${COMPLETE_IF_DONE}
+if not stateReady(KEYS[5]) then return { -2 } end
 if redis.call('EXISTS', KEYS[1]) == 0 then return { -1 } end
 local added = 0
 local moved = {}
@@ -57,8 +85,8 @@ return { added, unpack(moved) }
  * A seq already processed (another delivery of it succeeded) or already counted as failed adds nothing.
  * Returns how many seqs were newly counted as failed, -1 when the run is unknown, -2 while the state is not ready.
  */
-export const COUNT_FAILED_SCRIPT = `${COMPLETE_IF_DONE}
-if redis.call('EXISTS', KEYS[4]) == 0 then return -2 end
+export const COUNT_FAILED_SCRIPT = `${STATE_READY}${COMPLETE_IF_DONE}
+if not stateReady(KEYS[4]) then return -2 end
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 local added = 0
 for i = 4, #ARGV do
@@ -89,14 +117,16 @@ return 1
 
 /**
  * Compare-and-set of a run's definition, schedule and status; counters are never written here.
- * KEYS: run hash, active-runs set. ARGV: expected revision, expected claim (`reserved`), now (ms), change channel,
- * run id, field, value...
+ * KEYS: run hash, active-runs set, state-ready marker. ARGV: expected revision, expected claim (`reserved`), now (ms),
+ * change channel, run id, field, value...
  * Returns 1 when saved, 0 when the revision or the claim moved (re-read and retry: a schedule computed before a
  * scheduler's claim could count records it claimed as still to come), -1 when the new total is below the seqs
- * already claimed for publishing (checked here because schedulers claim without a revision).
+ * already claimed for publishing (checked here because schedulers claim without a revision), -2 while the state is
+ * not ready (a save now could be undone by the rebuild).
  * A run left with every record processed or failed is completed here, for the same reason.
  */
-export const SAVE_RUN_SCRIPT = `${COMPLETE_IF_DONE}
+export const SAVE_RUN_SCRIPT = `${STATE_READY}${COMPLETE_IF_DONE}
+if not stateReady(KEYS[3]) then return -2 end
 if redis.call('HGET', KEYS[1], '${F.revision}') ~= ARGV[1] then return 0 end
 if redis.call('HGET', KEYS[1], '${F.reserved}') ~= ARGV[2] then return 0 end
 for i = 6, #ARGV, 2 do
@@ -122,11 +152,13 @@ return 1
 /**
  * Claims seqs up to a count for publishing, for the scheduler holding the lease (fencing: a scheduler
  * that lost its lease, say after a long pause, can claim nothing) and only while the run is as the caller read it:
- * a count computed from a schedule the api has since changed is refused. KEYS: run hash, lease key.
- * ARGV: lease token, wanted count, revision read. Returns the count claimed (capped at total), -1 when the run
- * is not running, -2 when the caller does not hold the lease, -3 when the run changed since it was read.
+ * a count computed from a schedule the api has since changed is refused. KEYS: run hash, lease key, state-ready
+ * marker. ARGV: lease token, wanted count, revision read. Returns the count claimed (capped at total), -1 when the run
+ * is not running, -2 when the caller does not hold the lease, -3 when the run changed since it was read, -4 while the
+ * state is not ready.
  */
-export const RESERVE_SCRIPT = `
+export const RESERVE_SCRIPT = `${STATE_READY}
+if not stateReady(KEYS[3]) then return -4 end
 if redis.call('GET', KEYS[2]) ~= ARGV[1] then return -2 end
 local run = redis.call('HMGET', KEYS[1], '${F.status}', '${F.total}', '${F.reserved}', '${F.revision}')
 if run[1] ~= 'running' then return -1 end

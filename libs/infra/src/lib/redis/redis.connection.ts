@@ -1,7 +1,34 @@
 import { Logger } from '@nestjs/common';
 import Redis, { type RedisOptions } from 'ioredis';
+import type { InfraConfig } from '../config/infra.config';
 
 const MAX_BACKOFF_MS = 2_000;
+
+/** Where the process's Redis is: one server, or a master named by Sentinels. */
+export type RedisTarget = Pick<InfraConfig, 'redisUrl' | 'redisSentinels' | 'redisMasterName'>;
+
+const backoff = (attempt: number) => Math.min(100 * 2 ** Math.min(attempt, 6), MAX_BACKOFF_MS);
+
+/**
+ * The options of a client of the master the Sentinels name: `REDIS_URL` gives only the user, password, database and
+ * TLS. ioredis asks the Sentinels on every (re)connect. A master demoted under a connection (it was cut off, and
+ * came back as a replica) answers writes with READONLY: the client then reconnects, to the master the Sentinels name
+ * now. (ioredis' `failoverDetector` is not used: seen here ending a client for good when a failover was announced
+ * while it was reconnecting.)
+ */
+export function sentinelOptions(target: RedisTarget): RedisOptions {
+  const url = new URL(target.redisUrl);
+  return {
+    sentinels: target.redisSentinels,
+    name: target.redisMasterName,
+    ...(url.username !== '' && { username: decodeURIComponent(url.username) }),
+    ...(url.password !== '' && { password: decodeURIComponent(url.password) }),
+    db: Number(url.pathname.slice(1) || 0),
+    ...(url.protocol === 'rediss:' && { tls: {}, enableTLSForSentinelMode: true }),
+    sentinelRetryStrategy: backoff,
+    reconnectOnError: (error) => error.message.startsWith('READONLY'),
+  };
+}
 
 /**
  * The one ioredis client of a process (plus a dedicated subscriber connection on demand).
@@ -13,33 +40,31 @@ export class RedisConnection {
 
   private constructor(
     readonly client: Redis,
-    private readonly url: string,
+    private readonly target: RedisTarget,
   ) {}
 
-  static async connect(url: string): Promise<RedisConnection> {
+  /** Connects to one server (a URL), or to the master the target's Sentinels name. */
+  static async connect(target: RedisTarget | string): Promise<RedisConnection> {
+    const to = typeof target === 'string' ? { redisUrl: target, redisSentinels: [], redisMasterName: '' } : target;
     // Commands issued in the same tick (a request's parallel reads, and those of requests served together) go out
     // in one write: a write per command was the largest cost of an api GET under load (the CPU profile in
     // docs/benchmarks.md, "Api latency"). Order and replies are as without it.
-    const client = RedisConnection.createClient(url, { enableAutoPipelining: true });
-    const connection = new RedisConnection(client, url);
+    const client = RedisConnection.createClient(to, { enableAutoPipelining: true });
+    const connection = new RedisConnection(client, to);
     connection.watch(client, 'client');
     await client.connect();
     return connection;
   }
 
-  private static createClient(url: string, options: RedisOptions = {}): Redis {
-    return new Redis(url, {
-      ...options,
-      lazyConnect: true,
-      maxRetriesPerRequest: null,
-      retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 6), MAX_BACKOFF_MS),
-    });
+  private static createClient(target: RedisTarget, options: RedisOptions = {}): Redis {
+    const common: RedisOptions = { ...options, lazyConnect: true, maxRetriesPerRequest: null, retryStrategy: backoff };
+    return target.redisSentinels.length === 0 ? new Redis(target.redisUrl, common) : new Redis({ ...sentinelOptions(target), ...common });
   }
 
   /** A second connection in subscriber mode (a subscribed connection can run no other command). */
   async subscriberClient(): Promise<Redis> {
     if (!this.subscriber) {
-      this.subscriber = RedisConnection.createClient(this.url);
+      this.subscriber = RedisConnection.createClient(this.target);
       this.watch(this.subscriber, 'subscriber');
       await this.subscriber.connect();
     }
@@ -64,7 +89,10 @@ export class RedisConnection {
   private watch(client: Redis, role: string): void {
     let wasReady = false;
     client.on('ready', () => {
-      if (wasReady) this.logger.log(`redis ${role} reconnected`);
+      // Behind Sentinels, which master it reached: after a failover, another one.
+      const master = this.target.redisSentinels.length > 0 ? ` to master ${client.stream.remoteAddress}:${client.stream.remotePort}` : '';
+      if (wasReady) this.logger.log(`redis ${role} reconnected${master}`);
+      else if (master) this.logger.log(`redis ${role} connected${master}`);
       wasReady = true;
     });
     client.on('error', (error: Error) => this.logger.warn(`redis ${role}: ${error.message}`));

@@ -35,7 +35,7 @@ export class RedisModule implements OnApplicationShutdown {
         {
           provide: RedisConnection,
           inject: [INFRA_CONFIG],
-          useFactory: (config: InfraConfig) => RedisConnection.connect(config.redisUrl),
+          useFactory: (config: InfraConfig) => RedisConnection.connect(config),
         },
         ...STORES.map((Store) => ({
           provide: Store,

@@ -2,11 +2,11 @@ import type { RedisKeys } from '@app/contracts';
 import { COUNT_FAILED_SCRIPT, COUNT_PROCESSED_SCRIPT } from './redis-scripts';
 import type { RedisConnection } from './redis.connection';
 
-/** Redis lost its data and the state is being rebuilt from Elasticsearch: nothing may be counted yet. */
+/** Redis lost its data or failed over, and the state is being rebuilt from Elasticsearch: nothing may be counted yet. */
 export class StateNotReadyError extends Error {
   override name = 'StateNotReadyError';
   constructor() {
-    super('run state is being rebuilt after Redis lost its data');
+    super('run state is being rebuilt after Redis lost its data or failed over');
   }
 }
 

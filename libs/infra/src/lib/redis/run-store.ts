@@ -4,7 +4,10 @@ import { SAVE_RUN_SCRIPT } from './redis-scripts';
 import { definitionFields, fromHashFields, hashFields } from './run-hash';
 import type { RedisConnection } from './redis.connection';
 
-export type SaveOutcome = 'saved' | 'stale' | 'total-below-claimed';
+/** `rebuilding`: nothing saved while the hot state is rebuilt from Elasticsearch (`HotState`). */
+export type SaveOutcome = 'saved' | 'stale' | 'total-below-claimed' | 'rebuilding';
+
+const SAVE_OUTCOMES: Record<number, SaveOutcome> = { 1: 'saved', 0: 'stale', [-1]: 'total-below-claimed', [-2]: 'rebuilding' };
 
 /**
  * Runs in Redis as the api and the schedulers read and change them: create, read, list, and save a changed
@@ -59,9 +62,10 @@ export class RunStore {
     const fields = Object.entries(definitionFields(run)).flat();
     const result = await this.redis.client.eval(
       SAVE_RUN_SCRIPT,
-      2,
+      3,
       this.keys.run(run.id),
       this.keys.activeRuns,
+      this.keys.stateReady,
       run.revision,
       run.reserved,
       nowMs,
@@ -69,7 +73,7 @@ export class RunStore {
       run.id,
       ...fields,
     );
-    return result === 1 ? 'saved' : result === 0 ? 'stale' : 'total-below-claimed';
+    return SAVE_OUTCOMES[result as number] as SaveOutcome;
   }
 
   /**
