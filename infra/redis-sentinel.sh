@@ -8,11 +8,12 @@
 # taking writes before a replica can be promoted in its place, and no write it takes after the promotion is lost
 # (ARCHITECTURE.md, "Redis failover"). Two replicas keep one after a failover, so writes go on.
 #
-# usage: infra/redis-sentinel.sh up|down|status|master|kill PORT|start PORT
+# usage: infra/redis-sentinel.sh up|down|status|env|master|kill PORT|start PORT
 #
 #   up          starts what is not running yet and waits until the Sentinels agree on a master with its replicas
 #   down        stops every process this script started (and nothing else)
 #   status      one line per process, and the master the Sentinels name; non-zero if any is down
+#   env         prints the services' settings for it (REDIS_SENTINELS=... REDIS_MASTER_NAME=...), one per line
 #   master      prints the port of the master the Sentinels name now
 #   kill PORT   kill -9 of the server (or Sentinel) on PORT, as a crash
 #   start PORT  starts the server (or Sentinel) on PORT again; a server comes back as it was configured
@@ -138,7 +139,11 @@ up() {
     ((waited++ < 60)) || die redis-sentinel "the Sentinels did not settle on a master with its replicas within 60 s"
     sleep 1
   done
-  log_s "master $MASTER_NAME on 127.0.0.1:$(master_port); REDIS_SENTINELS=$(sentinels_list) REDIS_MASTER_NAME=$MASTER_NAME"
+  log_s "master $MASTER_NAME on 127.0.0.1:$(master_port); the services' settings: $(env_lines | tr '\n' ' ')"
+}
+
+env_lines() {
+  printf 'REDIS_SENTINELS=%s\nREDIS_MASTER_NAME=%s\n' "$(sentinels_list)" "$MASTER_NAME"
 }
 
 sentinels_list() {
@@ -192,11 +197,12 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
+  env) env_lines ;;
   master) master_port ;;
   kill) kill_port "${2:?usage: kill PORT}" ;;
   start) start_port "${2:?usage: start PORT}" ;;
   *)
-    echo "usage: $0 up|down|status|master|kill PORT|start PORT" >&2
+    echo "usage: $0 up|down|status|env|master|kill PORT|start PORT" >&2
     exit 2
     ;;
 esac
