@@ -40,12 +40,15 @@ describe('GET /api/status', () => {
       'every backend to answer within the deadline',
     );
     expect(status.deadlineMs).toBe(150);
-    expect(status.redis.state).toBe('ok');
+    expect(status.redis).toMatchObject({ state: 'ok', value: { nodes: [{ address: '127.0.0.1:6379', role: 'master', up: true }] } });
     if (status.rabbitmq.state !== 'ok') throw new Error(`rabbitmq: ${status.rabbitmq.state}`);
-    expect(status.rabbitmq.value.map((queue) => queue.name)).toEqual([system.names.jobsQueue, system.names.deadLetterQueue]);
-    expect(status.rabbitmq.value[0].consumers).toBe(1);
+    expect(status.rabbitmq.value.queues.map((queue) => queue.name)).toEqual([system.names.jobsQueue, system.names.deadLetterQueue]);
+    expect(status.rabbitmq.value.queues[0].consumers).toBe(1);
+    expect(status.rabbitmq.value.nodes).toEqual([{ address: '127.0.0.1:5672', role: 'connected', up: true }]);
     if (status.elasticsearch.state !== 'ok') throw new Error(`elasticsearch: ${status.elasticsearch.state}`);
     expect(status.elasticsearch.value.indices.map((index) => index.name)).toContain(system.indices.jobs);
+    // The cluster's one member (the apps reach it through the test's proxy, whose address the node does not publish).
+    expect(status.elasticsearch.value.nodes).toEqual([{ address: '127.0.0.1:9200', role: 'elected master', up: true }]);
     if (status.schedulers.state !== 'ok') throw new Error(`schedulers: ${status.schedulers.state}`);
     expect(status.schedulers.value.leader).toBe('scheduler-1');
     expect(status.workers).toMatchObject({ state: 'ok', value: [{ id: 'worker-1' }] });

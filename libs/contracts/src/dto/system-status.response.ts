@@ -2,8 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { WorkerStatus } from '../lib/worker-status';
 import type {
   ElasticsearchStatus,
+  EngineNode,
   IndexStatus,
   QueueStatus,
+  RabbitmqStatus,
   RedisStatus,
   SchedulersStatus,
   StatusProbe,
@@ -13,15 +15,28 @@ import type { EveryField } from './every-field';
 import { DATE_TIME, NULLABLE_STRING } from './response-schemas';
 import { WorkerStatusDto } from './worker-status.response';
 
+export class EngineNodeDto implements EngineNode {
+  @ApiProperty({ example: '127.0.0.1:6379' }) address!: string;
+  @ApiProperty({ description: 'Redis: master or replica; RabbitMQ: connected or standby; Elasticsearch: elected master or member' })
+  role!: string;
+  @ApiProperty() up!: boolean;
+}
+
 export class RedisStatusDto implements RedisStatus {
   @ApiProperty({ type: 'integer' }) usedMemoryBytes!: number;
   @ApiProperty({ type: 'integer' }) connectedClients!: number;
+  @ApiProperty({ type: [EngineNodeDto] }) nodes!: EngineNodeDto[];
 }
 
 export class QueueStatusDto implements QueueStatus {
   @ApiProperty() name!: string;
   @ApiProperty({ type: 'integer' }) messages!: number;
   @ApiProperty({ type: 'integer' }) consumers!: number;
+}
+
+export class RabbitmqStatusDto implements RabbitmqStatus {
+  @ApiProperty({ type: [EngineNodeDto] }) nodes!: EngineNodeDto[];
+  @ApiProperty({ type: [QueueStatusDto] }) queues!: QueueStatusDto[];
 }
 
 export class IndexStatusDto implements IndexStatus {
@@ -32,7 +47,7 @@ export class IndexStatusDto implements IndexStatus {
 
 export class ElasticsearchStatusDto implements ElasticsearchStatus {
   @ApiProperty() cluster!: string;
-  @ApiProperty({ type: 'integer' }) nodes!: number;
+  @ApiProperty({ type: [EngineNodeDto] }) nodes!: EngineNodeDto[];
   @ApiProperty({ type: [IndexStatusDto] }) indices!: IndexStatusDto[];
 }
 
@@ -54,8 +69,8 @@ export class RedisProbeDto extends ProbeFields implements EveryField<StatusProbe
   @ApiPropertyOptional({ type: RedisStatusDto }) value!: RedisStatusDto | undefined;
 }
 
-export class RabbitmqProbeDto extends ProbeFields implements EveryField<StatusProbe<QueueStatus[]>> {
-  @ApiPropertyOptional({ type: [QueueStatusDto] }) value!: QueueStatusDto[] | undefined;
+export class RabbitmqProbeDto extends ProbeFields implements EveryField<StatusProbe<RabbitmqStatus>> {
+  @ApiPropertyOptional({ type: RabbitmqStatusDto }) value!: RabbitmqStatusDto | undefined;
 }
 
 export class ElasticsearchProbeDto extends ProbeFields implements EveryField<StatusProbe<ElasticsearchStatus>> {

@@ -6,9 +6,27 @@ export type StatusProbe<T> =
   | { state: 'error'; latencyMs: number; error: string }
   | { state: 'timeout'; latencyMs: number };
 
+/**
+ * One node of an engine as the api found it, so that a user of a cluster sees which node is which and which died.
+ * `role`: Redis `master` or `replica`; RabbitMQ `connected` (the node this api's connection uses) or `standby`;
+ * Elasticsearch `elected master` or `member`.
+ */
+export interface EngineNode {
+  /** Where it listens (`host:port`, never a credential). */
+  address: string;
+  role: string;
+  /**
+   * Redis: a replica the master lists as online (the master itself answered); RabbitMQ: the node accepts
+   * connections; Elasticsearch: the node is in the cluster (a configured node that is not is listed as down).
+   */
+  up: boolean;
+}
+
 export interface RedisStatus {
   usedMemoryBytes: number;
   connectedClients: number;
+  /** The master this api uses, then the replicas it lists. */
+  nodes: EngineNode[];
 }
 
 export interface QueueStatus {
@@ -16,6 +34,12 @@ export interface QueueStatus {
   /** Messages ready for delivery (not counting those delivered and not yet acked). */
   messages: number;
   consumers: number;
+}
+
+export interface RabbitmqStatus {
+  /** Every node this api may connect to (`AMQP_URL` or `AMQP_URLS`). */
+  nodes: EngineNode[];
+  queues: QueueStatus[];
 }
 
 export interface IndexStatus {
@@ -27,7 +51,8 @@ export interface IndexStatus {
 export interface ElasticsearchStatus {
   /** The cluster's health: green, yellow or red. */
   cluster: string;
-  nodes: number;
+  /** The nodes in the cluster, and any configured one that is not. */
+  nodes: EngineNode[];
   indices: IndexStatus[];
 }
 
@@ -46,7 +71,7 @@ export interface SystemStatus {
   checkedAt: string;
   deadlineMs: number;
   redis: StatusProbe<RedisStatus>;
-  rabbitmq: StatusProbe<QueueStatus[]>;
+  rabbitmq: StatusProbe<RabbitmqStatus>;
   elasticsearch: StatusProbe<ElasticsearchStatus>;
   schedulers: StatusProbe<SchedulersStatus>;
   workers: StatusProbe<WorkerStatus[]>;

@@ -26,7 +26,7 @@ export class StatusService {
     const { jobsQueue, deadLetterQueue } = this.amqp.names;
     const [redis, rabbitmq, elasticsearch, schedulers, workers] = await Promise.all([
       within(() => this.redis.stats()),
-      within(() => this.amqp.queueStats([jobsQueue, deadLetterQueue])),
+      within((signal) => this.amqp.status([jobsQueue, deadLetterQueue], signal)),
       within((signal) => this.elasticsearch.status(signal)),
       within(async () => {
         const held = await this.lease.holder();

@@ -113,8 +113,22 @@ describe('SystemPageComponent', () => {
     http.expectOne('/api/status').flush({
       checkedAt: '2026-12-01T10:00:00.000Z',
       deadlineMs: 150,
-      redis: { state: 'ok', latencyMs: 2, value: { usedMemoryBytes: 1_048_576, connectedClients: 3 } },
-      rabbitmq: { state: 'ok', latencyMs: 4, value: [{ name: 'rr.jobs', messages: 10, consumers: 2 }] },
+      redis: {
+        state: 'ok',
+        latencyMs: 2,
+        value: { usedMemoryBytes: 1_048_576, connectedClients: 3, nodes: [{ address: '127.0.0.1:6379', role: 'master', up: true }] },
+      },
+      rabbitmq: {
+        state: 'ok',
+        latencyMs: 4,
+        value: {
+          nodes: [
+            { address: '127.0.0.1:5681', role: 'connected', up: true },
+            { address: '127.0.0.1:5682', role: 'standby', up: false },
+          ],
+          queues: [{ name: 'rr.jobs', messages: 10, consumers: 2 }],
+        },
+      },
       elasticsearch: { state: 'timeout', latencyMs: 151 },
       schedulers: { state: 'ok', latencyMs: 1, value: { leader: 'scheduler-1', epoch: 3 } },
       workers: { state: 'ok', latencyMs: 1, value: [] },
@@ -122,6 +136,11 @@ describe('SystemPageComponent', () => {
     await fixture.whenStable();
     expect(rowStates()).toEqual({ redis: 'ok', rabbitmq: 'ok', elasticsearch: 'timeout', schedulers: 'ok', workers: 'ok' });
     expect(element.querySelector('[data-backend="elasticsearch"]')?.textContent).toContain('nothing within the 150 ms deadline');
+    // Every node of the engines that answered; the late one has none.
+    const nodes = Array.from(element.querySelectorAll('[data-testid="node-row"]'), (row) =>
+      [row.getAttribute('data-engine'), row.getAttribute('data-up'), row.querySelectorAll('td')[0]?.textContent?.trim()].join(' '),
+    );
+    expect(nodes).toEqual(['Redis true 127.0.0.1:6379', 'RabbitMQ true 127.0.0.1:5681', 'RabbitMQ false 127.0.0.1:5682']);
 
     jest.advanceTimersByTime(HEALTH_POLL_MS);
     http.expectOne('/api/health/ready').flush({ status: 'ok', dependencies: {} });

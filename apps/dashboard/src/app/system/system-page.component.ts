@@ -8,7 +8,7 @@ import { CLOCK } from '../shared/ticking-clock';
 import { HealthApiService } from './health-api.service';
 import { healthRows } from './readiness';
 import { StatusApiService } from './status-api.service';
-import { statusRows } from './system-status';
+import { nodeRows, statusRows } from './system-status';
 
 /** How often the page asks the api whether its backing services answer, and for their status. */
 export const HEALTH_POLL_MS = 5_000;
@@ -22,7 +22,7 @@ interface Polled<T> {
 
 /**
  * `/system`: the live feed's connection, Redis, RabbitMQ and Elasticsearch as the api's readiness sees them, and
- * the status of every backend (queues, indices, the leader, the workers), every 5 s.
+ * the status of every backend (queues, indices, the leader, the workers) and of every node of each engine, every 5 s.
  */
 @Component({
   selector: 'app-system-page',
@@ -43,6 +43,7 @@ export class SystemPageComponent {
   protected readonly rows = computed(() => healthRows(this.readiness()?.value ?? null));
   protected readonly error = computed(() => this.readiness()?.error ?? null);
   protected readonly statusRows = computed(() => statusRows(this.status()?.value ?? null, this.formats));
+  protected readonly nodeRows = computed(() => nodeRows(this.status()?.value ?? null));
   protected readonly statusError = computed(() => this.status()?.error ?? null);
   protected readonly checkedAt = computed(() => {
     const last = this.readiness();

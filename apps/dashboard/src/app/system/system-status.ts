@@ -1,4 +1,4 @@
-import type { StatusProbe, SystemStatus } from '@app/contracts';
+import type { EngineNode, StatusProbe, SystemStatus } from '@app/contracts';
 import { formatBytes } from '../shared/format-bytes';
 import type { LocaleFormats } from '../shared/locale-formats';
 
@@ -52,13 +52,14 @@ export function statusRows(status: SystemStatus | null, formats: LocaleFormats):
       status?.redis,
       (redis) => `${formatBytes(redis.usedMemoryBytes, formats)} used, ${count(redis.connectedClients)} clients`,
     ),
-    row('rabbitmq', 'RabbitMQ', status?.rabbitmq, (queues) =>
+    row('rabbitmq', 'RabbitMQ', status?.rabbitmq, ({ queues }) =>
       queues.map((queue) => `${queue.name}: ${count(queue.messages)} ready, ${count(queue.consumers)} consumers`).join('; '),
     ),
     row('elasticsearch', 'Elasticsearch', status?.elasticsearch, (es) => {
       const docs = es.indices.reduce((sum, index) => sum + index.docs, 0);
       const bytes = es.indices.reduce((sum, index) => sum + index.bytes, 0);
-      return `${es.cluster}, ${count(es.nodes)} node${es.nodes === 1 ? '' : 's'}; ${count(es.indices.length)} indices, ${count(docs)} documents, ${formatBytes(bytes, formats)}`;
+      const nodes = es.nodes.filter((node) => node.up).length;
+      return `${es.cluster}, ${count(nodes)} node${nodes === 1 ? '' : 's'}; ${count(es.indices.length)} indices, ${count(docs)} documents, ${formatBytes(bytes, formats)}`;
     }),
     row('schedulers', 'Schedulers', status?.schedulers, (schedulers) =>
       schedulers.leader === null
@@ -69,4 +70,24 @@ export function statusRows(status: SystemStatus | null, formats: LocaleFormats):
       workers.length === 0 ? 'none live' : `${count(workers.length)} live: ${workers.map((worker) => worker.id).join(', ')}`,
     ),
   ];
+}
+
+/** One row of the system page's nodes table: a node of an engine. */
+export interface NodeRow {
+  readonly key: string;
+  readonly engine: string;
+  readonly address: string;
+  readonly role: string;
+  readonly up: boolean;
+}
+
+/**
+ * Every node of each engine that answered `GET /api/status` (Redis' master and replicas, the RabbitMQ nodes the api
+ * may use, the Elasticsearch cluster's members), so that a node dying in a cluster shows; an engine that did not
+ * answer has no rows (its status row says why).
+ */
+export function nodeRows(status: SystemStatus | null): readonly NodeRow[] {
+  const rows = (engine: string, probe: StatusProbe<{ nodes: EngineNode[] }> | undefined): NodeRow[] =>
+    probe?.state === 'ok' ? probe.value.nodes.map((node) => ({ key: `${engine} ${node.address}`, engine, ...node })) : [];
+  return [...rows('Redis', status?.redis), ...rows('RabbitMQ', status?.rabbitmq), ...rows('Elasticsearch', status?.elasticsearch)];
 }

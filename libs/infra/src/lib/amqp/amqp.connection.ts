@@ -8,7 +8,8 @@ import {
   type Options,
   type RecoveringChannelModel,
 } from 'amqplib';
-import type { AmqpNames } from '@app/contracts';
+import type { AmqpNames, QueueStatus, RabbitmqStatus } from '@app/contracts';
+import { tcpReachable } from './tcp-reachable';
 
 /** One delivered message, acknowledged on the channel it came from. */
 export interface Delivery {
@@ -47,10 +48,13 @@ export class AmqpConnection {
   /** Queues declared on demand on the current connection. */
   private readonly declaredQueues = new Set<string>();
 
-  private constructor(readonly names: AmqpNames) {}
+  private constructor(
+    readonly names: AmqpNames,
+    private readonly url: string,
+  ) {}
 
   static async connect(url: string, names: AmqpNames): Promise<AmqpConnection> {
-    const connection = new AmqpConnection(names);
+    const connection = new AmqpConnection(names, url);
     const model = await connect(url, {
       clientProperties: { connection_name: names.connectionName },
       recovery: {
@@ -73,6 +77,28 @@ export class AmqpConnection {
 
   get connected(): boolean {
     return this.publishChannel !== null;
+  }
+
+  /** The nodes this connection may use (`host:port`), and whether it is connected to each. */
+  nodes(): { address: string; connected: boolean }[] {
+    const url = new URL(this.url);
+    return [{ address: `${url.hostname}:${url.port || (url.protocol === 'amqps:' ? 5671 : 5672)}`, connected: this.connected }];
+  }
+
+  /**
+   * Every node with whether it accepts connections (the one in use does), and the queues' depths; `signal`
+   * abandons the node checks.
+   */
+  async status(queues: readonly string[], signal: AbortSignal): Promise<RabbitmqStatus> {
+    const nodes = Promise.all(
+      this.nodes().map(async ({ address, connected }) => ({
+        address,
+        role: connected ? 'connected' : 'standby',
+        up: connected || (await tcpReachable(address, signal)),
+      })),
+    );
+    const [nodeStates, queueStates] = await Promise.all([nodes, this.queueStats(queues)]);
+    return { nodes: nodeStates, queues: queueStates };
   }
 
   /**
@@ -105,7 +131,7 @@ export class AmqpConnection {
    * Ready messages and consumers of each queue, on a channel of its own: checking a queue that does not exist
    * closes the channel it is asked on, which must not be the publishing one.
    */
-  async queueStats(queues: readonly string[]): Promise<{ name: string; messages: number; consumers: number }[]> {
+  async queueStats(queues: readonly string[]): Promise<QueueStatus[]> {
     if (!this.current) throw new Error('rabbitmq is not connected');
     const channel = await this.current.createChannel();
     channel.on('error', () => undefined);

@@ -8,7 +8,9 @@ import {
   RUN_HISTORY_INDEX_MAPPINGS,
   RUNS_INDEX_MAPPINGS,
   type ElasticsearchIndices,
+  type ElasticsearchStatus,
 } from '@app/contracts';
+import { clusterNodes } from './cluster-nodes';
 
 const STARTUP_ATTEMPTS = 30;
 
@@ -43,19 +45,20 @@ export class ElasticsearchConnection {
     await this.client.cluster.health({ timeout: '1s' });
   }
 
-  /** The cluster's health and the size of this installation's indices; `signal` abandons the requests. */
-  async status(
-    signal?: AbortSignal,
-  ): Promise<{ cluster: string; nodes: number; indices: { name: string; docs: number; bytes: number }[] }> {
+  /** The cluster's health, its nodes and the size of this installation's indices; `signal` abandons the requests. */
+  async status(signal?: AbortSignal): Promise<ElasticsearchStatus> {
     const options = { signal, maxRetries: 0 };
     const names = Object.values(this.indices);
-    const [health, indices] = await Promise.all([
+    const [health, members, indices] = await Promise.all([
       this.client.cluster.health({}, options),
+      this.client.cat.nodes({ h: ['http_address', 'master'], format: 'json' }, options),
       this.client.cat.indices({ index: names, format: 'json', bytes: 'b' }, options),
     ]);
+    // The client's pool holds the configured nodes (no sniffing), so a configured node that left the cluster shows.
+    const configured = this.client.connectionPool.connections.map((connection) => connection.url);
     return {
       cluster: health.status,
-      nodes: health.number_of_nodes,
+      nodes: clusterNodes(members, configured),
       indices: indices
         .map((index) => ({ name: index.index ?? '', docs: Number(index['docs.count'] ?? 0), bytes: Number(index['store.size'] ?? 0) }))
         .sort((a, b) => a.name.localeCompare(b.name)),

@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import Redis, { type RedisOptions } from 'ioredis';
+import type { RedisStatus } from '@app/contracts';
 import type { InfraConfig } from '../config/infra.config';
+import { replicationNodes } from './replication-info';
 
 const MAX_BACKOFF_MS = 2_000;
 
@@ -75,11 +77,22 @@ export class RedisConnection {
     await this.client.ping();
   }
 
-  /** Memory and clients, from `INFO`. */
-  async stats(): Promise<{ usedMemoryBytes: number; connectedClients: number }> {
+  /** Memory, clients, and the master with its replicas, from `INFO`. */
+  async stats(): Promise<RedisStatus> {
     const info = await this.client.info();
     const field = (name: string): number => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(info)?.[1] ?? 0);
-    return { usedMemoryBytes: field('used_memory'), connectedClients: field('connected_clients') };
+    return {
+      usedMemoryBytes: field('used_memory'),
+      connectedClients: field('connected_clients'),
+      nodes: replicationNodes(info, this.masterAddress()),
+    };
+  }
+
+  /** The server this client uses: the URL's, or behind Sentinels the master it was sent to. */
+  private masterAddress(): string {
+    if (this.target.redisSentinels.length > 0) return `${this.client.stream.remoteAddress}:${this.client.stream.remotePort}`;
+    const url = new URL(this.target.redisUrl);
+    return `${url.hostname}:${url.port || 6379}`;
   }
 
   async close(): Promise<void> {
