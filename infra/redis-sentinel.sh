@@ -133,6 +133,8 @@ settled() {
 
 up() {
   local port
+  # Debian's package, as infra/stack.sh installs it (its own service on 6379 is not this script's business).
+  command -v redis-server >/dev/null || apt_install redis-server
   for port in "${REDIS_PORTS[@]}" "${SENTINEL_PORTS[@]}"; do start_port "$port"; done
   local waited=0
   until settled; do

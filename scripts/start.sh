@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The whole system on this machine (`npm start`), from a fresh clone:
 #   1. npm install, when node_modules is missing or older than package-lock.json;
-#   2. Redis, RabbitMQ and Elasticsearch via infra/stack.sh (reused when already running);
+#   2. Redis, RabbitMQ and Elasticsearch via infra/stack.sh (reused when already running); with CLUSTER=1, each as a
+#      cluster on this machine instead: Redis with Sentinel (infra/redis-sentinel.sh), a 3-node RabbitMQ cluster
+#      (infra/rabbitmq-cluster.sh) and 3 Elasticsearch nodes (infra/elasticsearch-cluster.sh), the apps pointed at
+#      them by the settings each script's `env` prints (docs/operations.md, "Cluster mode");
 #   3. a build of api, scheduler, worker and dashboard (skipped with SKIP_BUILD=1 when dist/ has them);
 #   4. scripts/supervise.mjs: api (serving the dashboard at /), scheduler and $WORKERS workers, each
 #      line of their output prefixed with its name, e.g. "[worker-2] ...".
@@ -9,7 +12,8 @@
 # 1 s once it has stayed up RESTART_RESET_AFTER); one that exits RESTART_LIMIT times within
 # RESTART_WINDOW is given up on, saying so, while the others keep running. Ctrl-C or SIGTERM stops the
 # apps (SIGTERM, SIGKILL after STOP_TIMEOUT), then `infra/stack.sh down` stops the services, unless all
-# three were already running before step 2 (then this start started none of them).
+# three were already running before step 2 (then this start started none of them); with CLUSTER=1, each cluster
+# this start brought up is stopped (one already running is left running).
 #
 # Environment read by the apps (defaults in brackets); whatever the caller exports reaches
 # every app, except PORT, WORKER_ID, DASHBOARD_DIR and LOG_PREFIX, which are set per app:
@@ -26,6 +30,7 @@
 #   API_TOKEN          the operator's token; when unset, read from .env or generated into it on first start
 #   API_READ_TOKEN     [unset] a read-only (viewer) token, also read from .env when there
 # This script's own:
+#   CLUSTER              [unset] 1: the engines as clusters on this machine (step 2)
 #   WORKERS              [2] how many worker processes to run
 #   SCHEDULER_PORT       [3010] the scheduler's port
 #   WORKER_BASE_PORT     [3020] worker-1's port; worker-N gets WORKER_BASE_PORT + N - 1
@@ -47,6 +52,9 @@ log() { printf '[start] %s\n' "$*"; }
 
 SUPERVISOR=""
 STACK_TO_STOP=false
+# The engines' cluster scripts, for CLUSTER=1: each answers up, down, status and env.
+CLUSTER_SCRIPTS=(infra/redis-sentinel.sh infra/rabbitmq-cluster.sh infra/elasticsearch-cluster.sh)
+CLUSTERS_TO_STOP=()
 
 # shellcheck disable=SC2317 # reached through the EXIT trap
 cleanup() {
@@ -60,6 +68,10 @@ cleanup() {
   if $STACK_TO_STOP; then
     bash infra/stack.sh down || rc=1
   fi
+  local script
+  for script in "${CLUSTERS_TO_STOP[@]}"; do
+    bash "$script" down || rc=1
+  done
   log "stopped"
   exit "$rc"
 }
@@ -70,12 +82,33 @@ trap 'exit 0' INT TERM
 
 bash scripts/install-deps.sh
 
-if bash infra/stack.sh status >/dev/null 2>&1; then
-  log "Redis, RabbitMQ and Elasticsearch already run: they are left running on exit"
+if [[ "${CLUSTER:-}" == 1 ]]; then
+  log "CLUSTER=1: Redis with Sentinel, a RabbitMQ cluster and Elasticsearch nodes on this machine"
+  for script in "${CLUSTER_SCRIPTS[@]}"; do
+    if bash "$script" status >/dev/null 2>&1; then
+      log "$script: already running, left running on exit"
+    else
+      CLUSTERS_TO_STOP+=("$script")
+    fi
+    bash "$script" up
+    # The settings that point the apps at this cluster (REDIS_SENTINELS=..., AMQP_URLS=..., ELASTICSEARCH_NODES=...).
+    while IFS= read -r setting; do
+      log "  $setting"
+      export "${setting?}"
+    done < <(bash "$script" env)
+  done
+  log "kill a node to watch the platform ride it out (the dashboard's System page lists every node):"
+  log "  bash infra/redis-sentinel.sh kill \$(bash infra/redis-sentinel.sh master)   # the Redis master"
+  log "  bash infra/rabbitmq-cluster.sh kill 1; bash infra/rabbitmq-cluster.sh start 1"
+  log "  bash infra/elasticsearch-cluster.sh kill 2; bash infra/elasticsearch-cluster.sh start 2"
 else
-  STACK_TO_STOP=true
+  if bash infra/stack.sh status >/dev/null 2>&1; then
+    log "Redis, RabbitMQ and Elasticsearch already run: they are left running on exit"
+  else
+    STACK_TO_STOP=true
+  fi
+  bash infra/stack.sh up
 fi
-bash infra/stack.sh up
 
 built() {
   local app
