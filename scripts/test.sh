@@ -8,6 +8,8 @@
 #   e2e (the built dashboard in a headless Chromium, served by the api of such a system),
 #   faults (the CI subset of the fault suite: one trial of each fault marked for CI; `npm run test:faults`
 #   runs them all, three trials each),
+#   cluster (the CI subset of the cluster suite: one trial of each engine's node killed, each engine a cluster on
+#   this machine; `npm run test:cluster` runs three trials each),
 #   compose (the Compose file: `compose config` with a dummy token right after the format check, then
 #   `npm run test:compose`: the whole stack in containers, a run through its nginx, then down again).
 set -euo pipefail
@@ -24,4 +26,5 @@ npx nx run-many -t lint typecheck test
 npx nx run integration-tests:integration
 npx nx run e2e-tests:e2e
 FAULTS=ci npx nx run fault-tests:faults
+CLUSTER=ci npx nx run cluster-tests:cluster
 bash scripts/test-compose.sh
