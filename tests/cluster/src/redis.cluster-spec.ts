@@ -1,4 +1,5 @@
-import { faultRow, formatFaultTable, runTrial, SentinelRedis, TestSystem, type FaultRow, type TrialRun } from '@app/testing';
+import type { EngineNode, SystemStatus } from '@app/contracts';
+import { faultRow, formatFaultTable, runTrial, SentinelRedis, TestSystem, waitFor, type FaultRow, type TrialRun } from '@app/testing';
 import { CLUSTER_TRIALS } from './cluster-suite';
 
 /**
@@ -57,5 +58,27 @@ describe('kill -9 of the Redis master', () => {
     const row = faultRow('kill -9 of the Redis master (Sentinel)', results);
     rows.push(row);
     expect(row).toMatchObject({ lost: 0, doubleCounted: 0, failedChecks: [] });
+  });
+});
+
+describe('GET /api/status behind Sentinels', () => {
+  it('names the master the Sentinels chose, after the failovers, and its replicas online', async () => {
+    const master = await redis.masterPort();
+    const expected: EngineNode[] = [
+      { address: `127.0.0.1:${master}`, role: 'master', up: true },
+      ...redis.ports.filter((port) => port !== master).map((port) => ({ address: `127.0.0.1:${port}`, role: 'replica', up: true })),
+    ];
+    let nodes: EngineNode[] = [];
+    const sorted = (list: EngineNode[]) => [...list].sort((a, b) => a.role.localeCompare(b.role) || a.address.localeCompare(b.address));
+    // The replica restored last may still be syncing (listed, not yet online) for a moment.
+    await waitFor(
+      async () => {
+        const { body } = await system.api<SystemStatus>('GET', '/status');
+        nodes = body.redis.state === 'ok' ? body.redis.value.nodes : [];
+        return JSON.stringify(sorted(nodes)) === JSON.stringify(sorted(expected));
+      },
+      30_000,
+      `the status to list ${JSON.stringify(expected)} (last: ${JSON.stringify(nodes)})`,
+    );
   });
 });
