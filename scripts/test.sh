@@ -11,7 +11,9 @@
 #   cluster (the CI subset of the cluster suite: one trial of each engine's node killed, each engine a cluster on
 #   this machine; `npm run test:cluster` runs three trials each),
 #   compose (the Compose file: `compose config` with a dummy token right after the format check, then
-#   `npm run test:compose`: the whole stack in containers, a run through its nginx, then down again).
+#   `npm run test:compose`: the whole stack in containers, a run through its nginx, then down again),
+#   k8s (right after the Compose config check, a few seconds: every overlay of deploy/k8s rendered with
+#   `kubectl kustomize` and checked against the apps' config code; `npm run test:k8s`).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NX_NO_CLOUD=true NX_DAEMON=false NG_CLI_ANALYTICS=false
@@ -22,6 +24,7 @@ bash scripts/install-deps.sh --browser
 bash infra/stack.sh up
 npx prettier --check .
 bash scripts/test-compose.sh config
+npx nx run k8s-tests:k8s
 npx nx run-many -t lint typecheck test
 npx nx run integration-tests:integration
 npx nx run e2e-tests:e2e

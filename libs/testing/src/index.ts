@@ -1,4 +1,5 @@
 export * from './lib/chromium';
+export * from './lib/config-variables';
 export * from './lib/csv-dataset';
 export * from './lib/fault-trial';
 export * from './lib/receiving-endpoint';

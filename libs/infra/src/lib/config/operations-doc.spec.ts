@@ -1,28 +1,13 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { configLoaders, configVariables } from '@app/testing';
 
 const ROOT = resolve(__dirname, '../../../../..');
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
 
-/** The config loaders: the shared one, and each server app's `apps/<app>/src/app/<app>.config.ts`. */
-const LOADERS = [
-  'libs/infra/src/lib/config/infra.config.ts',
-  ...readdirSync(join(ROOT, 'apps'))
-    .map((app) => `apps/${app}/src/app/${app}.config.ts`)
-    .filter((path) => {
-      try {
-        return read(path).includes('loadInfraConfig');
-      } catch {
-        return false;
-      }
-    }),
-];
+const LOADERS = configLoaders();
+const variables = configVariables();
 
-/** Every variable a loader reads: the name given to one of `env.ts`'s readers, `envInt(env, 'NAME', ...)` and the like. */
-const variablesRead = (source: string): string[] =>
-  [...source.matchAll(/\benv[A-Z]\w*\(\s*env\s*,\s*'([A-Z][A-Z0-9_]*)'/g)].map((match) => match[1]);
-
-const variables = [...new Set(LOADERS.flatMap((path) => variablesRead(read(path))))].sort();
 /** A variable documented as a table row of its own: `` | `NAME` | ``. */
 const rowOf = (doc: string, name: string): boolean => new RegExp(`^\\|\\s*\`${name}\`\\s*\\|`, 'm').test(doc);
 
