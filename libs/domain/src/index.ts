@@ -26,3 +26,4 @@ export * from './lib/run-versions';
 export * from './lib/seq-audit';
 export * from './lib/seq-ranges';
 export * from './lib/sortable-id';
+export * from './lib/worker-demand';

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { NotificationPolicy } from '@app/domain';
+import type { DemandPolicy, NotificationPolicy } from '@app/domain';
 import { envInt, envString, loadInfraConfig, type Env, type InfraConfig } from '@app/infra';
 
 export interface SchedulerConfig extends InfraConfig {
@@ -21,6 +21,8 @@ export interface SchedulerConfig extends InfraConfig {
   historyIntervalMs: number;
   /** How a run's completion callback is retried: attempts in all, the first backoff (doubled each time), one attempt's timeout. */
   notify: NotificationPolicy;
+  /** How the workers the runs need (`scheduler_workers_needed`, for an autoscaler) are reckoned. */
+  demand: DemandPolicy;
 }
 
 export const SCHEDULER_CONFIG = Symbol('SCHEDULER_CONFIG');
@@ -40,6 +42,10 @@ export function loadSchedulerConfig(env: Env): SchedulerConfig {
       maxAttempts: envInt(env, 'NOTIFY_MAX_ATTEMPTS', 8, 1, 20),
       baseDelayMs: envInt(env, 'NOTIFY_RETRY_BASE_DELAY_MS', 1_000, 10, 600_000),
       timeoutMs: envInt(env, 'NOTIFY_TIMEOUT_MS', 10_000, 100, 60_000),
+    },
+    demand: {
+      backlogSeconds: envInt(env, 'AUTOSCALE_BACKLOG_SECONDS', 60, 1, 3_600),
+      assumedWorkerRatePerMinute: envInt(env, 'AUTOSCALE_WORKER_RATE_PER_MINUTE', 30_000, 1, 100_000_000),
     },
   };
 }

@@ -14,6 +14,14 @@ export const METRIC_NAMES = {
   runTargetRate: 'run_target_rate_per_minute',
   runAchievedRate: 'run_achieved_rate_per_minute',
   runQueued: 'run_queued_jobs',
+  /**
+   * scheduler: the workers the active runs need (their target rates plus their queues worked off within
+   * `AUTOSCALE_BACKLOG_SECONDS`, over one worker's rate), set by the leader, 0 on a standby: what an autoscaler
+   * scales the workers on (`max()` over the schedulers; docs/kubernetes.md).
+   */
+  workersNeeded: 'scheduler_workers_needed',
+  /** scheduler: the records a minute one worker is taken to sustain in that figure (measured, or assumed until then). */
+  workerRateEstimate: 'scheduler_worker_rate_estimate_per_minute',
   /** scheduler: ready messages and consumers of each queue, by `queue`, read when scraped. */
   queueMessages: 'rabbitmq_queue_messages',
   queueConsumers: 'rabbitmq_queue_consumers',

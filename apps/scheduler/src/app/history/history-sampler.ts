@@ -2,13 +2,14 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import type { RunSample } from '@app/contracts';
 import { runEnded, runSample, type RunState } from '@app/domain';
 import { RunChangeFeed, RunHistoryStore, RunStore } from '@app/infra';
+import { WorkerDemand } from '../autoscaling/worker-demand';
 import { LeadershipService } from '../leadership/leadership.service';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
 import { SCHEDULER_CONFIG, type SchedulerConfig } from '../scheduler.config';
 
 /**
- * While this instance leads, samples every run still moving into its rate history once an interval. Samples
- * are best-effort: a failing Redis or Elasticsearch costs seconds of history, logged once, and never touches
+ * While this instance leads, samples every run still moving into its rate history once an interval, and passes
+ * the runs to the autoscaling signal (`WorkerDemand`). Samples are best-effort: a failing Redis or Elasticsearch costs seconds of history, logged once, and never touches
  * publishing, which runs on a loop of its own.
  */
 @Injectable()
@@ -31,6 +32,7 @@ export class HistorySampler implements OnApplicationBootstrap, BeforeApplication
     private readonly history: RunHistoryStore,
     @Inject(SCHEDULER_CONFIG) private readonly config: SchedulerConfig,
     private readonly metrics: SchedulerMetrics,
+    private readonly demand: WorkerDemand,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -64,6 +66,7 @@ export class HistorySampler implements OnApplicationBootstrap, BeforeApplication
       // A standby starts afresh from the active set and new changes once it leads, and shows no runs meanwhile.
       this.tracked.clear();
       this.metrics.showRuns([]);
+      this.demand.standBy();
       return;
     }
     try {
@@ -73,6 +76,7 @@ export class HistorySampler implements OnApplicationBootstrap, BeforeApplication
       const states = await this.runs.getMany(runIds);
       const samples = await Promise.all(states.map((state) => this.sampleOf(state, now)));
       this.metrics.showRuns(samples);
+      await this.demand.update(states, now);
       await this.history.append(samples);
       // Only once stored, so that a final sample lost to an outage is written again next time.
       const moving = new Set(states.filter((state) => !runEnded(state)).map((state) => state.id));

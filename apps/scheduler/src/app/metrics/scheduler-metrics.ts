@@ -12,6 +12,8 @@ export class SchedulerMetrics {
   private readonly targetRate: Gauge<'run'>;
   private readonly achievedRate: Gauge<'run'>;
   private readonly queued: Gauge<'run'>;
+  private readonly workersNeeded: Gauge;
+  private readonly workerRateEstimate: Gauge;
 
   constructor(registry: Registry, amqp: AmqpConnection) {
     const registers = [registry];
@@ -25,6 +27,16 @@ export class SchedulerMetrics {
     this.targetRate = perRun(METRIC_NAMES.runTargetRate, 'Target rate of each active run (records per minute), from the leader');
     this.achievedRate = perRun(METRIC_NAMES.runAchievedRate, 'Achieved rate of each active run over the last 10 s, from the leader');
     this.queued = perRun(METRIC_NAMES.runQueued, 'Jobs published and not yet processed or failed, per active run, from the leader');
+    this.workersNeeded = new Gauge({
+      name: METRIC_NAMES.workersNeeded,
+      help: 'Workers the active runs need: target rates plus queues worked off in time, over one worker rate; 0 on a standby',
+      registers,
+    });
+    this.workerRateEstimate = new Gauge({
+      name: METRIC_NAMES.workerRateEstimate,
+      help: 'Records a minute one worker is taken to sustain in scheduler_workers_needed (measured while the workers are behind)',
+      registers,
+    });
     const queues = [amqp.names.jobsQueue, amqp.names.deadLetterQueue];
     const queueGauge = (name: string, help: string, pick: (stats: { messages: number; consumers: number }) => number) =>
       new Gauge({
@@ -45,6 +57,12 @@ export class SchedulerMetrics {
 
   setLeading(leading: boolean): void {
     this.leader.set(leading ? 1 : 0);
+  }
+
+  /** What the runs need of the workers, as the leader reckons it (a standby shows 0 workers needed). */
+  showWorkerDemand(workersNeeded: number, workerRatePerMinute: number): void {
+    this.workersNeeded.set(workersNeeded);
+    this.workerRateEstimate.set(workerRatePerMinute);
   }
 
   /** The runs sampled this second, replacing the last second's (a finished run's series disappear). */

@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { Registry } from 'prom-client';
-import { amqpNames, type DatasetRecord, type JobMessage, type RunDocument, type SeqRange } from '@app/contracts';
+import { amqpNames, type DatasetRecord, type JobMessage, type RunDocument, type SeqRange, type WorkerStatus } from '@app/contracts';
 import type { DeliveryAttempt, RunState } from '@app/domain';
 import {
   AmqpConnection,
@@ -21,6 +21,7 @@ import {
   type StoredDocument,
   RunRecords,
   type DatasetStore,
+  WorkerRegistry,
 } from '@app/infra';
 import { SchedulerMetrics } from '../metrics/scheduler-metrics';
 import { loadSchedulerConfig, SCHEDULER_CONFIG } from '../scheduler.config';
@@ -271,6 +272,15 @@ export class FakeDatasets implements Pick<DatasetStore, 'recordsFrom'> {
 }
 
 /** One set of fakes sharing a call log, a fresh metrics registry, and the providers that put them in place. */
+/** WorkerRegistry: the live workers, as their heartbeats would say. */
+export class FakeWorkerRegistry implements Pick<WorkerRegistry, 'live'> {
+  workers: WorkerStatus[] = [];
+
+  async live(): Promise<WorkerStatus[]> {
+    return this.workers;
+  }
+}
+
 export function schedulerFakes(env: Record<string, string> = {}) {
   const log: string[] = [];
   const jobs = new FakeJobQueue(log);
@@ -286,6 +296,7 @@ export function schedulerFakes(env: Record<string, string> = {}) {
   const http = new FakeHttpDelivery();
   const changes = new FakeRunChangeFeed();
   const pushback = new FakeDestinationPushback();
+  const workers = new FakeWorkerRegistry();
   const providers: Provider[] = [
     { provide: JobQueue, useValue: jobs },
     { provide: RunRecords, useValue: new RunRecords(datasets, 100) },
@@ -299,6 +310,7 @@ export function schedulerFakes(env: Record<string, string> = {}) {
     { provide: HttpDelivery, useValue: http },
     { provide: RunChangeFeed, useValue: changes },
     { provide: DestinationPushback, useValue: pushback },
+    { provide: WorkerRegistry, useValue: workers },
     { provide: Registry, useValue: new Registry() },
     // The metrics are real; the queue gauges read an empty broker when scraped.
     {
@@ -322,6 +334,7 @@ export function schedulerFakes(env: Record<string, string> = {}) {
     http,
     changes,
     pushback,
+    workers,
     config,
     providers,
   };
