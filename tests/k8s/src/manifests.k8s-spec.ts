@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { METRIC_NAMES, PROCESSOR_LIMITS } from '@app/contracts';
 import { configVariablesOf } from '@app/testing';
@@ -17,6 +17,7 @@ import { allContainers, isWorkload, renderOverlay, type Container, type Manifest
 const OVERLAYS_DIR = join(ROOT, 'deploy/k8s/overlays');
 const OVERLAYS = readdirSync(OVERLAYS_DIR).sort();
 const SECRET_NAME = 'rate-runner-secrets';
+const KUBERNETES_DOC = readFileSync(join(ROOT, 'docs/kubernetes.md'), 'utf8');
 /** docs/operations.md ("Upgrading"): give each process at least 15 s before SIGKILL. */
 const MIN_GRACE_SECONDS = 15;
 /** A config naming one node and a list of nodes at once is refused: at most one of each pair. */
@@ -257,6 +258,16 @@ describe.each(OVERLAYS)('the %s overlay of deploy/k8s', (overlay) => {
       ]),
     );
     expect(new Set(secretRefs)).toEqual(new Set([SECRET_NAME]));
+  });
+
+  it("reads only Secret keys that docs/kubernetes.md's table tells the operator to create", () => {
+    const keys = workloads.flatMap((candidate) =>
+      allContainers(candidate.spec.template.spec).flatMap((container) =>
+        (container.env ?? []).flatMap((variable) => variable.valueFrom?.secretKeyRef?.key ?? []),
+      ),
+    );
+    const tableRows = KUBERNETES_DOC.split('\n').filter((line) => line.startsWith('| `'));
+    expect([...new Set(keys)].filter((key) => !tableRows.some((row) => row.includes(`\`${key}\``)))).toEqual([]);
   });
 });
 
