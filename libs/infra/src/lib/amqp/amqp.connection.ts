@@ -67,6 +67,8 @@ export class AmqpConnection {
   /** Queues declared on demand on the current connection. */
   private readonly declaredQueues = new Set<string>();
   private closing = false;
+  /** The replacement of a publish channel that had a nack, under way. */
+  private renewingPublishChannel: Promise<void> | null = null;
   /** The reconnect loop under way, if any. */
   private reconnecting: Promise<void> | null = null;
 
@@ -120,8 +122,28 @@ export class AmqpConnection {
     try {
       await channel.waitForConfirms();
     } catch (error) {
+      await this.renewPublishChannel(channel);
       throw new Error(`rabbitmq did not confirm the publish to ${queue}: ${(error as Error).message}`, { cause: error });
     }
+  }
+
+  /**
+   * After a nack, the next publishes go on a fresh channel: on RabbitMQ 3.10, once a quorum queue's leader had moved, a
+   * channel was seen to have every later publish nacked for as long as it stayed open, where a new channel's were
+   * confirmed at once. The stale channel is closed (a publish still waiting on it is rejected, and published again).
+   */
+  private renewPublishChannel(stale: ConfirmChannel): Promise<void> {
+    const model = this.current;
+    if (!model || this.publishChannel !== stale) return Promise.resolve();
+    this.renewingPublishChannel ??= (async () => {
+      const fresh = await this.openPublishChannel(model);
+      if (this.current === model) this.publishChannel = fresh;
+      else await fresh.close().catch(() => undefined);
+      await stale.close().catch(() => undefined);
+    })()
+      .catch((error: Error) => this.logger.warn(`rabbitmq: no fresh publish channel: ${error.message}`))
+      .finally(() => (this.renewingPublishChannel = null));
+    return this.renewingPublishChannel;
   }
 
   /**
@@ -212,9 +234,11 @@ export class AmqpConnection {
     }
   }
 
-  /** `amqp://***@host:port (2 of 3)` for the logs. */
+  /** `amqp://***@host:port (URL 2 of 3)` for the logs. */
   private nodeLabel(index: number): string {
-    return this.urls.length === 1 ? redactedUrl(this.urls[index]) : `${redactedUrl(this.urls[index])} (node ${index + 1} of ${this.urls.length})`;
+    return this.urls.length === 1
+      ? redactedUrl(this.urls[index])
+      : `${redactedUrl(this.urls[index])} (URL ${index + 1} of ${this.urls.length})`;
   }
 
   /** On the loss of the connection: forget its channels and move to another node. */
@@ -226,15 +250,22 @@ export class AmqpConnection {
       this.publishChannel = null;
       this.consumerChannels.clear();
       if (this.closing) return;
-      this.logger.warn(`rabbitmq connection to ${this.nodeLabel(this.nodeIndex)} lost: ${error?.message ?? 'closed'}; moving to the next node`);
+      this.logger.warn(
+        `rabbitmq connection to ${this.nodeLabel(this.nodeIndex)} lost: ${error?.message ?? 'closed'}; moving to the next node`,
+      );
       this.reconnecting = this.connectToSomeNode(true).finally(() => (this.reconnecting = null));
     });
   }
 
-  private async setup(model: ChannelModel): Promise<void> {
+  private async openPublishChannel(model: ChannelModel): Promise<ConfirmChannel> {
     const channel = await model.createConfirmChannel();
     // A channel error (a failed declaration) also rejects the call that caused it: that is where it is handled.
     channel.on('error', (error: Error) => this.logger.warn(`rabbitmq publish channel: ${error.message}`));
+    return channel;
+  }
+
+  private async setup(model: ChannelModel): Promise<void> {
+    const channel = await this.openPublishChannel(model);
     await channel.assertExchange(this.names.deadLetterExchange, 'fanout', { durable: true });
     await this.assertQueue(channel, this.names.deadLetterQueue, queueDeclaration(this.queueType, {}));
     await channel.bindQueue(this.names.deadLetterQueue, this.names.deadLetterExchange, '');

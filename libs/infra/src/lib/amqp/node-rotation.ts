@@ -20,7 +20,12 @@ export interface ConnectAttempt {
  * `previousIndex` is the node last tried (-1 before the first attempt, which goes to the first node);
  * `failedInRow` the attempts that failed since the last connection (0 after a connection was lost).
  */
-export function nextConnectAttempt(nodeCount: number, previousIndex: number, failedInRow: number, backoff: ReconnectBackoff): ConnectAttempt {
+export function nextConnectAttempt(
+  nodeCount: number,
+  previousIndex: number,
+  failedInRow: number,
+  backoff: ReconnectBackoff,
+): ConnectAttempt {
   const index = (previousIndex + 1) % nodeCount;
   if (failedInRow === 0) return { index, delayMs: 0 };
   const round = Math.floor((failedInRow - 1) / nodeCount);

@@ -9,7 +9,10 @@ import type { AmqpQueueType } from '../config/infra.config';
  * takes that strategy only with `reject-publish` overflow (a full queue refuses a publish, nacked, rather than drop
  * its oldest); no length limit is set, so that refusal comes only from a broker that cannot take the message.
  */
-export function queueDeclaration(type: AmqpQueueType, options: { deadLetters?: boolean; arguments?: Record<string, unknown> }): Options.AssertQueue {
+export function queueDeclaration(
+  type: AmqpQueueType,
+  options: { deadLetters?: boolean; arguments?: Record<string, unknown> },
+): Options.AssertQueue {
   const own = options.arguments ?? {};
   if (type === 'classic') return { durable: true, ...(Object.keys(own).length > 0 && { arguments: own }) };
   return {
@@ -30,7 +33,11 @@ export function queueDeclaration(type: AmqpQueueType, options: { deadLetters?: b
 export function queueTypeMismatch(queue: string, wanted: AmqpQueueType, error: unknown): string | null {
   const message = error instanceof Error ? error.message : String(error);
   if (!/PRECONDITION_FAILED/.test(message) || !/inequivalent arg/.test(message)) return null;
-  const existing = /x-queue-type/.test(message) ? (/current is none|current is the value 'classic'/.test(message) ? 'classic' : 'quorum') : null;
+  const existing = /x-queue-type/.test(message)
+    ? /current is none|current is the value 'classic'/.test(message)
+      ? 'classic'
+      : 'quorum'
+    : null;
   const what = existing ? `exists as a ${existing} queue` : 'exists with other arguments';
   const otherType = wanted === 'quorum' ? 'classic' : 'quorum';
   return (
