@@ -247,10 +247,11 @@ export class TestSystem {
 
   private launch(app: AppName, port: number, name: string = app, env: Record<string, string> = {}): void {
     // The apps refuse AMQP_URL and AMQP_URLS both: a cluster's system drops the first if the test's environment has it.
-    const { AMQP_URL: _machineAmqpUrl, ...inherited } = process.env;
+    const inherited = { ...process.env };
+    if (this.options.amqpUrls) delete inherited['AMQP_URL'];
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', app, 'main.js')], {
       env: {
-        ...(this.options.amqpUrls ? inherited : process.env),
+        ...inherited,
         NAMESPACE: this.namespace,
         PORT: String(port),
         REDIS_URL: this.redisUrl,
