@@ -37,14 +37,17 @@ describe('loadInfraConfig', () => {
     });
   });
 
-  it('takes a cluster\'s nodes from AMQP_URLS, with quorum queues unless told otherwise', () => {
+  it("takes a cluster's nodes from AMQP_URLS, with quorum queues unless told otherwise", () => {
     const nodes = 'amqp://guest:guest@127.0.0.1:5681, amqp://guest:guest@127.0.0.1:5682,amqps://u:p@host:5671';
     expect(loadInfraConfig({ AMQP_URLS: nodes }, 3000)).toMatchObject({
       amqpUrls: ['amqp://guest:guest@127.0.0.1:5681', 'amqp://guest:guest@127.0.0.1:5682', 'amqps://u:p@host:5671'],
       amqpQueueType: 'quorum',
     });
     expect(loadInfraConfig({ AMQP_URLS: nodes, AMQP_QUEUE_TYPE: 'classic' }, 3000).amqpQueueType).toBe('classic');
-    expect(loadInfraConfig({ AMQP_URLS: 'amqp://one:5672' }, 3000)).toMatchObject({ amqpUrls: ['amqp://one:5672'], amqpQueueType: 'classic' });
+    expect(loadInfraConfig({ AMQP_URLS: 'amqp://one:5672' }, 3000)).toMatchObject({
+      amqpUrls: ['amqp://one:5672'],
+      amqpQueueType: 'classic',
+    });
     expect(loadInfraConfig({ AMQP_URL: 'amqp://one:5672', AMQP_QUEUE_TYPE: 'quorum' }, 3000).amqpQueueType).toBe('quorum');
   });
 
