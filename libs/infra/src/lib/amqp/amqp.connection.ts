@@ -105,7 +105,7 @@ export class AmqpConnection {
   /**
    * Publishes persistent messages to a queue and resolves once the broker confirmed every one of them;
    * rejects if any is nacked (a quorum queue without a leader, or that refuses: `reject-publish`) or the connection
-   * drops first; the caller then publishes them again. A nack leaves the channel open and usable.
+   * drops first; the caller then publishes them again. After a nack the next publishes go on a fresh channel.
    */
   async publishConfirmed(queue: string, messages: readonly OutgoingMessage[], headers?: Record<string, string>): Promise<void> {
     const channel = this.requirePublishChannel();
@@ -217,11 +217,14 @@ export class AmqpConnection {
       let model: ChannelModel | null = null;
       try {
         model = await connect(this.urls[attempt.index], { clientProperties: { connection_name: this.names.connectionName } });
+        // At once: a connection error with no listener (the node dying during setup) would crash the process.
+        model.on('error', (error: Error) => this.logger.warn(`rabbitmq: ${error.message}`));
         await this.setup(model);
         this.watch(model);
         this.logger.log(`rabbitmq connected to ${node}`);
         return;
       } catch (error) {
+        if (model && this.current === model) this.forgetConnection();
         await model?.close().catch(() => undefined);
         if (error instanceof QueueTypeMismatchError) {
           // At start-up no retry fixes it: the app refuses to start with the message. Later, an operator may be fixing it.
@@ -243,18 +246,21 @@ export class AmqpConnection {
 
   /** On the loss of the connection: forget its channels and move to another node. */
   private watch(model: ChannelModel): void {
-    model.on('error', (error: Error) => this.logger.warn(`rabbitmq: ${error.message}`));
     model.on('close', (error?: Error) => {
       if (this.current !== model) return;
-      this.current = null;
-      this.publishChannel = null;
-      this.consumerChannels.clear();
+      this.forgetConnection();
       if (this.closing) return;
       this.logger.warn(
         `rabbitmq connection to ${this.nodeLabel(this.nodeIndex)} lost: ${error?.message ?? 'closed'}; moving to the next node`,
       );
       this.reconnecting = this.connectToSomeNode(true).finally(() => (this.reconnecting = null));
     });
+  }
+
+  private forgetConnection(): void {
+    this.current = null;
+    this.publishChannel = null;
+    this.consumerChannels.clear();
   }
 
   private async openPublishChannel(model: ChannelModel): Promise<ConfirmChannel> {
