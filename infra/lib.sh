@@ -19,6 +19,14 @@ die() {
   exit 1
 }
 
+# stop_pid PID SECONDS : SIGTERM, then SIGKILL if PID has not exited within SECONDS (a process of our own, by its pid).
+stop_pid() {
+  local pid=$1 tenths=$(($2 * 10)) waited=0
+  kill "$pid" 2>/dev/null || return 0
+  while kill -0 "$pid" 2>/dev/null && ((waited++ < tenths)); do sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid"; fi
+}
+
 # True when something accepts TCP connections on HOST:PORT.
 port_open() {
   timeout 2 bash -c ": </dev/tcp/$1/$2" 2>/dev/null

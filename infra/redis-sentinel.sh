@@ -161,10 +161,7 @@ down() {
   local port pid
   for port in "${SENTINEL_PORTS[@]}" "${REDIS_PORTS[@]}"; do
     if pid=$(our_pid "$port"); then
-      kill "$pid"
-      local waited=0
-      while kill -0 "$pid" 2>/dev/null && ((waited++ < 50)); do sleep 0.1; done
-      kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+      stop_pid "$pid" 5
       log_s "$port stopped"
     fi
     rm -f "$(pidfile "$port")"

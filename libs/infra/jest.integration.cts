@@ -1,4 +1,7 @@
-/* The infra lib's integration tier: its Redis scripts and Elasticsearch requests against the real engines, for what only they decide. */
+/*
+ * The infra lib's integration tier: its Redis scripts, Elasticsearch requests and RabbitMQ connection against the real engines
+ * (a 3-node RabbitMQ cluster and Redis with Sentinel started on ports of their own), for what only they decide.
+ */
 module.exports = {
   displayName: 'infra-integration',
   preset: '../../jest.preset.js',

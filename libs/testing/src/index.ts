@@ -2,6 +2,7 @@ export * from './lib/chromium';
 export * from './lib/config-variables';
 export * from './lib/csv-dataset';
 export * from './lib/fault-trial';
+export * from './lib/rabbitmq-cluster';
 export * from './lib/receiving-endpoint';
 export * from './lib/sentinel-redis';
 export * from './lib/tcp-proxy';

@@ -8,11 +8,22 @@ import { RUN_HASH_FIELDS as F, amqpNames, elasticsearchIndices, redisKeys, type 
 import { newJob, runProcessor } from '@app/domain';
 // The bench measures the platform's own clients alone, so it uses them rather than a copy of their settings.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { AmqpConnection, ElasticsearchConnection, HotState, JobQueue, RedisConnection, ResultStore, RunCounters } from '@app/infra';
+import {
+  AmqpConnection,
+  ElasticsearchConnection,
+  HotState,
+  JobQueue,
+  RedisConnection,
+  ResultStore,
+  RunCounters,
+  type AmqpQueueType,
+} from '@app/infra';
 import { perSecond } from './throughput-figures';
 
 export interface Engines {
-  amqpUrl: string;
+  /** RabbitMQ's nodes (one, or a cluster's), and the type of queue the raw limit declares. */
+  amqpUrls: string[];
+  amqpQueueType: AmqpQueueType;
   elasticsearchUrl: string;
   redisUrl: string;
 }
@@ -69,8 +80,9 @@ async function inParallel(options: RawLimitOptions, size: number, handle: (from:
 /** Messages a second published with confirms (one publisher) and consumed with acks (`consumers` consumers), end to end. */
 export async function amqpLimit(engines: Engines, options: RawLimitOptions): Promise<number> {
   const names = amqpNames(options.namespace);
-  const publisher = await AmqpConnection.connect(engines.amqpUrl, names);
-  const consumers = await Promise.all(Array.from({ length: options.consumers }, () => AmqpConnection.connect(engines.amqpUrl, names)));
+  const connect = () => AmqpConnection.connect({ urls: engines.amqpUrls, names, queueType: engines.amqpQueueType });
+  const publisher = await connect();
+  const consumers = await Promise.all(Array.from({ length: options.consumers }, connect));
   await waitUntil(() => [publisher, ...consumers].every((connection) => connection.connected));
   let acked = 0;
   let allAcked = () => undefined as void;

@@ -17,7 +17,20 @@ import { loadAverage } from './machine';
  * Every bench, in the order they run: the nx targets of tools/bench/project.json. The heavy end-to-end ones first,
  * on a machine not yet warmed by the others; the peer last, since it compares with figures taken the same way.
  */
-const BENCHES = ['throughput', 'api', 'live', 'recovery', 'upload', 'http', 'pace', 'rate-change', 'hash', 'dashboard', 'peer'];
+const BENCHES = [
+  'throughput',
+  'api',
+  'live',
+  'recovery',
+  'upload',
+  'http',
+  'pace',
+  'rate-change',
+  'hash',
+  'dashboard',
+  'queue-types',
+  'peer',
+];
 
 const ROOT = resolve(__dirname, '../../..');
 const DOC = join(ROOT, 'docs', 'benchmarks.md');

@@ -27,7 +27,8 @@ import { combinedLimit, cpuUse, machineTicks, perSecond, processTicks, type CpuU
 const full = fullMode();
 const profile = process.argv.includes('--profile');
 const ENGINES: Engines = {
-  amqpUrl: process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672',
+  amqpUrls: [process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672'],
+  amqpQueueType: 'classic',
   elasticsearchUrl: process.env['ELASTICSEARCH_URL'] ?? 'http://127.0.0.1:9200',
   redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
 };

@@ -31,6 +31,11 @@ export interface SystemOptions {
   /** Redis of the processes and of the test's own client; the machine's by default. */
   redisUrl?: string;
   /** Instead of `redisUrl`: the master these Sentinels name (`REDIS_SENTINELS`, `REDIS_MASTER_NAME`). */
+  /**
+   * A RabbitMQ cluster's nodes, given to the processes as `AMQP_URLS` (and `AMQP_URL` left out); the test's own client
+   * takes whichever answers. The machine's RabbitMQ (`AMQP_URL`) by default.
+   */
+  amqpUrls?: string[];
   redisSentinels?: { sentinels: { host: string; port: number }[]; masterName: string };
   /** Extra environment for every process. */
   env?: Record<string, string>;
@@ -77,6 +82,10 @@ export class TestSystem {
     if (sentinels) this.redis.on('error', () => undefined);
   }
 
+  private get amqpUrls(): string[] {
+    return this.options.amqpUrls ?? [AMQP_URL];
+  }
+
   private get redisUrl(): string {
     return this.options.redisUrl ?? REDIS_URL;
   }
@@ -84,7 +93,7 @@ export class TestSystem {
   async start(): Promise<void> {
     mkdirSync(LOG_DIR, { recursive: true });
     await this.redis.connect();
-    this.amqp = await connect(AMQP_URL);
+    this.amqp = await connectToAnyNode(this.amqpUrls);
     // A broker restart (a fault some tests inject) closes it; tests that use it open their channels earlier.
     this.amqp.on('error', () => undefined);
     const starting = [...this.processNames('api', this.apiCount), ...this.processNames('scheduler', this.schedulerCount)].map((name) =>
@@ -237,9 +246,12 @@ export class TestSystem {
   }
 
   private launch(app: AppName, port: number, name: string = app, env: Record<string, string> = {}): void {
+    // The apps refuse AMQP_URL and AMQP_URLS both: a cluster's system drops the first if the test's environment has it.
+    const inherited = { ...process.env };
+    if (this.options.amqpUrls) delete inherited['AMQP_URL'];
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', app, 'main.js')], {
       env: {
-        ...process.env,
+        ...inherited,
         NAMESPACE: this.namespace,
         PORT: String(port),
         REDIS_URL: this.redisUrl,
@@ -247,7 +259,7 @@ export class TestSystem {
           REDIS_SENTINELS: this.options.redisSentinels.sentinels.map(({ host, port }) => `${host}:${port}`).join(','),
           REDIS_MASTER_NAME: this.options.redisSentinels.masterName,
         }),
-        AMQP_URL,
+        ...(this.options.amqpUrls ? { AMQP_URLS: this.options.amqpUrls.join(',') } : { AMQP_URL }),
         ELASTICSEARCH_URL,
         WORKER_ID: name,
         SCHEDULER_ID: name,
@@ -265,7 +277,7 @@ export class TestSystem {
   }
 
   private async removeNamespace(): Promise<void> {
-    await removeNamespace(this.namespace, this.redis, this.es, this.options.env, this.options.keepIndices);
+    await removeNamespace(this.namespace, this.redis, this.es, this.options.env, this.options.keepIndices, this.amqpUrls);
   }
 }
 
@@ -293,10 +305,11 @@ export async function removeNamespace(
   es: Client,
   env?: Record<string, string>,
   keepIndices = false,
+  amqpUrls: readonly string[] = [AMQP_URL],
 ): Promise<void> {
   const names = amqpNames(namespace);
-  // A connection of its own: the test's may have been closed by a broker restart.
-  const amqp = await connect(AMQP_URL);
+  // A connection of its own: the test's may have been closed by a broker restart or the loss of its node.
+  const amqp = await connectToAnyNode(amqpUrls);
   const channel = await amqp.createChannel();
   for (const queue of [names.jobsQueue, names.deadLetterQueue, ...retryQueues(names, env)]) await channel.deleteQueue(queue);
   await channel.deleteExchange(names.deadLetterExchange);
@@ -304,6 +317,19 @@ export async function removeNamespace(
   if (!keepIndices) await es.indices.delete({ index: `${namespace}-*`, ignore_unavailable: true });
   const keys = await redis.keys(`${namespace}:*`);
   if (keys.length > 0) await redis.del(...keys);
+}
+
+/** A connection to the first of the nodes that answers (one node: that one). */
+export async function connectToAnyNode(urls: readonly string[]): Promise<ChannelModel> {
+  let lastError: unknown;
+  for (const url of urls) {
+    try {
+      return await connect(url);
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
 }
 
 function parseName(name: string): [AppName, number] {

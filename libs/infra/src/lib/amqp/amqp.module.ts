@@ -15,7 +15,8 @@ export class AmqpModule implements OnApplicationShutdown {
         {
           provide: AmqpConnection,
           inject: [INFRA_CONFIG],
-          useFactory: (config: InfraConfig) => AmqpConnection.connect(config.amqpUrl, amqpNames(config.namespace)),
+          useFactory: (config: InfraConfig) =>
+            AmqpConnection.connect({ urls: config.amqpUrls, names: amqpNames(config.namespace), queueType: config.amqpQueueType }),
         },
         { provide: JobQueue, inject: [AmqpConnection], useFactory: (amqp: AmqpConnection) => new JobQueue(amqp) },
       ],

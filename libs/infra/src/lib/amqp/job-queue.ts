@@ -25,7 +25,7 @@ export class JobQueue {
   async publishForRetry(delayMs: number, jobs: readonly JobMessage[]): Promise<void> {
     const queue = this.names.retryQueue(delayMs);
     await this.amqp.declareQueueOnce(queue, {
-      durable: true,
+      deadLetters: true,
       arguments: { 'x-message-ttl': delayMs, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': this.names.jobsQueue },
     });
     await this.amqp.publishConfirmed(queue, toMessages(jobs));

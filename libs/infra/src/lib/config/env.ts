@@ -32,7 +32,15 @@ export function envChoice<T extends string>(env: Env, name: string, fallback: T,
 }
 
 export function envUrl(env: Env, name: string, fallback: string, protocols: readonly string[]): string {
-  const value = envString(env, name, fallback);
+  return checkedUrl(name, envString(env, name, fallback), protocols);
+}
+
+/** A comma-separated list of URLs (a cluster's nodes), each checked as `envUrl` checks one; empty when unset. */
+export function envUrls(env: Env, name: string, protocols: readonly string[]): string[] {
+  return envList(env, name).map((value) => checkedUrl(name, value, protocols));
+}
+
+function checkedUrl(name: string, value: string, protocols: readonly string[]): string {
   let url: URL;
   try {
     url = new URL(value);

@@ -8,7 +8,8 @@ describe('loadInfraConfig', () => {
       redisUrl: 'redis://127.0.0.1:6379',
       redisSentinels: [],
       redisMasterName: 'rate-runner',
-      amqpUrl: 'amqp://guest:guest@127.0.0.1:5672',
+      amqpUrls: ['amqp://guest:guest@127.0.0.1:5672'],
+      amqpQueueType: 'classic',
       elasticsearchUrl: 'http://127.0.0.1:9200',
       elasticsearchIndexPrefix: '',
       port: 3000,
@@ -36,7 +37,25 @@ describe('loadInfraConfig', () => {
     });
   });
 
+  it("takes a cluster's nodes from AMQP_URLS, with quorum queues unless told otherwise", () => {
+    const nodes = 'amqp://guest:guest@127.0.0.1:5681, amqp://guest:guest@127.0.0.1:5682,amqps://u:p@host:5671';
+    expect(loadInfraConfig({ AMQP_URLS: nodes }, 3000)).toMatchObject({
+      amqpUrls: ['amqp://guest:guest@127.0.0.1:5681', 'amqp://guest:guest@127.0.0.1:5682', 'amqps://u:p@host:5671'],
+      amqpQueueType: 'quorum',
+    });
+    expect(loadInfraConfig({ AMQP_URLS: nodes, AMQP_QUEUE_TYPE: 'classic' }, 3000).amqpQueueType).toBe('classic');
+    expect(loadInfraConfig({ AMQP_URLS: 'amqp://one:5672' }, 3000)).toMatchObject({
+      amqpUrls: ['amqp://one:5672'],
+      amqpQueueType: 'classic',
+    });
+    expect(loadInfraConfig({ AMQP_URL: 'amqp://one:5672', AMQP_QUEUE_TYPE: 'quorum' }, 3000).amqpQueueType).toBe('quorum');
+  });
+
   it.each([
+    [{ AMQP_URL: 'amqp://a:5672', AMQP_URLS: 'amqp://b:5672' }, /^AMQP_URL and AMQP_URLS are both set/],
+    [{ AMQP_URLS: 'amqp://a:5672,http://b' }, /^AMQP_URLS must use amqp: or amqps:, got "http:\/\/b"$/],
+    [{ AMQP_URLS: 'amqp://guest:s3cret@host:bad' }, /^AMQP_URLS must be a URL, got "amqp:\/\/\*\*\*@host:bad"$/],
+    [{ AMQP_QUEUE_TYPE: 'stream' }, /^AMQP_QUEUE_TYPE must be one of quorum, classic, got "stream"$/],
     [{ REDIS_SENTINELS: 'a:26401,b:x' }, /^REDIS_SENTINELS must be a comma-separated list of host:port, got "b:x"$/],
     [{ REDIS_SENTINELS: 'a:70000' }, /^REDIS_SENTINELS must be a comma-separated list of host:port/],
     [{ PORT: 'abc' }, /^PORT must be an integer/],

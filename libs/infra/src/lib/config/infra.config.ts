@@ -1,7 +1,7 @@
 import type { LogLevel } from '@nestjs/common';
 import { DEFAULT_NAMESPACE } from '@app/contracts';
 import { DEFAULT_HTTP_TARGET_ALLOWLIST, parseAllowlist } from '@app/domain';
-import { type Env, envChoice, envHostPorts, envInt, envName, envString, envUrl, type HostPort } from './env';
+import { ConfigError, type Env, envChoice, envHostPorts, envInt, envName, envString, envUrl, envUrls, type HostPort } from './env';
 
 /** `LOG_LEVEL` values, most verbose first: each shows its own level and every one after it. */
 export const LOG_LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const satisfies readonly LogLevel[];
@@ -16,7 +16,13 @@ export interface InfraConfig {
   /** Sentinels that name the master of `redisMasterName` (and a new one after a failover); empty for one server. */
   redisSentinels: HostPort[];
   redisMasterName: string;
-  amqpUrl: string;
+  /**
+   * The RabbitMQ nodes to connect to: `AMQP_URLS` (a cluster's nodes, any of which will do), else the one `AMQP_URL`.
+   * A connection that goes away moves on to the next node of the list.
+   */
+  amqpUrls: string[];
+  /** The type of the jobs, retry and dead-letter queues: `quorum` (replicated over a cluster) or `classic`. */
+  amqpQueueType: AmqpQueueType;
   elasticsearchUrl: string;
   elasticsearchIndexPrefix: string;
   /** Port of this process's HTTP server (REST, or only /metrics and health for scheduler and worker). */
@@ -43,6 +49,27 @@ export interface InfraConfig {
   datasetWindowRecords: number;
 }
 
+/** `AMQP_QUEUE_TYPE` values. */
+export const AMQP_QUEUE_TYPES = ['quorum', 'classic'] as const;
+export type AmqpQueueType = (typeof AMQP_QUEUE_TYPES)[number];
+
+const AMQP_PROTOCOLS = ['amqp:', 'amqps:'];
+
+/**
+ * `AMQP_URLS` or `AMQP_URL`, never both (which would leave it unclear which one is meant), and the queue type, quorum by
+ * default when there are several nodes: a classic queue lives on one node, and is gone while that node is.
+ */
+function loadAmqp(env: Env): Pick<InfraConfig, 'amqpUrls' | 'amqpQueueType'> {
+  const listed = envUrls(env, 'AMQP_URLS', AMQP_PROTOCOLS);
+  const single = envString(env, 'AMQP_URL', '');
+  if (listed.length > 0 && single !== '') {
+    throw new ConfigError('AMQP_URL and AMQP_URLS are both set: set AMQP_URLS alone for a cluster, AMQP_URL alone for one node');
+  }
+  const amqpUrls = listed.length > 0 ? listed : [envUrl(env, 'AMQP_URL', 'amqp://guest:guest@127.0.0.1:5672', AMQP_PROTOCOLS)];
+  const amqpQueueType = envChoice(env, 'AMQP_QUEUE_TYPE', amqpUrls.length > 1 ? 'quorum' : 'classic', AMQP_QUEUE_TYPES);
+  return { amqpUrls, amqpQueueType };
+}
+
 /** `LOG_FORMAT` values. */
 export const LOG_FORMATS = ['text', 'json'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
@@ -54,7 +81,7 @@ export function loadInfraConfig(env: Env, defaultPort: number): InfraConfig {
     redisUrl: envUrl(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisSentinels: envHostPorts(env, 'REDIS_SENTINELS', 26379),
     redisMasterName: envString(env, 'REDIS_MASTER_NAME', 'rate-runner'),
-    amqpUrl: envUrl(env, 'AMQP_URL', 'amqp://guest:guest@127.0.0.1:5672', ['amqp:', 'amqps:']),
+    ...loadAmqp(env),
     elasticsearchUrl: envUrl(env, 'ELASTICSEARCH_URL', 'http://127.0.0.1:9200', ['http:', 'https:']),
     elasticsearchIndexPrefix: envString(env, 'ELASTICSEARCH_INDEX_PREFIX', namespace === DEFAULT_NAMESPACE ? '' : `${namespace}-`),
     port: envInt(env, 'PORT', defaultPort, 0, 65535),
