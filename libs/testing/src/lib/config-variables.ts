@@ -28,9 +28,15 @@ export function configLoaders(): string[] {
   return [SHARED_LOADER, ...appLoaders];
 }
 
-/** Every variable a loader reads: the name given to one of `env.ts`'s readers, `envInt(env, 'NAME', ...)` and the like. */
+/**
+ * Every variable a loader reads: the names given to one of `env.ts`'s readers, `envInt(env, 'NAME', ...)` and the
+ * like, the first argument after `env` and any upper-case name right after it (a reader of a list that falls back to
+ * a single variable, `(env, 'NODES', 'URL', ...)`).
+ */
 export const variablesRead = (source: string): string[] =>
-  [...source.matchAll(/\benv[A-Z]\w*\(\s*env\s*,\s*'([A-Z][A-Z0-9_]*)'/g)].map((match) => match[1]);
+  [...source.matchAll(/\benv[A-Z]\w*\(\s*env\s*((?:,\s*'[A-Z][A-Z0-9_]*'\s*)+)/g)].flatMap((match) =>
+    [...match[1].matchAll(/'([A-Z][A-Z0-9_]*)'/g)].map((name) => name[1]),
+  );
 
 const variablesOfLoaders = (paths: string[]): string[] => [...new Set(paths.flatMap((path) => variablesRead(read(path))))].sort();
 
