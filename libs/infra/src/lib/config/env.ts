@@ -45,6 +45,14 @@ export function envUrl(env: Env, name: string, fallback: string, protocols: read
   return value;
 }
 
+/**
+ * A comma-separated list of URLs (`http://a:9200,http://b:9200`), each checked as `envUrl` checks one (and masked
+ * alike in an error); empty when the variable is unset.
+ */
+export function envUrls(env: Env, name: string, protocols: readonly string[]): string[] {
+  return envList(env, name).map((value) => envUrl({ [name]: value }, name, value, protocols));
+}
+
 export function envName(env: Env, name: string, fallback: string): string {
   const value = envString(env, name, fallback);
   if (!/^[a-z][a-z0-9-]{0,31}$/.test(value)) {

@@ -1,7 +1,7 @@
 import type { LogLevel } from '@nestjs/common';
 import { DEFAULT_NAMESPACE } from '@app/contracts';
 import { DEFAULT_HTTP_TARGET_ALLOWLIST, parseAllowlist } from '@app/domain';
-import { type Env, envChoice, envHostPorts, envInt, envName, envString, envUrl, type HostPort } from './env';
+import { ConfigError, type Env, envChoice, envHostPorts, envInt, envName, envString, envUrl, envUrls, type HostPort } from './env';
 
 /** `LOG_LEVEL` values, most verbose first: each shows its own level and every one after it. */
 export const LOG_LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const satisfies readonly LogLevel[];
@@ -17,8 +17,16 @@ export interface InfraConfig {
   redisSentinels: HostPort[];
   redisMasterName: string;
   amqpUrl: string;
-  elasticsearchUrl: string;
+  /**
+   * Every Elasticsearch node the client may send a request to (`ELASTICSEARCH_NODES`, else the one `ELASTICSEARCH_URL`):
+   * at least one; a request that fails on one node for want of a connection is sent to another.
+   */
+  elasticsearchNodes: string[];
   elasticsearchIndexPrefix: string;
+  /** Primary shards of each index the platform creates; an existing index keeps its own (a warning names it). */
+  elasticsearchShards: number;
+  /** Copies of each shard besides its primary, for the indices the platform creates and, at start-up, those it created. */
+  elasticsearchReplicas: number;
   /** Port of this process's HTTP server (REST, or only /metrics and health for scheduler and worker). */
   port: number;
   host: string;
@@ -47,16 +55,22 @@ export interface InfraConfig {
 export const LOG_FORMATS = ['text', 'json'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
+const ELASTICSEARCH_PROTOCOLS = ['http:', 'https:'];
+
 export function loadInfraConfig(env: Env, defaultPort: number): InfraConfig {
   const namespace = envName(env, 'NAMESPACE', DEFAULT_NAMESPACE);
+  const elasticsearchNodes = elasticsearchNodesOf(env);
   return {
     namespace,
     redisUrl: envUrl(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisSentinels: envHostPorts(env, 'REDIS_SENTINELS', 26379),
     redisMasterName: envString(env, 'REDIS_MASTER_NAME', 'rate-runner'),
     amqpUrl: envUrl(env, 'AMQP_URL', 'amqp://guest:guest@127.0.0.1:5672', ['amqp:', 'amqps:']),
-    elasticsearchUrl: envUrl(env, 'ELASTICSEARCH_URL', 'http://127.0.0.1:9200', ['http:', 'https:']),
+    elasticsearchNodes,
     elasticsearchIndexPrefix: envString(env, 'ELASTICSEARCH_INDEX_PREFIX', namespace === DEFAULT_NAMESPACE ? '' : `${namespace}-`),
+    elasticsearchShards: envInt(env, 'ELASTICSEARCH_SHARDS', 1, 1, 1024),
+    // One copy more than the primary as soon as there is a node to hold it: the loss of one node then loses nothing.
+    elasticsearchReplicas: envInt(env, 'ELASTICSEARCH_REPLICAS', elasticsearchNodes.length > 1 ? 1 : 0, 0, 20),
     port: envInt(env, 'PORT', defaultPort, 0, 65535),
     host: envString(env, 'HOST', '127.0.0.1'),
     logLevel: envChoice(env, 'LOG_LEVEL', 'log', LOG_LEVELS),
@@ -65,4 +79,16 @@ export function loadInfraConfig(env: Env, defaultPort: number): InfraConfig {
     httpTargetAllowlist: parseAllowlist(envString(env, 'HTTP_TARGET_ALLOWLIST', DEFAULT_HTTP_TARGET_ALLOWLIST)),
     datasetWindowRecords: envInt(env, 'DATASET_WINDOW_RECORDS', 2_000, 100, 10_000),
   };
+}
+
+/** The nodes of `ELASTICSEARCH_NODES`, or the one of `ELASTICSEARCH_URL`; both set is a mistake worth stopping for. */
+function elasticsearchNodesOf(env: Env): string[] {
+  const nodes = envUrls(env, 'ELASTICSEARCH_NODES', ELASTICSEARCH_PROTOCOLS);
+  if (nodes.length === 0) return [envUrl(env, 'ELASTICSEARCH_URL', 'http://127.0.0.1:9200', ELASTICSEARCH_PROTOCOLS)];
+  if (envString(env, 'ELASTICSEARCH_URL', '') !== '') {
+    throw new ConfigError(
+      'ELASTICSEARCH_URL and ELASTICSEARCH_NODES are both set: give one node in ELASTICSEARCH_URL or all of them in ELASTICSEARCH_NODES',
+    );
+  }
+  return nodes;
 }
