@@ -32,6 +32,11 @@ export interface SystemOptions {
   redisUrl?: string;
   /** Instead of `redisUrl`: the master these Sentinels name (`REDIS_SENTINELS`, `REDIS_MASTER_NAME`). */
   redisSentinels?: { sentinels: { host: string; port: number }[]; masterName: string };
+  /**
+   * Instead of the one Elasticsearch node: every node of a cluster (`ELASTICSEARCH_NODES`), for the processes and the
+   * test's own client alike.
+   */
+  elasticsearchNodes?: string[];
   /** Extra environment for every process. */
   env?: Record<string, string>;
   /** Extra environment for the workers only. */
@@ -58,7 +63,7 @@ export class TestSystem {
   readonly names: AmqpNames;
   readonly indices: ElasticsearchIndices;
   readonly redis: Redis;
-  readonly es = new Client({ node: ELASTICSEARCH_URL });
+  readonly es: Client;
   amqp!: ChannelModel;
   /** The api's tokens in this system: the operator's (`API_TOKEN`), which `api()` sends, and the viewer's. */
   readonly tokens = { operator: randomBytes(24).toString('hex'), viewer: randomBytes(24).toString('hex') };
@@ -69,6 +74,7 @@ export class TestSystem {
     this.names = amqpNames(this.namespace);
     this.indices = elasticsearchIndices(`${this.namespace}-`);
     this.apiUrl = `http://127.0.0.1:${options.basePort}`;
+    this.es = new Client({ nodes: options.elasticsearchNodes ?? [ELASTICSEARCH_URL] });
     const sentinels = options.redisSentinels;
     this.redis = sentinels
       ? new Redis({ sentinels: sentinels.sentinels, name: sentinels.masterName, lazyConnect: true, sentinelRetryStrategy: () => 200 })
@@ -248,7 +254,10 @@ export class TestSystem {
           REDIS_MASTER_NAME: this.options.redisSentinels.masterName,
         }),
         AMQP_URL,
-        ELASTICSEARCH_URL,
+        // Empty is unset: the apps refuse both variables at once, whatever the test's own environment has.
+        ...(this.options.elasticsearchNodes
+          ? { ELASTICSEARCH_URL: '', ELASTICSEARCH_NODES: this.options.elasticsearchNodes.join(',') }
+          : { ELASTICSEARCH_URL, ELASTICSEARCH_NODES: '' }),
         WORKER_ID: name,
         SCHEDULER_ID: name,
         API_TOKEN: this.tokens.operator,
