@@ -215,6 +215,9 @@ kill_node() {
   check_node "$1"
   pid=$(our_pid "$1") || die_c "node $1 is not running"
   kill -9 "$pid"
+  # Gone only once the kernel has reaped it and closed its ports: a `start` right after must find them free.
+  local waited=0
+  while [[ -e "/proc/$pid" ]] && ((waited++ < 100)); do sleep 0.1; done
   rm -f "$(pidfile "$1")"
   log_c "node $1 killed (kill -9 $pid)"
 }
