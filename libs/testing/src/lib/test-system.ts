@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Client } from '@elastic/elasticsearch';
+import { Client, ClusterConnectionPool } from '@elastic/elasticsearch';
 import { connect, type ChannelModel } from 'amqplib';
 import Redis from 'ioredis';
 import { amqpNames, elasticsearchIndices, type AmqpNames, type Dataset, type ElasticsearchIndices, type Run } from '@app/contracts';
@@ -74,7 +74,8 @@ export class TestSystem {
     this.names = amqpNames(this.namespace);
     this.indices = elasticsearchIndices(`${this.namespace}-`);
     this.apiUrl = `http://127.0.0.1:${options.basePort}`;
-    this.es = new Client({ nodes: options.elasticsearchNodes ?? [ELASTICSEARCH_URL] });
+    // The pool the apps use (ElasticsearchConnection says why), so that a node killed by a test never strands this client.
+    this.es = new Client({ nodes: options.elasticsearchNodes ?? [ELASTICSEARCH_URL], ConnectionPool: ClusterConnectionPool });
     const sentinels = options.redisSentinels;
     this.redis = sentinels
       ? new Redis({ sentinels: sentinels.sentinels, name: sentinels.masterName, lazyConnect: true, sentinelRetryStrategy: () => 200 })

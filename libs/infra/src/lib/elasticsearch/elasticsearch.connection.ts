@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Client, errors } from '@elastic/elasticsearch';
+import { Client, ClusterConnectionPool, errors } from '@elastic/elasticsearch';
 import {
   DATASET_RECORDS_INDEX_MAPPINGS,
   DATASETS_INDEX_MAPPINGS,
@@ -33,9 +33,12 @@ export class ElasticsearchConnection {
 
   static async connect(nodes: readonly string[], indices: ElasticsearchIndices, layout: IndexLayout): Promise<ElasticsearchConnection> {
     // No sniffing: the nodes given are the ones used, as addresses the nodes publish of themselves may not be reachable
-    // from here (a container's, a pod's). The client's connection pool takes a node that fails out of turn, and a
-    // request that could not reach one (or got a 502, 503, 504) is sent to the next.
-    const client = new Client({ nodes: [...nodes], maxRetries: 3, requestTimeout: 30_000 });
+    // from here (a container's, a pod's). A request that could not reach a node (or got a 502, 503, 504) is sent to
+    // the next. The cluster pool sets a failing node aside and pings it back in after a while (60 s, longer each time),
+    // and while every node is aside it tries them all. Not the client's default (weighted) pool: once its weights
+    // diverge, it answers "There are no living connections" without trying any node, and only a successful request
+    // would restore them (seen in the cluster fault suite: every worker's breaker held open with the three nodes up).
+    const client = new Client({ nodes: [...nodes], ConnectionPool: ClusterConnectionPool, maxRetries: 3, requestTimeout: 30_000 });
     const connection = new ElasticsearchConnection(client, indices, layout, nodes.length - 1);
     await connection.waitUntilReachable();
     // Elasticsearch's default refresh (no interval set): every second while the index is searched, none while it is
