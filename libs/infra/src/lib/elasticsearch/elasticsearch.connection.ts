@@ -37,7 +37,8 @@ export class ElasticsearchConnection {
     // the next. The cluster pool sets a failing node aside and pings it back in after a while (60 s, longer each time),
     // and while every node is aside it tries them all. Not the client's default (weighted) pool: once its weights
     // diverge, it answers "There are no living connections" without trying any node, and only a successful request
-    // would restore them (seen in the cluster fault suite: every worker's breaker held open with the three nodes up).
+    // would restore them (elastic/elasticsearch-js#1714, open; Kibana moved to this pool for it; seen here in the cluster
+    // fault suite: every worker's breaker held open with the three nodes up).
     const client = new Client({ nodes: [...nodes], ConnectionPool: ClusterConnectionPool, maxRetries: 3, requestTimeout: 30_000 });
     const connection = new ElasticsearchConnection(client, indices, layout, nodes.length - 1);
     await connection.waitUntilReachable();
