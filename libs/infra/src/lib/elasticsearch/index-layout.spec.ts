@@ -2,7 +2,10 @@ import { indexLayoutChange } from './index-layout';
 
 describe('indexLayoutChange', () => {
   it('changes nothing on an index laid out as configured', () => {
-    expect(indexLayoutChange('jobs', { shards: 3, replicas: 1 }, { shards: 3, replicas: 1 })).toEqual({ replicas: null, shardWarning: null });
+    expect(indexLayoutChange('jobs', { shards: 3, replicas: 1 }, { shards: 3, replicas: 1 })).toEqual({
+      replicas: null,
+      shardWarning: null,
+    });
   });
 
   it('sets the configured replicas in place, up or down', () => {
