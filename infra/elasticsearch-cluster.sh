@@ -48,6 +48,15 @@ node_url() { echo "http://127.0.0.1:$(http_port "$1")"; }
 pidfile() { echo "$(node_dir "$1")/run/elasticsearch.pid"; }
 our_pid() { es_pid_of "$(pidfile "$1")" "$(node_dir "$1")/logs"; }
 
+# One up, start or down at a time per cluster: two at once would both find a node not running and start it twice on
+# one data directory, the loser's clean-up removing the winner's pidfile (seen with two suites run at once). A second
+# one waits, then finds the nodes running. The nodes must not inherit the lock: each is started with fd 9 closed.
+hold_lock() {
+  mkdir -p "$CLUSTER_DIR"
+  exec 9>"$CLUSTER_DIR/script.lock"
+  flock -w 600 9 || die_c "another up, start or down of this cluster held its lock for 10 minutes"
+}
+
 check_node() { [[ " ${NODES[*]} " == *" $1 "* ]] || die_c "no node $1: the nodes are 1, 2 and 3"; }
 
 joined() {
@@ -117,7 +126,7 @@ launch_node() {
     -Epath.data="$dir/data" \
     -Epath.logs="$dir/logs" \
     "${settings[@]}" \
-    >"$dir/logs/console.log" 2>&1 </dev/null
+    >"$dir/logs/console.log" 2>&1 </dev/null 9>&-
 }
 
 # start_nodes CHECK N... : starts those of nodes N that are not running, side by side (a node cannot finish starting
@@ -231,6 +240,9 @@ master() {
   cluster_get "/_cat/master?h=node" | sed 's/^node-//'
 }
 
+case "${1:-}" in
+  up | down | start) hold_lock ;;
+esac
 case "${1:-}" in
   up) up ;;
   down) down ;;
