@@ -18,9 +18,14 @@ const LOADERS = [
     }),
 ];
 
-/** Every variable a loader reads: the name given to one of `env.ts`'s readers, `envInt(env, 'NAME', ...)` and the like. */
+/**
+ * Every variable a loader reads: the names given to one of `env.ts`'s readers, `envInt(env, 'NAME', ...)` and the like
+ * (two for `envNodeUrls(env, 'LIST', 'SINGLE', ...)`).
+ */
 const variablesRead = (source: string): string[] =>
-  [...source.matchAll(/\benv[A-Z]\w*\(\s*env\s*,\s*'([A-Z][A-Z0-9_]*)'/g)].map((match) => match[1]);
+  [...source.matchAll(/\benv[A-Z]\w*\(\s*env\s*,\s*'([A-Z][A-Z0-9_]*)'(?:\s*,\s*'([A-Z][A-Z0-9_]*)')?/g)].flatMap((match) =>
+    match.slice(1).filter((name) => name !== undefined),
+  );
 
 const variables = [...new Set(LOADERS.flatMap((path) => variablesRead(read(path))))].sort();
 /** A variable documented as a table row of its own: `` | `NAME` | ``. */
@@ -35,7 +40,18 @@ describe('the documentation of every environment variable', () => {
         'apps/worker/src/app/worker.config.ts',
       ]),
     );
-    expect(variables).toEqual(expect.arrayContaining(['NAMESPACE', 'LOG_FORMAT', 'API_TOKEN', 'SCHEDULER_TICK_MS', 'WORKER_BATCH_SIZE']));
+    expect(variables).toEqual(
+      expect.arrayContaining([
+        'NAMESPACE',
+        'AMQP_URL',
+        'AMQP_URLS',
+        'ELASTICSEARCH_NODES',
+        'LOG_FORMAT',
+        'API_TOKEN',
+        'SCHEDULER_TICK_MS',
+        'WORKER_BATCH_SIZE',
+      ]),
+    );
     expect(variables.length).toBeGreaterThan(35);
   });
 
