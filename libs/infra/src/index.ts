@@ -6,6 +6,7 @@ export * from './lib/config/infra-config.token';
 export * from './lib/config/infra.config';
 export * from './lib/elasticsearch/dataset-store';
 export * from './lib/elasticsearch/elasticsearch.connection';
+export * from './lib/elasticsearch/index-layout';
 export * from './lib/elasticsearch/result-store';
 export * from './lib/elasticsearch/run-archive';
 export * from './lib/elasticsearch/run-history-store';

@@ -1,6 +1,7 @@
 export * from './lib/chromium';
 export * from './lib/config-variables';
 export * from './lib/csv-dataset';
+export * from './lib/elasticsearch-cluster';
 export * from './lib/fault-trial';
 export * from './lib/rabbitmq-cluster';
 export * from './lib/receiving-endpoint';

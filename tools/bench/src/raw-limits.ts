@@ -108,7 +108,10 @@ export async function amqpLimit(engines: Engines, options: RawLimitOptions): Pro
 
 /** Result documents a second stored with the workers' bulk request, `batchSize` a request, into an index like theirs. */
 export async function elasticsearchLimit(engines: Engines, options: RawLimitOptions): Promise<number> {
-  const es = await ElasticsearchConnection.connect(engines.elasticsearchUrl, elasticsearchIndices(`${options.namespace}-`));
+  const es = await ElasticsearchConnection.connect([engines.elasticsearchUrl], elasticsearchIndices(`${options.namespace}-`), {
+    shards: 1,
+    replicas: 0,
+  });
   const store = new ResultStore(es);
   const started = Date.now();
   await inParallel(options, options.batchSize, async (from, to) => {

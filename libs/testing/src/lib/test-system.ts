@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Client } from '@elastic/elasticsearch';
+import { Client, ClusterConnectionPool } from '@elastic/elasticsearch';
 import { connect, type ChannelModel } from 'amqplib';
 import Redis from 'ioredis';
 import { amqpNames, elasticsearchIndices, type AmqpNames, type Dataset, type ElasticsearchIndices, type Run } from '@app/contracts';
@@ -31,12 +31,17 @@ export interface SystemOptions {
   /** Redis of the processes and of the test's own client; the machine's by default. */
   redisUrl?: string;
   /** Instead of `redisUrl`: the master these Sentinels name (`REDIS_SENTINELS`, `REDIS_MASTER_NAME`). */
+  redisSentinels?: { sentinels: { host: string; port: number }[]; masterName: string };
   /**
    * A RabbitMQ cluster's nodes, given to the processes as `AMQP_URLS` (and `AMQP_URL` left out); the test's own client
    * takes whichever answers. The machine's RabbitMQ (`AMQP_URL`) by default.
    */
   amqpUrls?: string[];
-  redisSentinels?: { sentinels: { host: string; port: number }[]; masterName: string };
+  /**
+   * Instead of the one Elasticsearch node: every node of a cluster (`ELASTICSEARCH_NODES`), for the processes and the
+   * test's own client alike.
+   */
+  elasticsearchNodes?: string[];
   /** Extra environment for every process. */
   env?: Record<string, string>;
   /** Extra environment for the workers only. */
@@ -63,7 +68,7 @@ export class TestSystem {
   readonly names: AmqpNames;
   readonly indices: ElasticsearchIndices;
   readonly redis: Redis;
-  readonly es = new Client({ node: ELASTICSEARCH_URL });
+  readonly es: Client;
   amqp!: ChannelModel;
   /** The api's tokens in this system: the operator's (`API_TOKEN`), which `api()` sends, and the viewer's. */
   readonly tokens = { operator: randomBytes(24).toString('hex'), viewer: randomBytes(24).toString('hex') };
@@ -74,6 +79,8 @@ export class TestSystem {
     this.names = amqpNames(this.namespace);
     this.indices = elasticsearchIndices(`${this.namespace}-`);
     this.apiUrl = `http://127.0.0.1:${options.basePort}`;
+    // The pool the apps use (ElasticsearchConnection says why), so that a node killed by a test never strands this client.
+    this.es = new Client({ nodes: options.elasticsearchNodes ?? [ELASTICSEARCH_URL], ConnectionPool: ClusterConnectionPool });
     const sentinels = options.redisSentinels;
     this.redis = sentinels
       ? new Redis({ sentinels: sentinels.sentinels, name: sentinels.masterName, lazyConnect: true, sentinelRetryStrategy: () => 200 })
@@ -260,7 +267,10 @@ export class TestSystem {
           REDIS_MASTER_NAME: this.options.redisSentinels.masterName,
         }),
         ...(this.options.amqpUrls ? { AMQP_URLS: this.options.amqpUrls.join(',') } : { AMQP_URL }),
-        ELASTICSEARCH_URL,
+        // Empty is unset: the apps refuse both variables at once, whatever the test's own environment has.
+        ...(this.options.elasticsearchNodes
+          ? { ELASTICSEARCH_URL: '', ELASTICSEARCH_NODES: this.options.elasticsearchNodes.join(',') }
+          : { ELASTICSEARCH_URL, ELASTICSEARCH_NODES: '' }),
         WORKER_ID: name,
         SCHEDULER_ID: name,
         API_TOKEN: this.tokens.operator,

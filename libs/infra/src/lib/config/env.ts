@@ -53,6 +53,19 @@ function checkedUrl(name: string, value: string, protocols: readonly string[]): 
   return value;
 }
 
+/**
+ * A cluster's nodes from `list` (`AMQP_URLS`), else the one node of `single` (`AMQP_URL`, `fallback` when unset): at
+ * least one. Both set is refused, since which one is meant would be a guess.
+ */
+export function envNodeUrls(env: Env, list: string, single: string, fallback: string, protocols: readonly string[]): string[] {
+  const listed = envUrls(env, list, protocols);
+  if (listed.length === 0) return [envUrl(env, single, fallback, protocols)];
+  if (envString(env, single, '') !== '') {
+    throw new ConfigError(`${single} and ${list} are both set: set ${list} alone for a cluster, ${single} alone for one node`);
+  }
+  return listed;
+}
+
 export function envName(env: Env, name: string, fallback: string): string {
   const value = envString(env, name, fallback);
   if (!/^[a-z][a-z0-9-]{0,31}$/.test(value)) {

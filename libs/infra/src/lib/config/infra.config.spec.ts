@@ -10,8 +10,10 @@ describe('loadInfraConfig', () => {
       redisMasterName: 'rate-runner',
       amqpUrls: ['amqp://guest:guest@127.0.0.1:5672'],
       amqpQueueType: 'classic',
-      elasticsearchUrl: 'http://127.0.0.1:9200',
+      elasticsearchNodes: ['http://127.0.0.1:9200'],
       elasticsearchIndexPrefix: '',
+      elasticsearchShards: 1,
+      elasticsearchReplicas: 0,
       port: 3000,
       host: '127.0.0.1',
       logLevel: 'log',
@@ -51,11 +53,44 @@ describe('loadInfraConfig', () => {
     expect(loadInfraConfig({ AMQP_URL: 'amqp://one:5672', AMQP_QUEUE_TYPE: 'quorum' }, 3000).amqpQueueType).toBe('quorum');
   });
 
+  it('takes every node of ELASTICSEARCH_NODES, with one replica by default', () => {
+    expect(loadInfraConfig({ ELASTICSEARCH_NODES: 'http://a:9200, https://b:9201,' }, 3000)).toMatchObject({
+      elasticsearchNodes: ['http://a:9200', 'https://b:9201'],
+      elasticsearchReplicas: 1,
+    });
+  });
+
+  it('keeps no replica by default with one node, given either way', () => {
+    expect(loadInfraConfig({ ELASTICSEARCH_NODES: 'http://a:9200' }, 3000)).toMatchObject({
+      elasticsearchNodes: ['http://a:9200'],
+      elasticsearchReplicas: 0,
+    });
+    expect(loadInfraConfig({ ELASTICSEARCH_URL: 'http://b:9200' }, 3000)).toMatchObject({
+      elasticsearchNodes: ['http://b:9200'],
+      elasticsearchReplicas: 0,
+    });
+  });
+
+  it('takes the shards and replicas given', () => {
+    expect(loadInfraConfig({ ELASTICSEARCH_SHARDS: '3', ELASTICSEARCH_REPLICAS: '2' }, 3000)).toMatchObject({
+      elasticsearchShards: 3,
+      elasticsearchReplicas: 2,
+    });
+  });
+
   it.each([
     [{ AMQP_URL: 'amqp://a:5672', AMQP_URLS: 'amqp://b:5672' }, /^AMQP_URL and AMQP_URLS are both set/],
     [{ AMQP_URLS: 'amqp://a:5672,http://b' }, /^AMQP_URLS must use amqp: or amqps:, got "http:\/\/b"$/],
     [{ AMQP_URLS: 'amqp://guest:s3cret@host:bad' }, /^AMQP_URLS must be a URL, got "amqp:\/\/\*\*\*@host:bad"$/],
     [{ AMQP_QUEUE_TYPE: 'stream' }, /^AMQP_QUEUE_TYPE must be one of quorum, classic, got "stream"$/],
+    [
+      { ELASTICSEARCH_URL: 'http://a:9200', ELASTICSEARCH_NODES: 'http://b:9200' },
+      /^ELASTICSEARCH_URL and ELASTICSEARCH_NODES are both set/,
+    ],
+    [{ ELASTICSEARCH_NODES: 'http://a:9200,redis://b' }, /^ELASTICSEARCH_NODES must use http: or https:, got "redis:\/\/b"$/],
+    [{ ELASTICSEARCH_NODES: 'http://a:9200,http://user:s3cret@b:x' }, /^ELASTICSEARCH_NODES must be a URL, got "http:\/\/\*\*\*@b:x"$/],
+    [{ ELASTICSEARCH_SHARDS: '0' }, /^ELASTICSEARCH_SHARDS must be an integer from 1 to 1024/],
+    [{ ELASTICSEARCH_REPLICAS: '-1' }, /^ELASTICSEARCH_REPLICAS must be an integer from 0 to 20/],
     [{ REDIS_SENTINELS: 'a:26401,b:x' }, /^REDIS_SENTINELS must be a comma-separated list of host:port, got "b:x"$/],
     [{ REDIS_SENTINELS: 'a:70000' }, /^REDIS_SENTINELS must be a comma-separated list of host:port/],
     [{ PORT: 'abc' }, /^PORT must be an integer/],

@@ -1,7 +1,7 @@
 import type { LogLevel } from '@nestjs/common';
 import { DEFAULT_NAMESPACE } from '@app/contracts';
 import { DEFAULT_HTTP_TARGET_ALLOWLIST, parseAllowlist } from '@app/domain';
-import { ConfigError, type Env, envChoice, envHostPorts, envInt, envName, envString, envUrl, envUrls, type HostPort } from './env';
+import { type Env, envChoice, envHostPorts, envInt, envName, envNodeUrls, envString, envUrl, type HostPort } from './env';
 
 /** `LOG_LEVEL` values, most verbose first: each shows its own level and every one after it. */
 export const LOG_LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const satisfies readonly LogLevel[];
@@ -23,8 +23,16 @@ export interface InfraConfig {
   amqpUrls: string[];
   /** The type of the jobs, retry and dead-letter queues: `quorum` (replicated over a cluster) or `classic`. */
   amqpQueueType: AmqpQueueType;
-  elasticsearchUrl: string;
+  /**
+   * Every Elasticsearch node the client may send a request to (`ELASTICSEARCH_NODES`, else the one `ELASTICSEARCH_URL`):
+   * at least one; a request that fails on one node for want of a connection is sent to another.
+   */
+  elasticsearchNodes: string[];
   elasticsearchIndexPrefix: string;
+  /** Primary shards of each index the platform creates; an existing index keeps its own (a warning names it). */
+  elasticsearchShards: number;
+  /** Copies of each shard besides its primary, for the indices the platform creates and, at start-up, those it created. */
+  elasticsearchReplicas: number;
   /** Port of this process's HTTP server (REST, or only /metrics and health for scheduler and worker). */
   port: number;
   host: string;
@@ -53,19 +61,12 @@ export interface InfraConfig {
 export const AMQP_QUEUE_TYPES = ['quorum', 'classic'] as const;
 export type AmqpQueueType = (typeof AMQP_QUEUE_TYPES)[number];
 
-const AMQP_PROTOCOLS = ['amqp:', 'amqps:'];
-
 /**
  * `AMQP_URLS` or `AMQP_URL`, never both (which would leave it unclear which one is meant), and the queue type, quorum by
  * default when there are several nodes: a classic queue lives on one node, and is gone while that node is.
  */
 function loadAmqp(env: Env): Pick<InfraConfig, 'amqpUrls' | 'amqpQueueType'> {
-  const listed = envUrls(env, 'AMQP_URLS', AMQP_PROTOCOLS);
-  const single = envString(env, 'AMQP_URL', '');
-  if (listed.length > 0 && single !== '') {
-    throw new ConfigError('AMQP_URL and AMQP_URLS are both set: set AMQP_URLS alone for a cluster, AMQP_URL alone for one node');
-  }
-  const amqpUrls = listed.length > 0 ? listed : [envUrl(env, 'AMQP_URL', 'amqp://guest:guest@127.0.0.1:5672', AMQP_PROTOCOLS)];
+  const amqpUrls = envNodeUrls(env, 'AMQP_URLS', 'AMQP_URL', 'amqp://guest:guest@127.0.0.1:5672', ['amqp:', 'amqps:']);
   const amqpQueueType = envChoice(env, 'AMQP_QUEUE_TYPE', amqpUrls.length > 1 ? 'quorum' : 'classic', AMQP_QUEUE_TYPES);
   return { amqpUrls, amqpQueueType };
 }
@@ -76,14 +77,18 @@ export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export function loadInfraConfig(env: Env, defaultPort: number): InfraConfig {
   const namespace = envName(env, 'NAMESPACE', DEFAULT_NAMESPACE);
+  const elasticsearchNodes = envNodeUrls(env, 'ELASTICSEARCH_NODES', 'ELASTICSEARCH_URL', 'http://127.0.0.1:9200', ['http:', 'https:']);
   return {
     namespace,
     redisUrl: envUrl(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisSentinels: envHostPorts(env, 'REDIS_SENTINELS', 26379),
     redisMasterName: envString(env, 'REDIS_MASTER_NAME', 'rate-runner'),
     ...loadAmqp(env),
-    elasticsearchUrl: envUrl(env, 'ELASTICSEARCH_URL', 'http://127.0.0.1:9200', ['http:', 'https:']),
+    elasticsearchNodes,
     elasticsearchIndexPrefix: envString(env, 'ELASTICSEARCH_INDEX_PREFIX', namespace === DEFAULT_NAMESPACE ? '' : `${namespace}-`),
+    elasticsearchShards: envInt(env, 'ELASTICSEARCH_SHARDS', 1, 1, 1024),
+    // One copy more than the primary as soon as there is a node to hold it: the loss of one node then loses nothing.
+    elasticsearchReplicas: envInt(env, 'ELASTICSEARCH_REPLICAS', elasticsearchNodes.length > 1 ? 1 : 0, 0, 20),
     port: envInt(env, 'PORT', defaultPort, 0, 65535),
     host: envString(env, 'HOST', '127.0.0.1'),
     logLevel: envChoice(env, 'LOG_LEVEL', 'log', LOG_LEVELS),

@@ -29,7 +29,7 @@ describe('ElasticsearchConnection.connect on indices an older version created', 
     await client.indices.create({ index: indices.jobs, mappings: { dynamic: 'strict', properties: olderProperties } });
     await client.index({ index: indices.jobs, id: 'old', document: { runId: 'older', seq: 1 }, refresh: true });
 
-    const connection = await ElasticsearchConnection.connect(ELASTICSEARCH_URL, indices);
+    const connection = await ElasticsearchConnection.connect([ELASTICSEARCH_URL], indices, { shards: 1, replicas: 0 });
     await connection.close();
 
     const mapping = await client.indices.getMapping({ index: indices.jobs });
@@ -41,7 +41,7 @@ describe('ElasticsearchConnection.connect on indices an older version created', 
     const indices = newIndices();
     await client.indices.create({ index: indices.jobs, mappings: { properties: { runId: { type: 'text' } } } });
 
-    await expect(ElasticsearchConnection.connect(ELASTICSEARCH_URL, indices)).rejects.toThrow(
+    await expect(ElasticsearchConnection.connect([ELASTICSEARCH_URL], indices, { shards: 1, replicas: 0 })).rejects.toThrow(
       new RegExp(
         `^index ${indices.jobs} was created by an older version with a mapping this one cannot extend \\(mapper \\[runId\\] cannot be changed from type \\[text\\] to \\[keyword\\]\\); ` +
           `reindex it into a new index or delete it \\(curl -X DELETE <elasticsearch>/${indices.jobs}\\), then start again$`,

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Client, errors } from '@elastic/elasticsearch';
+import { Client, ClusterConnectionPool, errors } from '@elastic/elasticsearch';
 import {
   DATASET_RECORDS_INDEX_MAPPINGS,
   DATASETS_INDEX_MAPPINGS,
@@ -11,21 +11,38 @@ import {
   type ElasticsearchStatus,
 } from '@app/contracts';
 import { clusterNodes } from './cluster-nodes';
+import { indexLayoutChange, type IndexLayout } from './index-layout';
 
 const STARTUP_ATTEMPTS = 30;
 
-/** The process's Elasticsearch client; creates the indices it needs before anything uses them. */
+/**
+ * The process's Elasticsearch client, over every node it is given; creates the indices it needs, laid out as
+ * configured, before anything uses them.
+ */
 export class ElasticsearchConnection {
   private readonly logger = new Logger(ElasticsearchConnection.name);
 
   private constructor(
     readonly client: Client,
     readonly indices: ElasticsearchIndices,
+    private readonly layout: IndexLayout,
+    /**
+     * Retries that send a failed request once to each other node and no more, for callers that handle a failure
+     * themselves (a worker's bulk write): a node gone is then no failure, and one node is never retried.
+     */
+    readonly failoverRetries: number,
   ) {}
 
-  static async connect(url: string, indices: ElasticsearchIndices): Promise<ElasticsearchConnection> {
-    const client = new Client({ node: url, maxRetries: 3, requestTimeout: 30_000 });
-    const connection = new ElasticsearchConnection(client, indices);
+  static async connect(nodes: readonly string[], indices: ElasticsearchIndices, layout: IndexLayout): Promise<ElasticsearchConnection> {
+    // No sniffing: the nodes given are the ones used, as addresses the nodes publish of themselves may not be reachable
+    // from here (a container's, a pod's). A request that could not reach a node (or got a 502, 503, 504) is sent to
+    // the next. The cluster pool sets a failing node aside and pings it back in after a while (60 s, longer each time),
+    // and while every node is aside it tries them all. Not the client's default (weighted) pool: once its weights
+    // diverge, it answers "There are no living connections" without trying any node, and only a successful request
+    // would restore them (elastic/elasticsearch-js#1714, open; Kibana moved to this pool for it; seen here in the cluster
+    // fault suite: every worker's breaker held open with the three nodes up).
+    const client = new Client({ nodes: [...nodes], ConnectionPool: ClusterConnectionPool, maxRetries: 3, requestTimeout: 30_000 });
+    const connection = new ElasticsearchConnection(client, indices, layout, nodes.length - 1);
     await connection.waitUntilReachable();
     // Elasticsearch's default refresh (no interval set): every second while the index is searched, none while it is
     // not (a search after 30 s without one refreshes it first and waits), so that workers indexing at full speed with
@@ -95,21 +112,44 @@ export class ElasticsearchConnection {
     refreshInterval: string | null = '1s',
   ): Promise<void> {
     if (await this.client.indices.exists({ index })) {
+      const current = await this.layoutOf(index);
+      const change = indexLayoutChange(index, current, this.layout);
+      if (change.shardWarning !== null) this.logger.warn(change.shardWarning);
       // null resets an interval an older version set (the client's types want a duration, Elasticsearch takes null).
-      await this.client.indices.putSettings({ index, settings: { refresh_interval: refreshInterval as string } });
+      // Replicas change on the live index: Elasticsearch copies the shards to (or drops them from) other nodes meanwhile.
+      await this.client.indices.putSettings({
+        index,
+        settings: { refresh_interval: refreshInterval as string, ...(change.replicas !== null && { number_of_replicas: change.replicas }) },
+      });
+      if (change.replicas !== null) {
+        this.logger.log(
+          `index ${index}: replicas changed in place from ${current.replicas} to ${change.replicas} (ELASTICSEARCH_REPLICAS)`,
+        );
+      }
       return this.updateMapping(index, mappings.properties);
     }
     try {
       await this.client.indices.create({
         index,
-        settings: { number_of_shards: 1, number_of_replicas: 0, ...(refreshInterval !== null && { refresh_interval: refreshInterval }) },
+        settings: {
+          number_of_shards: this.layout.shards,
+          number_of_replicas: this.layout.replicas,
+          ...(refreshInterval !== null && { refresh_interval: refreshInterval }),
+        },
         mappings,
       });
-      this.logger.log(`created index ${index}`);
+      this.logger.log(`created index ${index} (${this.layout.shards} shard(s), ${this.layout.replicas} replica(s))`);
     } catch (error) {
       // Another process created it between the check and the create.
       if (!(error as Error).message.includes('resource_already_exists_exception')) throw error;
     }
+  }
+
+  /** An existing index's primary shards and replicas, as its settings say. */
+  private async layoutOf(index: string): Promise<IndexLayout> {
+    const response = await this.client.indices.getSettings({ index, name: ['index.number_of_shards', 'index.number_of_replicas'] });
+    const settings = response[index]?.settings?.index;
+    return { shards: Number(settings?.number_of_shards), replicas: Number(settings?.number_of_replicas) };
   }
 
   /**

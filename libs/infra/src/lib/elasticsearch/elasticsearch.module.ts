@@ -20,7 +20,10 @@ export class ElasticsearchModule implements OnApplicationShutdown {
           provide: ElasticsearchConnection,
           inject: [INFRA_CONFIG],
           useFactory: (config: InfraConfig) =>
-            ElasticsearchConnection.connect(config.elasticsearchUrl, elasticsearchIndices(config.elasticsearchIndexPrefix)),
+            ElasticsearchConnection.connect(config.elasticsearchNodes, elasticsearchIndices(config.elasticsearchIndexPrefix), {
+              shards: config.elasticsearchShards,
+              replicas: config.elasticsearchReplicas,
+            }),
         },
         { provide: DatasetStore, inject: [ElasticsearchConnection], useFactory: (es: ElasticsearchConnection) => new DatasetStore(es) },
         {

@@ -18,7 +18,7 @@ let es: ElasticsearchConnection;
 let store: ResultStore;
 
 beforeAll(async () => {
-  es = await ElasticsearchConnection.connect(ELASTICSEARCH_URL, indices);
+  es = await ElasticsearchConnection.connect([ELASTICSEARCH_URL], indices, { shards: 1, replicas: 0 });
   store = new ResultStore(es);
 });
 

@@ -60,12 +60,15 @@ export class ResultStore {
       { index: { _index: kind === 'result' ? jobs : failures, _id: jobId(document.runId, document.seq) } },
       document,
     ]);
-    // No retries inside the client: the caller requeues a failed batch, and its circuit breaker must see failures at once.
+    // Retried only on the other nodes, once each (none with one node): the caller requeues a failed batch, and its
+    // circuit breaker must see a failure at once, but a node gone (a connection refused or reset) is no failure of
+    // Elasticsearch while another node answers. Sending the batch again is harmless: every operation indexes under
+    // a fixed `_id`, so items the dead node had already applied are overwritten with the same document.
     // Each item's status and error only in the answer: the rest of it (index, id, version, shards...) is most of its
     // size, for Elasticsearch to write and the worker to parse on every batch.
     const response = await this.es.client.bulk(
       { operations, filter_path: ['errors', 'items.*.status', 'items.*.error'] },
-      { maxRetries: 0 },
+      { maxRetries: this.es.failoverRetries },
     );
     const outcome: BulkStoreOutcome = { stored: [], failed: [] };
     response.items.forEach((item, i) => {

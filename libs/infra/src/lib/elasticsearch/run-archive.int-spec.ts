@@ -16,7 +16,7 @@ let es: ElasticsearchConnection;
 let archive: RunArchive;
 
 beforeAll(async () => {
-  es = await ElasticsearchConnection.connect(ELASTICSEARCH_URL, indices);
+  es = await ElasticsearchConnection.connect([ELASTICSEARCH_URL], indices, { shards: 1, replicas: 0 });
   archive = new RunArchive(es);
 });
 
