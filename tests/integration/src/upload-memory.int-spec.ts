@@ -11,10 +11,12 @@ afterAll(() => system.stop(), 60_000);
 const ROWS = 400_000;
 /**
  * The api's resident memory may grow by this much over the upload. Streamed, it holds two batches at a time (a bulk
- * in flight and the next being parsed) and the parser's buffers: it grew by some 70 MB here, and by 80-110 MB for the
- * benchmark's million rows. Holding the whole upload would add the 400,000 records as objects, well over 150 MB more.
+ * in flight and the next being parsed) and the parser's buffers: it grew by 47-70 MB here, by 80-110 MB for the
+ * benchmark's million rows, and once by 137 MB in a fresh-clone CI run sharing the machine with other builds (resident
+ * memory follows when the collector runs). Holding the whole upload would add the 400,000 records as objects, well
+ * over 150 MB on top of the streaming's own, so a bound of 176 MB still tells the two apart.
  */
-const GROWTH_BOUND_BYTES = 128 * 1024 * 1024;
+const GROWTH_BOUND_BYTES = 176 * 1024 * 1024;
 const SAMPLE_EVERY_MS = 200;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
