@@ -1,14 +1,5 @@
-import {
-  ElasticsearchCluster,
-  faultRow,
-  formatFaultTable,
-  runTrial,
-  TestSystem,
-  type ClusterNode,
-  type FaultRow,
-  type TrialRun,
-} from '@app/testing';
-import { CLUSTER_TRIALS } from './cluster-suite';
+import { ElasticsearchCluster, faultRow, TestSystem, type ClusterNode, type FaultRow, type TrialRun } from '@app/testing';
+import { CLUSTER_TRIALS, clusterTrials, onCluster } from './cluster-suite';
 
 /**
  * Three Elasticsearch nodes (infra/elasticsearch-cluster.sh on ports of the suite's own), the indices with 3 shards and
@@ -31,21 +22,7 @@ const system = new TestSystem({
 const apiUrls = [system.apiUrl, 'http://127.0.0.1:4601'];
 // 20 s of records: the node killed a fifth of the way in is back (about 10 s to start) before the run ends.
 const RUN: TrialRun = { total: 6_000, ratePerMinute: 18_000, processor: 'square' };
-const rows: FaultRow[] = [];
-
-beforeAll(async () => {
-  await cluster.up();
-  await system.start();
-}, 300_000);
-
-afterAll(async () => {
-  console.log(formatFaultTable(rows));
-  try {
-    await system.stop();
-  } finally {
-    await cluster.down();
-  }
-}, 180_000);
+const rows = onCluster(cluster, system, 300_000);
 
 /**
  * A node holding primaries of `index`: the elected master or another one, as asked, when such a node holds some (the
@@ -60,33 +37,28 @@ async function nodeToKill(index: string, master: 'the master' | 'not the master'
 
 /** Trials of a kill -9 of a node holding primaries of the results index, started again at once; its row of the table. */
 async function killTrials(master: 'the master' | 'not the master'): Promise<FaultRow> {
-  const results = [];
   const killed: string[] = [];
-  for (let trial = 0; trial < CLUSTER_TRIALS; trial++) {
-    results.push(
-      await runTrial(system, apiUrls, RUN, async () => {
-        const { node, isMaster } = await nodeToKill(system.indices.jobs, master);
-        killed.push(`node ${node}${isMaster ? ' (elected master)' : ''}`);
-        await cluster.kill(node);
-        // Started again at once, not awaited: the run goes on without it meanwhile, and it rejoins mid-run.
-        const back = cluster.start(node).then(
-          () => null,
-          (error: Error) => error,
-        );
-        return {
-          // The promotion of the replicas (after electing a master, if it was the master) is the takeover: the time
-          // to recover counts from the kill.
-          heal: async () => undefined,
-          // Once the run is done: the node is back, and its shards' copies recovered (green).
-          restore: async () => {
-            const error = await back;
-            if (error) throw error;
-            await cluster.up();
-          },
-        };
-      }),
+  const results = await clusterTrials(system, apiUrls, RUN, async () => {
+    const { node, isMaster } = await nodeToKill(system.indices.jobs, master);
+    killed.push(`node ${node}${isMaster ? ' (elected master)' : ''}`);
+    await cluster.kill(node);
+    // Started again at once, not awaited: the run goes on without it meanwhile, and it rejoins mid-run.
+    const back = cluster.start(node).then(
+      () => null,
+      (error: Error) => error,
     );
-  }
+    return {
+      // The promotion of the replicas (after electing a master, if it was the master) is the takeover: the time
+      // to recover counts from the kill.
+      heal: async () => undefined,
+      // Once the run is done: the node is back, and its shards' copies recovered (green).
+      restore: async () => {
+        const error = await back;
+        if (error) throw error;
+        await cluster.up();
+      },
+    };
+  });
   return faultRow(`kill -9 of an Elasticsearch node holding primaries of jobs, ${master} (killed: ${killed.join(', ')})`, results);
 }
 

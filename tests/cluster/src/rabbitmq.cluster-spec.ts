@@ -1,5 +1,5 @@
-import { faultRow, formatFaultTable, RabbitmqCluster, runTrial, TestSystem, type FaultRow, type TrialRun } from '@app/testing';
-import { CLUSTER_TRIALS } from './cluster-suite';
+import { faultRow, RabbitmqCluster, TestSystem, type TrialRun } from '@app/testing';
+import { CLUSTER_TRIALS, clusterTrials, onCluster } from './cluster-suite';
 
 /**
  * A 3-node RabbitMQ cluster with quorum queues (infra/rabbitmq-cluster.sh on ports of the suite's own): a run in
@@ -20,41 +20,22 @@ const system = new TestSystem({
 });
 const apiUrls = [system.apiUrl, 'http://127.0.0.1:4501'];
 const RUN: TrialRun = { total: 3_000, ratePerMinute: 18_000, processor: 'square' };
-const rows: FaultRow[] = [];
-
-beforeAll(async () => {
-  await rabbitmq.up();
-  await system.start();
-}, 240_000);
-
-afterAll(async () => {
-  console.log(formatFaultTable(rows));
-  try {
-    await system.stop();
-  } finally {
-    await rabbitmq.down();
-  }
-}, 180_000);
+const rows = onCluster(rabbitmq, system, 240_000);
 
 describe('kill -9 of the RabbitMQ node leading the jobs queue', () => {
   it(`loses nothing and counts nothing twice over ${CLUSTER_TRIALS} trial(s)`, async () => {
-    const results = [];
-    for (let trial = 0; trial < CLUSTER_TRIALS; trial++) {
-      results.push(
-        await runTrial(system, apiUrls, RUN, async () => {
-          const leader = await rabbitmq.leader(system.names.jobsQueue);
-          await rabbitmq.kill(leader);
-          return {
-            // The election of a new leader among the replicas is the takeover: the time to recover counts from the kill.
-            heal: async () => undefined,
-            // Once the run is done, the node comes back and rejoins (its replicas catch up from the leader).
-            restore: async () => {
-              await rabbitmq.start(leader);
-            },
-          };
-        }),
-      );
-    }
+    const results = await clusterTrials(system, apiUrls, RUN, async () => {
+      const leader = await rabbitmq.leader(system.names.jobsQueue);
+      await rabbitmq.kill(leader);
+      return {
+        // The election of a new leader among the replicas is the takeover: the time to recover counts from the kill.
+        heal: async () => undefined,
+        // Once the run is done, the node comes back and rejoins (its replicas catch up from the leader).
+        restore: async () => {
+          await rabbitmq.start(leader);
+        },
+      };
+    });
     const row = faultRow('kill -9 of the RabbitMQ node leading the jobs queue (quorum queues, 3 nodes)', results);
     rows.push(row);
     expect(row).toMatchObject({ lost: 0, doubleCounted: 0, failedChecks: [] });

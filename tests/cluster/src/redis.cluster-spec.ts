@@ -1,6 +1,6 @@
 import type { EngineNode, SystemStatus } from '@app/contracts';
-import { faultRow, formatFaultTable, runTrial, SentinelRedis, TestSystem, waitFor, type FaultRow, type TrialRun } from '@app/testing';
-import { CLUSTER_TRIALS } from './cluster-suite';
+import { faultRow, SentinelRedis, TestSystem, waitFor, type TrialRun } from '@app/testing';
+import { CLUSTER_TRIALS, clusterTrials, onCluster } from './cluster-suite';
 
 /**
  * Redis with Sentinel (three servers, three Sentinels: infra/redis-sentinel.sh on ports of the suite's own): a run in
@@ -20,41 +20,22 @@ const system = new TestSystem({
 });
 const apiUrls = [system.apiUrl, 'http://127.0.0.1:4701'];
 const RUN: TrialRun = { total: 3_000, ratePerMinute: 18_000, processor: 'square' };
-const rows: FaultRow[] = [];
-
-beforeAll(async () => {
-  await redis.up();
-  await system.start();
-}, 180_000);
-
-afterAll(async () => {
-  console.log(formatFaultTable(rows));
-  try {
-    await system.stop();
-  } finally {
-    await redis.down();
-  }
-}, 180_000);
+const rows = onCluster(redis, system, 180_000);
 
 describe('kill -9 of the Redis master', () => {
   it(`loses nothing and counts nothing twice over ${CLUSTER_TRIALS} trial(s)`, async () => {
-    const results = [];
-    for (let trial = 0; trial < CLUSTER_TRIALS; trial++) {
-      results.push(
-        await runTrial(system, apiUrls, RUN, async () => {
-          const master = await redis.masterPort();
-          await redis.kill(master);
-          return {
-            // The Sentinels' failover is the takeover: the time to recover counts from the kill.
-            heal: async () => undefined,
-            // Once the run is done, the old master comes back as a replica of the new one (`up` waits for that).
-            restore: async () => {
-              await redis.up();
-            },
-          };
-        }),
-      );
-    }
+    const results = await clusterTrials(system, apiUrls, RUN, async () => {
+      const master = await redis.masterPort();
+      await redis.kill(master);
+      return {
+        // The Sentinels' failover is the takeover: the time to recover counts from the kill.
+        heal: async () => undefined,
+        // Once the run is done, the old master comes back as a replica of the new one (`up` waits for that).
+        restore: async () => {
+          await redis.up();
+        },
+      };
+    });
     const row = faultRow('kill -9 of the Redis master (Sentinel)', results);
     rows.push(row);
     expect(row).toMatchObject({ lost: 0, doubleCounted: 0, failedChecks: [] });
