@@ -10,10 +10,10 @@
 // healthy or every app was given up on, 2 on a bad variable.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { afterExit, describeExit, everyAppGivenUp, exitLine, initialRestartState } from './restart-policy.mjs';
 
 const REPO = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -37,13 +37,13 @@ const WORKER_BASE_PORT = envInt('WORKER_BASE_PORT', 3020, 1, 65535);
 const WORKERS = envInt('WORKERS', 2, 1, 64);
 const HEALTH_TIMEOUT_S = envInt('HEALTH_TIMEOUT', 60, 1, 3600);
 const STOP_TIMEOUT_S = envInt('STOP_TIMEOUT', 15, 1, 3600);
-// The first restart waits 1 s, each next one twice as long, up to this...
-const RESTART_MAX_DELAY_S = envInt('RESTART_MAX_DELAY', 30, 1, 3600);
-// ...and an app that stayed up this long starts again from 1 s: its crash was not part of a loop.
-const RESTART_RESET_AFTER_S = envInt('RESTART_RESET_AFTER', 30, 1, 86400);
-// An app that exits this many times within the window is given up on: restarting it only spins.
-const RESTART_LIMIT = envInt('RESTART_LIMIT', 5, 1, 1000);
-const RESTART_WINDOW_S = envInt('RESTART_WINDOW', 60, 1, 86400);
+// When an app that exited is started again, and when it is given up on (scripts/restart-policy.mjs).
+const RESTART_POLICY = {
+  maxDelayS: envInt('RESTART_MAX_DELAY', 30, 1, 3600),
+  resetAfterS: envInt('RESTART_RESET_AFTER', 30, 1, 86400),
+  limit: envInt('RESTART_LIMIT', 5, 1, 1000),
+  windowS: envInt('RESTART_WINDOW', 60, 1, 86400),
+};
 
 /** The apps, with the environment this script sets for each (the caller's reaches them all). */
 const apps = [
@@ -55,7 +55,7 @@ const apps = [
     port: WORKER_BASE_PORT + i,
     env: { WORKER_ID: `worker-${i + 1}` },
   })),
-].map((app) => ({ ...app, child: undefined, startedAt: 0, restarts: 0, delayS: 1, exits: [], timer: undefined, gaveUp: false }));
+].map((app) => ({ ...app, child: undefined, startedAt: 0, timer: undefined, restart: initialRestartState() }));
 
 for (const app of apps) {
   const main = join(REPO, 'dist/apps', app.script, 'main.js');
@@ -82,43 +82,30 @@ function launch(app) {
   }
   app.child = child;
   app.startedAt = Date.now();
-  const restart = app.restarts > 0 ? `; restart ${app.restarts}` : '';
-  log(`${app.name} ${app.restarts > 0 ? 'restarted' : 'started'} (pid ${child.pid}, port ${app.port}${restart})`);
+  const { restarts } = app.restart;
+  const restart = restarts > 0 ? `; restart ${restarts}` : '';
+  log(`${app.name} ${restarts > 0 ? 'restarted' : 'started'} (pid ${child.pid}, port ${app.port}${restart})`);
   child.on('error', (error) => log(`${app.name} could not be started: ${error.message}`));
   child.on('exit', (code, signal) => onExit(app, code, signal));
-}
-
-/** "status 137 (killed by SIGKILL)", as a shell would put it. */
-function describe(code, signal) {
-  return signal ? `status ${128 + constants.signals[signal]} (killed by ${signal})` : `status ${code}`;
 }
 
 function onExit(app, code, signal) {
   app.child = undefined;
   if (stopping) return;
-  const now = Date.now();
-  if (now - app.startedAt >= RESTART_RESET_AFTER_S * 1000) app.delayS = 1;
-  app.exits = [...app.exits.filter((at) => now - at < RESTART_WINDOW_S * 1000), now];
-  if (app.exits.length >= RESTART_LIMIT) {
-    app.gaveUp = true;
-    log(
-      `${app.name} exited with ${describe(code, signal)}; giving up on it: it exited ${app.exits.length} times ` +
-        `within ${RESTART_WINDOW_S} s; the other apps keep running`,
-    );
-    if (apps.every((other) => other.gaveUp)) {
+  const outcome = afterExit(app.restart, { startedAt: app.startedAt, now: Date.now() }, RESTART_POLICY);
+  app.restart = outcome.state;
+  log(exitLine(app.name, describeExit(code, signal), outcome, RESTART_POLICY));
+  if ('giveUp' in outcome.decision) {
+    if (everyAppGivenUp(apps.map((other) => other.restart))) {
       log('every app has been given up on: stopping');
       process.exit(1);
     }
     return;
   }
-  app.restarts += 1;
-  const delayS = app.delayS;
-  app.delayS = Math.min(delayS * 2, RESTART_MAX_DELAY_S);
-  log(`${app.name} exited with ${describe(code, signal)}; restarting in ${delayS} s (restart ${app.restarts})`);
   app.timer = setTimeout(() => {
     app.timer = undefined;
     launch(app);
-  }, delayS * 1000);
+  }, outcome.decision.restartInS * 1000);
 }
 
 /** Sends a signal to an app's process group; false when no process of it is left. */
@@ -168,7 +155,7 @@ async function waitUntilApiHealthy() {
     } catch {
       // not listening yet
     }
-    if (apps[0].gaveUp) return false;
+    if (apps[0].restart.gaveUp) return false;
     if (Date.now() >= deadline) {
       log(`no healthy answer from ${url} after ${HEALTH_TIMEOUT_S} s`);
       return false;

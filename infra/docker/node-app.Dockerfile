@@ -3,6 +3,8 @@
 #   docker build -f infra/docker/node-app.Dockerfile --build-arg APP=worker --build-arg PORT=3020 -t rate-runner-worker .
 # The dependencies stage takes no build arg and is written exactly as in apps/dashboard/Dockerfile, so
 # BuildKit runs the workspace's npm install once for all four images (Compose builds them together).
+# Node 22 (the image below), while npm test runs the apps on the host's Node 20 (engines >=20.19; this machine has no
+# Node 22): the Compose test (npm run test:compose) is what runs them on 22.
 
 FROM node:22.23.5-bookworm-slim AS deps
 WORKDIR /workspace

@@ -11,8 +11,8 @@ import { removeNamespace, waitFor } from '@app/testing';
 
 /*
  * `npm start` as a user runs it (scripts/start.sh, on the apps the integration target has built), in a
- * namespace and on ports of its own: a worker and then the scheduler are killed with SIGKILL while a run
- * publishes, the supervisor restarts both, and the run still ends with every record stored once.
+ * namespace and on ports of its own: a worker, the scheduler and then the api are killed with SIGKILL while a
+ * run publishes, the supervisor restarts each, and the run still ends with every record stored once.
  */
 const ROOT = resolve(__dirname, '../../..');
 const LOG_DIR = join(ROOT, 'tmp', 'system-logs');
@@ -168,7 +168,7 @@ afterAll(async () => {
 }, 60_000);
 
 describe('npm start (scripts/start.sh) as a process manager', () => {
-  it('restarts a worker and the scheduler killed with SIGKILL during a run, which completes with every record stored once', async () => {
+  it('restarts a worker, the scheduler and the api killed with SIGKILL during a run, which completes with every record stored once', async () => {
     await waitFor(
       async () => (await api<WorkerStatus[]>('GET', '/workers')).map((worker) => worker.id).join() === 'worker-1,worker-2',
       30_000,
@@ -195,6 +195,21 @@ describe('npm start (scripts/start.sh) as a process manager', () => {
     mark = lines.length;
     process.kill(scheduler, 'SIGKILL');
     await waitForLine(/^\[start\] scheduler exited with status 137 \(killed by SIGKILL\); restarting in 1 s \(restart 1\)$/, 5_000, mark);
+
+    // The api too, while the run cannot have finished (its scheduler is not back yet): what it answers must come
+    // from the shared state, not from the process that took the POST.
+    const apiPid = currentPid('api');
+    expect(await api<Run>('GET', `/runs/${run.id}`)).toMatchObject({ status: 'running' });
+    const apiKilledAt = Date.now();
+    mark = lines.length;
+    process.kill(apiPid, 'SIGKILL');
+    await waitForLine(/^\[start\] api exited with status 137 \(killed by SIGKILL\); restarting in 1 s \(restart 1\)$/, 5_000, mark);
+    await waitForLine(/^\[start\] api restarted \(pid \d+, port \d+; restart 1\)$/, 10_000, mark);
+    expect(currentPid('api')).not.toBe(apiPid);
+    expect(alive(apiPid)).toBe(false);
+    await waitFor(async () => (await fetch(`${API}/health`)).ok, 20_000, 'the restarted api to answer /api/health');
+    const apiBackS = (Date.now() - apiKilledAt) / 1000;
+    expect(await api<Run>('GET', `/runs/${run.id}`)).toMatchObject({ id: run.id, total: TOTAL });
 
     await waitForLine(/^\[start\] worker-1 restarted \(pid \d+, port \d+; restart 1\)$/, 10_000);
     await waitForLine(/^\[start\] scheduler restarted \(pid \d+, port \d+; restart 1\)$/, 10_000);
@@ -227,8 +242,8 @@ describe('npm start (scripts/start.sh) as a process manager', () => {
     expect(lines).toContain('[start] apps stopped');
     expect(lines.at(-1)).toBe('[start] stopped');
     expect(lines.some((line) => /still running after .*: SIGKILL/.test(line))).toBe(false);
-    // Four apps and two restarts, and not one of them left.
-    expect(appPids.size).toBe(6);
+    // Four apps and three restarts, and not one of them left.
+    expect(appPids.size).toBe(7);
     expect([...appPids].filter(alive)).toEqual([]);
     await expect(fetch(`${API}/health`)).rejects.toThrow();
     // The services ran before start.sh did, so it leaves them running.
@@ -237,7 +252,8 @@ describe('npm start (scripts/start.sh) as a process manager', () => {
 
     console.log(
       `start.sh: worker-1 answered again ${workerBackS.toFixed(1)} s after its SIGKILL, the scheduler was ready ` +
-        `${schedulerBackS.toFixed(1)} s after its own; ${TOTAL} records stored once; stopped in ${stopS.toFixed(1)} s`,
+        `${schedulerBackS.toFixed(1)} s and the api ${apiBackS.toFixed(1)} s after their own; ${TOTAL} records stored once; ` +
+        `stopped in ${stopS.toFixed(1)} s`,
     );
   }, 240_000);
 });
