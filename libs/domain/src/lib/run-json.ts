@@ -57,8 +57,9 @@ export function queuedCount(state: Pick<RunState, 'published' | 'processed' | 'f
 
 /**
  * Whether a run has reached its final state: completed, or stopped with nothing left in its queue (a stopped run's
- * published jobs are still processed and counted). Its history ends there, and its completion callback goes.
+ * published jobs are still processed and counted). Its history ends there (the scheduler samples it until then, and
+ * the dashboard reads it again until then), and its completion callback goes. Takes a `RunState` or a `Run`.
  */
-export function runEnded(state: RunState): boolean {
+export function runEnded(state: Pick<RunState, 'status' | 'published' | 'processed' | 'failed'>): boolean {
   return state.status === 'completed' || (state.status === 'stopped' && queuedCount(state) === 0);
 }
