@@ -1,4 +1,4 @@
-import type { Run, WorkerStatus } from '@app/contracts';
+import type { Run, RunProgress, WorkerStatus } from '@app/contracts';
 import { etaSeconds, remainingCount } from './run-rates';
 import type { RunState } from './run-state';
 
@@ -24,12 +24,7 @@ export function toRunJson(state: RunState, achievedRatePerMinute: number, worker
     target: state.target,
     rounds: state.rounds,
     notify: state.notify,
-    published: state.published,
-    processed: state.processed,
-    failed: state.failed,
-    queued: queuedCount(state),
-    throttled: state.throttleReason !== null,
-    throttleReason: state.throttleReason,
+    ...runProgress(state),
     stalledReason: stalledReason(state, workers),
     achievedRatePerMinute,
     etaSeconds: etaSeconds(state.status, remainingCount(state), state.pace.ratePerMinute),
@@ -48,6 +43,18 @@ export function stalledReason(state: RunState, workers: readonly WorkerStatus[])
   if (workers.every((worker) => !worker.storageAvailable))
     return 'Elasticsearch is unavailable: workers take no jobs until it answers again';
   return null;
+}
+
+/** The run's counters, its queue and whether it is held back, as a run as JSON and a history sample show them. */
+export function runProgress(state: RunState): RunProgress {
+  return {
+    published: state.published,
+    processed: state.processed,
+    failed: state.failed,
+    queued: queuedCount(state),
+    throttled: state.throttleReason !== null,
+    throttleReason: state.throttleReason,
+  };
 }
 
 /** Published, not yet processed or failed. */
