@@ -9,6 +9,7 @@ export * from './lib/failure-document';
 export * from './lib/health';
 export * from './lib/job-document';
 export * from './lib/job-message';
+export * from './lib/list-requests';
 export * from './lib/live-events';
 export * from './lib/metrics';
 export * from './lib/processors';

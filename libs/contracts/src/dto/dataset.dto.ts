@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DATASET_ID_PATTERN, DATASET_LIMITS, type CreateDatasetFromIndexRequest } from '../lib/dataset';
+import type { ListDatasetsRequest } from '../lib/list-requests';
 import { PageLimit } from './list.queries';
 
 const NAME_MESSAGE = { message: `name must be a string of 1 to ${DATASET_LIMITS.nameMaxLength} characters` };
@@ -36,8 +37,8 @@ export class CreateDatasetFromIndexDto implements CreateDatasetFromIndexRequest 
   name?: string;
 }
 
-/** Query of `GET /api/datasets`: newest first, `limit` per page, continuing after `cursor`. */
-export class ListDatasetsQuery {
+/** Validates `ListDatasetsRequest` (`GET /api/datasets`). */
+export class ListDatasetsQuery implements ListDatasetsRequest {
   @PageLimit()
   limit?: number;
 

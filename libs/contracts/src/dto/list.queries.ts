@@ -4,6 +4,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import type { ListResultsRequest, ListRunsRequest, SeqPageRequest } from '../lib/list-requests';
 import { RUN_ID_PATTERN, RUN_STATUSES, type RunStatus } from '../lib/run';
 import { WORKER_ID_PATTERN } from '../lib/worker-status';
 
@@ -20,8 +21,8 @@ export const PageLimit = (): PropertyDecorator =>
     Max(100, LIMIT_MESSAGE),
   );
 
-/** Query of `GET /api/runs`: newest first, `limit` per page, continuing after `cursor`, optionally of one `status`. */
-export class ListRunsQuery {
+/** Validates `ListRunsRequest` (`GET /api/runs`). */
+export class ListRunsQuery implements ListRunsRequest {
   @ApiPropertyOptional({ enum: RUN_STATUSES })
   @IsOptional()
   @IsIn(RUN_STATUSES, { message: `status must be one of: ${RUN_STATUSES.join(', ')}` })
@@ -38,10 +39,10 @@ export class ListRunsQuery {
 }
 
 /**
- * Paging by seq, `size` per page, continuing after `cursor`: the query of `GET /api/runs/:id/failures`, and the
- * base of every other by-seq listing (class-validator applies a base class's rules to its subclasses).
+ * Validates `SeqPageRequest` (`GET /api/runs/:id/failures`); the base of every other by-seq listing (class-validator
+ * applies a base class's rules to its subclasses).
  */
-export class SeqPageQuery {
+export class SeqPageQuery implements SeqPageRequest {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1_000 })
   @IsOptional()
   @Type(() => Number)
@@ -58,11 +59,8 @@ export class SeqPageQuery {
   cursor?: number;
 }
 
-/**
- * Query of `GET /api/runs/:id/results`: stored results by seq, `size` per page, continuing after `cursor`,
- * optionally only seqs from `seqFrom` to `seqTo` or those stored by one `workerId`.
- */
-export class ListResultsQuery extends SeqPageQuery {
+/** Validates `ListResultsRequest` (`GET /api/runs/:id/results`). */
+export class ListResultsQuery extends SeqPageQuery implements ListResultsRequest {
   @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @IsOptional()
   @Type(() => Number)

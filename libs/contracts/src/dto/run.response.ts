@@ -8,6 +8,7 @@ import {
   type Run,
   type RunNotification,
   type RunPage,
+  type RunProgress,
   type RunStatus,
 } from '../lib/run';
 import { DATE_TIME, NULLABLE_DATE_TIME, NULLABLE_STRING } from './response-schemas';
@@ -28,7 +29,17 @@ export class RunNotificationDto implements RunNotification {
   @ApiProperty({ type: 'integer', nullable: true, description: 'epoch milliseconds' }) deliveredAt!: number | null;
 }
 
-export class RunDto implements Run {
+/** The fields of `RunProgress`, documented once for a run and its history samples. */
+export class RunProgressDto implements RunProgress {
+  @ApiProperty({ type: 'integer' }) published!: number;
+  @ApiProperty({ type: 'integer' }) processed!: number;
+  @ApiProperty({ type: 'integer' }) failed!: number;
+  @ApiProperty({ type: 'integer' }) queued!: number;
+  @ApiProperty() throttled!: boolean;
+  @ApiProperty(NULLABLE_STRING) throttleReason!: string | null;
+}
+
+export class RunDto extends RunProgressDto implements Run {
   @ApiProperty() id!: string;
   @ApiProperty({ type: 'integer' }) version!: number;
   @ApiProperty({ enum: RUN_STATUSES }) status!: RunStatus;
@@ -39,12 +50,6 @@ export class RunDto implements Run {
   @ApiProperty({ type: HttpTargetDto, nullable: true }) target!: HttpTargetDto | null;
   @ApiProperty({ type: 'integer', nullable: true }) rounds!: number | null;
   @ApiProperty({ type: RunNotificationDto, nullable: true }) notify!: RunNotificationDto | null;
-  @ApiProperty({ type: 'integer' }) published!: number;
-  @ApiProperty({ type: 'integer' }) processed!: number;
-  @ApiProperty({ type: 'integer' }) failed!: number;
-  @ApiProperty({ type: 'integer' }) queued!: number;
-  @ApiProperty() throttled!: boolean;
-  @ApiProperty(NULLABLE_STRING) throttleReason!: string | null;
   @ApiProperty(NULLABLE_STRING) stalledReason!: string | null;
   @ApiProperty() achievedRatePerMinute!: number;
   @ApiProperty({ type: Number, nullable: true }) etaSeconds!: number | null;

@@ -1,23 +1,17 @@
-import type { RunStatus } from './run';
+import type { RunProgress, RunStatus } from './run';
 
 /**
  * One second of a run, as the leading scheduler samples every active run once a second into the
- * `runHistory` index (`_id` = `runId:epochSecond`, so a sample written twice is one sample).
+ * `runHistory` index (`_id` = `runId:epochSecond`, so a sample written twice is one sample). `throttleReason` is
+ * null in samples older than that field.
  */
-export interface RunSample {
+export interface RunSample extends RunProgress {
   runId: string;
   /** ISO time of the second sampled. */
   at: string;
   status: RunStatus;
   targetRatePerMinute: number;
   achievedRatePerMinute: number;
-  published: number;
-  processed: number;
-  failed: number;
-  queued: number;
-  throttled: boolean;
-  /** Why the run was held back, as the scheduler said; null when it was not (and in samples older than this field). */
-  throttleReason: string | null;
 }
 
 export const RUN_HISTORY_INDEX_MAPPINGS = {

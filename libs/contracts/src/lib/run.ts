@@ -44,8 +44,21 @@ export interface RunNotification {
  */
 export const notificationId = (runId: string): string => `${runId}:notify`;
 
-/** A run as the REST api and the live feed show it (SPEC.md, "A run as JSON"). */
-export interface Run {
+/** How far a run has got: in a run as JSON and in each second of its rate history. */
+export interface RunProgress {
+  published: number;
+  processed: number;
+  failed: number;
+  /** Published, not yet processed or failed. */
+  queued: number;
+  /** True while the scheduler holds back because consumers fell behind (backpressure). */
+  throttled: boolean;
+  /** Why the run is throttled, or null. */
+  throttleReason: string | null;
+}
+
+/** A run as the REST api and the live feed show it (SPEC.md, "A run as JSON"): its definition, progress and rates. */
+export interface Run extends RunProgress {
   id: string;
   /**
    * The run's event sequence number: grows with every change of its state (each publish, count and control
@@ -63,15 +76,6 @@ export interface Run {
   /** SHA-256 rounds of a `hash` run; null for other processors. */
   rounds: number | null;
   notify: RunNotification | null;
-  published: number;
-  processed: number;
-  failed: number;
-  /** Published, not yet processed or failed. */
-  queued: number;
-  /** True while the scheduler holds back because consumers fell behind (backpressure). */
-  throttled: boolean;
-  /** Why the run is throttled, or null. */
-  throttleReason: string | null;
   /** Why jobs of the run are waiting although it goes on (no worker can take them), or null. */
   stalledReason: string | null;
   achievedRatePerMinute: number;

@@ -1,6 +1,6 @@
 import type { RunMark, RunSample } from '@app/contracts';
 import type { RunState } from './run-state';
-import { queuedCount } from './run-json';
+import { runProgress } from './run-json';
 
 /** Most samples `GET /api/runs/:id/history` answers with; a longer run is downsampled to fit. */
 export const HISTORY_MAX_POINTS = 2_000;
@@ -17,12 +17,7 @@ export function runSample(state: RunState, achievedRatePerMinute: number, nowMs:
     status: state.status,
     targetRatePerMinute: state.pace.ratePerMinute,
     achievedRatePerMinute,
-    published: state.published,
-    processed: state.processed,
-    failed: state.failed,
-    queued: queuedCount(state),
-    throttled: state.throttleReason !== null,
-    throttleReason: state.throttleReason,
+    ...runProgress(state),
   };
 }
 

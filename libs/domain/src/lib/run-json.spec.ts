@@ -78,4 +78,10 @@ describe('runEnded', () => {
     expect(runEnded({ ...state, status: 'stopped' })).toBe(false);
     expect(runEnded({ ...state, status: 'stopped', processed: 390 })).toBe(true);
   });
+
+  it('reads the same off the run as JSON', () => {
+    const run = toRunJson({ ...state, status: 'stopped' }, 0, []);
+    expect(runEnded(run)).toBe(false);
+    expect(runEnded({ ...run, processed: 390 })).toBe(true);
+  });
 });

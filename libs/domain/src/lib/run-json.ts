@@ -1,4 +1,4 @@
-import type { Run, WorkerStatus } from '@app/contracts';
+import type { Run, RunProgress, WorkerStatus } from '@app/contracts';
 import { etaSeconds, remainingCount } from './run-rates';
 import type { RunState } from './run-state';
 
@@ -24,12 +24,7 @@ export function toRunJson(state: RunState, achievedRatePerMinute: number, worker
     target: state.target,
     rounds: state.rounds,
     notify: state.notify,
-    published: state.published,
-    processed: state.processed,
-    failed: state.failed,
-    queued: queuedCount(state),
-    throttled: state.throttleReason !== null,
-    throttleReason: state.throttleReason,
+    ...runProgress(state),
     stalledReason: stalledReason(state, workers),
     achievedRatePerMinute,
     etaSeconds: etaSeconds(state.status, remainingCount(state), state.pace.ratePerMinute),
@@ -50,6 +45,18 @@ export function stalledReason(state: RunState, workers: readonly WorkerStatus[])
   return null;
 }
 
+/** The run's counters, its queue and whether it is held back, as a run as JSON and a history sample show them. */
+export function runProgress(state: RunState): RunProgress {
+  return {
+    published: state.published,
+    processed: state.processed,
+    failed: state.failed,
+    queued: queuedCount(state),
+    throttled: state.throttleReason !== null,
+    throttleReason: state.throttleReason,
+  };
+}
+
 /** Published, not yet processed or failed. */
 export function queuedCount(state: Pick<RunState, 'published' | 'processed' | 'failed'>): number {
   return Math.max(0, state.published - state.processed - state.failed);
@@ -57,8 +64,9 @@ export function queuedCount(state: Pick<RunState, 'published' | 'processed' | 'f
 
 /**
  * Whether a run has reached its final state: completed, or stopped with nothing left in its queue (a stopped run's
- * published jobs are still processed and counted). Its history ends there, and its completion callback goes.
+ * published jobs are still processed and counted). Its history ends there (the scheduler samples it until then, and
+ * the dashboard reads it again until then), and its completion callback goes. Takes a `RunState` or a `Run`.
  */
-export function runEnded(state: RunState): boolean {
+export function runEnded(state: Pick<RunState, 'status' | 'published' | 'processed' | 'failed'>): boolean {
   return state.status === 'completed' || (state.status === 'stopped' && queuedCount(state) === 0);
 }

@@ -21,6 +21,7 @@ export const DATASET_PAGE_SIZE = 100;
  */
 @Component({
   selector: 'app-datasets-page',
+  host: { class: 'page-stack' },
   imports: [RouterLink, DatasetUploadFormComponent, DatasetDetailComponent],
   templateUrl: './datasets-page.component.html',
   styleUrl: './datasets-page.component.css',

@@ -91,14 +91,20 @@ describe('shouldLoadMore', () => {
 
 describe('resultQuery', () => {
   it('combines the filters, the cursor and the page size', () => {
-    expect(resultQuery({ seqFrom: 10, seqTo: null, workerId: 'w-2' }, '57', 50)).toEqual({
+    expect(resultQuery({ seqFrom: 10, seqTo: null, workerId: 'w-2' }, '57', 50)).toStrictEqual({
       size: 50,
-      cursor: '57',
+      cursor: 57,
       seqFrom: 10,
-      seqTo: null,
+      seqTo: undefined,
       workerId: 'w-2',
     });
-    expect(resultQuery(NO_RESULT_FILTERS, null)).toEqual({ size: 100, cursor: null, seqFrom: null, seqTo: null, workerId: null });
+    expect(resultQuery(NO_RESULT_FILTERS, null)).toStrictEqual({
+      size: 100,
+      cursor: undefined,
+      seqFrom: undefined,
+      seqTo: undefined,
+      workerId: undefined,
+    });
   });
 });
 

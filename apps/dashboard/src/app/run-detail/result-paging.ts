@@ -1,4 +1,11 @@
-import { WORKER_ID_PATTERN, type JobDocument, type JobInput, type JobOutput, type ResultPage } from '@app/contracts';
+import {
+  WORKER_ID_PATTERN,
+  type JobDocument,
+  type JobInput,
+  type JobOutput,
+  type ListResultsRequest,
+  type ResultPage,
+} from '@app/contracts';
 import type { LocaleFormats } from '../shared/locale-formats';
 
 /** Results read per request: a few screens of rows, one Elasticsearch page. */
@@ -15,17 +22,15 @@ export interface ResultFilters {
 
 export const NO_RESULT_FILTERS: ResultFilters = { seqFrom: null, seqTo: null, workerId: null };
 
-/** The query of `GET /api/runs/:id/results`; unset parameters are left out of the URL. */
-export interface ResultQuery {
-  readonly size: number;
-  readonly cursor: string | null;
-  readonly seqFrom: number | null;
-  readonly seqTo: number | null;
-  readonly workerId: string | null;
-}
-
-export function resultQuery(filters: ResultFilters, cursor: string | null, size = RESULT_PAGE_SIZE): ResultQuery {
-  return { size, cursor, ...filters };
+/** The query of `GET /api/runs/:id/results` for the filters, after `cursor` (the page before's `nextCursor`, a seq). */
+export function resultQuery(filters: ResultFilters, cursor: string | null, size = RESULT_PAGE_SIZE): ListResultsRequest {
+  return {
+    size,
+    cursor: cursor === null ? undefined : Number(cursor),
+    seqFrom: filters.seqFrom ?? undefined,
+    seqTo: filters.seqTo ?? undefined,
+    workerId: filters.workerId ?? undefined,
+  };
 }
 
 /** The results read so far for one set of filters. */

@@ -1,8 +1,17 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { DeliveryStats, FailurePage, RepairResult, ReplayResult, ResultPage, Run, RunAudit, RunHistory } from '@app/contracts';
+import type {
+  DeliveryStats,
+  FailurePage,
+  ListResultsRequest,
+  RepairResult,
+  ReplayResult,
+  ResultPage,
+  Run,
+  RunAudit,
+  RunHistory,
+} from '@app/contracts';
 import type { Observable } from 'rxjs';
-import type { ResultQuery } from './result-paging';
 
 const runUrl = (runId: string): string => `/api/runs/${encodeURIComponent(runId)}`;
 
@@ -36,7 +45,7 @@ export class RunDetailApiService {
   }
 
   /** `GET /api/runs/:id/results`: stored results by seq, one page after `cursor`, filtered. */
-  results(runId: string, query: ResultQuery): Observable<ResultPage> {
+  results(runId: string, query: ListResultsRequest): Observable<ResultPage> {
     return this.http.get<ResultPage>(`${runUrl(runId)}/results`, { params: params({ ...query }) });
   }
 

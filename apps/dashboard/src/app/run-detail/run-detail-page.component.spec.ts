@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { signInAs } from '../access/access.testing';
@@ -9,6 +10,7 @@ import { FakeLiveSocket } from '../live/live.testing';
 import { aRun } from '../shared/run.testing';
 import { RunDetailPageComponent } from './run-detail-page.component';
 import { FakeChart, provideFakeEcharts } from './run-detail.testing';
+import { RunHistoryChartComponent } from './run-history-chart.component';
 
 describe('RunDetailPageComponent', () => {
   let socket: FakeLiveSocket;
@@ -96,6 +98,21 @@ describe('RunDetailPageComponent', () => {
     socket.receive('run', aRun({ id: 'r-1', version: 29, processed: 290 }));
     await harness.fixture.whenStable();
     expect(counter('processed')).toBe('300');
+  });
+
+  it("reads the history while a stopped run's queue drains, and once more when it has", async () => {
+    const chart = (): RunHistoryChartComponent =>
+      harness.fixture.debugElement.query(By.directive(RunHistoryChartComponent)).componentInstance as RunHistoryChartComponent;
+    http.expectOne('/api/runs/r-1').flush(aRun({ id: 'r-1', version: 10, status: 'stopped', published: 100, processed: 80, failed: 5 }));
+    await harness.fixture.whenStable();
+    await answerPanels();
+    expect(chart().active()).toBe(true);
+
+    socket.receive('run', aRun({ id: 'r-1', version: 40, status: 'stopped', published: 100, processed: 95, failed: 5, queued: 0 }));
+    await harness.fixture.whenStable();
+    expect(chart().active()).toBe(false);
+    http.expectOne('/api/runs/r-1/history').flush({ runId: 'r-1', samples: [], marks: [] });
+    http.expectOne('/api/runs/r-1/results?size=1').flush({ items: [], total: 0, nextCursor: null });
   });
 
   it('shows why the run cannot be shown', async () => {

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { Run } from '@app/contracts';
+import { runEnded } from '@app/domain';
 import { catchError, map, of, switchMap } from 'rxjs';
 import { latestRun } from '../live/apply-run-event';
 import { LiveRunsService } from '../live/live-runs.service';
@@ -53,10 +54,10 @@ export class RunDetailPageComponent {
     // The feed's copy goes as the incoming one: it keeps coming, while the REST answer is read once.
     return latestRun(fetched?.id === id ? fetched : null, this.live.runsById().get(id));
   });
-  /** Running or paused: its history grows. */
+  /** Its history grows until the run has ended, by the rule the scheduler samples by. */
   protected readonly active = computed(() => {
-    const status = this.run()?.status;
-    return status === 'running' || status === 'paused';
+    const run = this.run();
+    return run !== null && !runEnded(run);
   });
   protected readonly failed = computed(() => this.run()?.failed ?? 0);
   /** A failed read matters only while the live feed does not have the run either. */

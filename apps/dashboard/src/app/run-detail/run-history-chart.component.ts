@@ -28,7 +28,7 @@ type Load = { readonly history: RunHistory; readonly error: null } | { readonly 
 })
 export class RunHistoryChartComponent {
   readonly runId = input.required<string>();
-  /** Running or paused: samples keep coming. */
+  /** Not yet ended (`runEnded`: a stopped run's queue is still draining): samples keep coming. */
   readonly active = input.required<boolean>();
 
   private readonly api = inject(RunDetailApiService);

@@ -8,6 +8,7 @@ import { StartRunFormComponent } from './start-run-form.component';
 /** `/`: start a run (the operator), and every active and recent run live, newest first. */
 @Component({
   selector: 'app-runs-page',
+  host: { class: 'page-stack' },
   imports: [StartRunFormComponent, RunListComponent],
   templateUrl: './runs-page.component.html',
   styleUrl: './runs-page.component.css',

@@ -1,6 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { datasetRecordId, isDatasetId, type DatasetDocument, type DatasetRecord, type DatasetRecordDocument } from '@app/contracts';
 import type { ElasticsearchConnection } from './elasticsearch.connection';
+import { searchPages } from './search-all';
 
 /** Attempts of a bulk item Elasticsearch refused for the moment (429: its write queue is full) before giving up. */
 const BULK_ATTEMPTS = 5;
@@ -137,38 +138,23 @@ export class DatasetStore {
    */
   async *snapshot(index: string, query: Record<string, unknown> | undefined, pageSize: number): AsyncGenerator<Record<string, unknown>[]> {
     await this.checkSource(index);
-    const pit = await this.es.client.openPointInTime({ index, keep_alive: SNAPSHOT_KEEP_ALIVE });
-    let pitId = pit.id;
+    const pages = searchPages<Record<string, unknown>>(
+      this.es.client,
+      { query: query as estypes.QueryDslQueryContainer | undefined, sort: [{ _shard_doc: 'asc' }], track_total_hits: false },
+      pageSize,
+      { index, keepAlive: SNAPSHOT_KEEP_ALIVE },
+    );
     try {
-      let after: estypes.SortResults | undefined;
-      for (;;) {
-        let page: estypes.SearchResponse<Record<string, unknown>>;
-        try {
-          page = await this.es.client.search<Record<string, unknown>>({
-            pit: { id: pitId, keep_alive: SNAPSHOT_KEEP_ALIVE },
-            query: query as estypes.QueryDslQueryContainer | undefined,
-            sort: [{ _shard_doc: 'asc' }],
-            size: pageSize,
-            search_after: after,
-            track_total_hits: false,
-          });
-        } catch (error) {
-          if (statusOf(error) === 400) throw new DatasetSourceError('bad-query', `query is not valid: ${reasonOf(error)}`);
-          throw error;
-        }
-        pitId = page.pit_id ?? pitId;
-        const hits = page.hits.hits;
-        if (hits.length === 0) return;
+      for await (const hits of pages) {
         yield hits.map((hit) => {
           if (hit._source === undefined)
             throw new DatasetSourceError('bad-query', `index ${hit._index} does not keep its documents' _source`);
           return hit._source;
         });
-        if (hits.length < pageSize) return;
-        after = hits[hits.length - 1].sort;
       }
-    } finally {
-      await this.es.client.closePointInTime({ id: pitId }).catch(() => undefined);
+    } catch (error) {
+      if (statusOf(error) === 400) throw new DatasetSourceError('bad-query', `query is not valid: ${reasonOf(error)}`);
+      throw error;
     }
   }
 

@@ -3,7 +3,9 @@ import type { RunState } from '@app/domain';
 
 /*
  * The one mapping between a run's hot state and its Redis hash (field names from `RUN_HASH_FIELDS`). A new run
- * field is added here, in the contract and in the archive's mapping (`run-archive.ts`), nowhere else.
+ * field is added here, in the contract (`RunDocument`, `RUN_HASH_FIELDS`) and in the archive's mapping
+ * (`toRunDocument`/`fromRunDocument` in libs/domain `run-document.ts`); and, if clients see it, in `Run`,
+ * `toRunJson` and `RunDto`.
  */
 
 const orEmpty = (value: number | string | null): string => (value === null ? '' : String(value));
