@@ -5,6 +5,7 @@ import {
   isRateInLimits,
   remainingCount,
   secondsToFinish,
+  spreadMinutes,
   spreadRate,
 } from './run-rates';
 
@@ -21,6 +22,13 @@ describe('remainingCount and the ETA', () => {
     expect(etaSeconds('paused', 1, 7)).toBeNull();
     expect(etaSeconds('stopped', 1, 7)).toBeNull();
     expect(etaSeconds('completed', 0, 7)).toBe(0);
+  });
+});
+
+describe('spreadMinutes', () => {
+  it('is the duration that spreadRate turns back into the same rate', () => {
+    expect(spreadMinutes(1_200, 600)).toBe(2);
+    expect(spreadRate(1_200, spreadMinutes(1_200, 600))).toBe(600);
   });
 });
 

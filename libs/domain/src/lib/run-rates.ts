@@ -23,6 +23,9 @@ export function etaSeconds(status: RunStatus, remaining: number, ratePerMinute: 
 /** The rate that spreads `records` over `durationMinutes` (the `durationMinutes` form of Y). */
 export const spreadRate = (records: number, durationMinutes: number): number => records / durationMinutes;
 
+/** The minutes `records` take at `ratePerMinute`: the inverse of `spreadRate`, the duration a rate amounts to. */
+export const spreadMinutes = (records: number, ratePerMinute: number): number => records / ratePerMinute;
+
 /** Whether a rate is one a run may have. */
 export const isRateInLimits = (ratePerMinute: number): boolean =>
   ratePerMinute >= RUN_LIMITS.ratePerMinuteMin && ratePerMinute <= RUN_LIMITS.ratePerMinuteMax;

@@ -1,4 +1,5 @@
 import type { Run, UpdateRunRequest } from '@app/contracts';
+import { spreadMinutes } from '@app/domain';
 
 /** How a form gives Y: as a rate per minute, or as a duration in minutes the rate is derived from. */
 export type PaceMode = 'rate' | 'duration';
@@ -37,7 +38,7 @@ export function initialChangeValues(run: Pick<Run, 'total' | 'ratePerMinute' | '
     total: run.total,
     pace: 'rate',
     ratePerMinute: round2(run.ratePerMinute),
-    durationMinutes: toPublish > 0 && run.ratePerMinute > 0 ? Math.max(0.01, round2(toPublish / run.ratePerMinute)) : null,
+    durationMinutes: toPublish > 0 && run.ratePerMinute > 0 ? Math.max(0.01, round2(spreadMinutes(toPublish, run.ratePerMinute))) : null,
   };
 }
 
