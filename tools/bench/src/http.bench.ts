@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     const published = windowErrors(await windowCounts(system, paced, 'publishedAt'), PACE_RATE, paceRecords);
     const delivered = windowErrors(await windowCounts(system, paced, 'processedAt'), PACE_RATE, paceRecords);
     const fastest = await deliverAll(system, dataset, THROUGHPUT_RECORDS, 600_000);
-    const perSecond = await processedPerSecond(system, fastest);
+    const perSecond = await processedPerSecond(system, [fastest]);
     const windows = `${published.windows} window${published.windows === 1 ? '' : 's'}`;
     recordFigures(
       'http',

@@ -26,7 +26,15 @@ const int = (value: number) => Math.round(value).toLocaleString('en-US');
 async function measure(urls: string[], queueType: AmqpQueueType): Promise<number> {
   const namespace = `bench-qt-${Date.now().toString(36)}`;
   const engines: Engines = { amqpUrls: urls, amqpQueueType: queueType, elasticsearchUrl: '', redisUrl: '' };
-  const options: RawLimitOptions = { namespace, items: ITEMS, consumers: 2, batchSize: 250, prefetch: 500, publishWindow: 5_000 };
+  const options: RawLimitOptions = {
+    namespace,
+    items: ITEMS,
+    consumers: 2,
+    batchSize: 250,
+    prefetch: 500,
+    publishWindow: 5_000,
+    windowsInFlight: 1,
+  };
   try {
     return await amqpLimit(engines, options);
   } finally {

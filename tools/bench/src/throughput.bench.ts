@@ -3,12 +3,12 @@
  * the apps, `cpu-profiler.cjs`): on this machine, in one run,
  * 1. the raw limits: RabbitMQ publish-with-confirms + consume-with-acks, Elasticsearch bulk indexing of result
  *    documents, and the count-once script, each alone (`raw-limits.ts`), with the batch and prefetch the workers
- *    use (read from a worker's start-up line);
- * 2. end-to-end throughput with 1, 2 and 4 workers: BENCH_RUNS (3) runs of generated records with `square`, each
- *    asked at 600,000/min (the most a run may ask: 10,000/s, which one run alone would make the bound), so that
- *    together they ask more than the machine can do and backpressure, not the ask, holds them; workers added one
- *    count after the other; after a ramp-up, the jobs stored (`processedAt` in the window) and counted (the runs'
- *    `processed`) over a steady window, and their ratio to each raw limit and to the combined one;
+ *    use (read from a worker's start-up line), and RabbitMQ's with as many confirmed windows in flight as the
+ *    scheduler has runs to publish end to end (BENCH_RUNS);
+ * 2. end-to-end throughput with 1, 2 and 4 workers: BENCH_RUNS (3) runs of generated records with `square`, side by
+ *    side (side-by-side-runs.ts), each asked at 600,000/min; workers added one count after the other; after a ramp-up,
+ *    the jobs stored (`processedAt` in the window) and counted (the runs' `processed`) over a steady window, and their
+ *    ratio to each raw limit and to the combined one;
  * 3. the CPU each process used during the 2-worker window (`/proc/<pid>/stat`), and the machine's in all.
  * BENCH_WORKER_COUNTS (default 1,2,4), BENCH_WINDOW_SECONDS and BENCH_RAW_AMQP/ES/COUNT (items) shorten it for an A/B;
  * the apps take the environment as given (WORKER_BATCH_SIZE=1000 tries a batch size).
@@ -16,12 +16,13 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { METRIC_NAMES, RUN_HASH_FIELDS, redisKeys, type Run } from '@app/contracts';
+import { METRIC_NAMES, RUN_HASH_FIELDS, RUN_LIMITS, redisKeys, type Run } from '@app/contracts';
 import { removeNamespace, TestSystem, waitFor } from '@app/testing';
 import { byFrame, byModule, selfTimes, type CpuProfile } from './cpu-profile';
 import { fullMode, recordFigures, type Figure } from './figures';
 import { loadAverage } from './machine';
 import { amqpLimit, countOnceLimit, elasticsearchLimit, type Engines, type RawLimitOptions } from './raw-limits';
+import { SIDE_BY_SIDE_RUNS, startRunsAtMostRate } from './side-by-side-runs';
 import { combinedLimit, cpuUse, machineTicks, perSecond, processTicks, type CpuUse } from './throughput-figures';
 
 const full = fullMode();
@@ -44,9 +45,7 @@ const PUBLISH_WINDOW = Number(process.env['BENCH_PUBLISH_WINDOW'] ?? 5_000);
 const WORKER_COUNTS = (process.env['BENCH_WORKER_COUNTS'] ?? '1,2,4').split(',').map(Number);
 const RAMP_SECONDS = 10;
 const WINDOW_SECONDS = (workers: number) => Number(process.env['BENCH_WINDOW_SECONDS'] ?? (full && workers === 2 ? 600 : 60));
-const MAX_RATE_PER_MINUTE = 600_000;
-/** Runs at the most a run may ask, side by side: 3 ask 30,000 jobs/s, more than this machine does. */
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+const RUNS = SIDE_BY_SIDE_RUNS;
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString());
 const PROFILE_DIR = join(__dirname, '..', '..', '..', 'tmp', 'bench', 'profiles');
 
@@ -146,6 +145,7 @@ async function rawLimits(
     items: 0,
     consumers: 2,
     publishWindow: PUBLISH_WINDOW,
+    windowsInFlight: RUNS,
     ...workerSettings(system),
   };
   try {
@@ -182,16 +182,7 @@ async function main(): Promise<void> {
   let limits: Awaited<ReturnType<typeof rawLimits>> | undefined;
   try {
     limits = await rawLimits(system);
-    const runIds: string[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const created = await system.api<Run>('POST', '/runs', {
-        total: 100_000_000,
-        ratePerMinute: MAX_RATE_PER_MINUTE,
-        processor: 'square',
-      });
-      if (created.status !== 201) throw new Error(`starting a run answered ${created.status}: ${JSON.stringify(created.body)}`);
-      runIds.push(created.body.id);
-    }
+    const runIds = await startRunsAtMostRate(system, Array<number>(RUNS).fill(RUN_LIMITS.totalMax), { processor: 'square' });
     await waitFor(async () => (await countersOf(system, runIds)).processed > 0, 60_000, 'the first job processed');
     for (const workers of WORKER_COUNTS) {
       const running = phases.length === 0 ? WORKER_COUNTS[0] : WORKER_COUNTS[phases.length - 1];
@@ -257,7 +248,10 @@ function report(
 ): void {
   const combined = combinedLimit([limits.amqp, limits.elasticsearch, limits.countOnce]);
   const figures: Figure[] = [
-    { figure: 'raw limit: RabbitMQ publish-with-confirms + consume-with-acks', measured: `${int(limits.amqp)} msgs/s` },
+    {
+      figure: `raw limit: RabbitMQ publish-with-confirms (${RUNS} windows in flight) + consume-with-acks`,
+      measured: `${int(limits.amqp)} msgs/s`,
+    },
     { figure: 'raw limit: Elasticsearch bulk indexing of result documents', measured: `${int(limits.elasticsearch)} docs/s` },
     { figure: 'raw limit: count-once script', measured: `${int(limits.countOnce)} seqs/s` },
     { figure: 'combined raw limit 1/(1/amqp + 1/es + 1/count)', measured: `${int(combined)} jobs/s` },
@@ -310,7 +304,9 @@ function report(
     figures,
     `Commit ${run.commit}, ${full ? 'full' : 'short'} mode; load average ${run.startedLoad} at the start, ${loadAverage()} at the end. ` +
       `Workers' batch ${options.batchSize}, prefetch ${options.prefetch}; the raw limits with ${options.consumers} consumers ` +
-      `(bulk requests, script calls in flight) and ${int(options.publishWindow)} jobs per confirmed publish; end to end: ${RUNS} runs ` +
+      `(bulk requests, script calls in flight) and ${int(options.publishWindow)} jobs per confirmed publish, ` +
+      `${options.windowsInFlight} publishes in flight at once on one channel: as the scheduler publishes the ${RUNS} runs side by side, ` +
+      `so the RabbitMQ limit is what the broker does with the scheduler's concurrency, not with one window at a time; end to end: ${RUNS} runs ` +
       `side by side, each asked at 600,000/min (together ${int(RUNS * 10_000)}/s), ${RAMP_SECONDS} s of ramp-up after each worker count starts; ` +
       `stored = results with processedAt in the window, counted = the runs' processed over it. ` +
       `A run held back by backpressure at the end of each window: ${phases.map((phase) => (phase.throttledAtEnd ? 'yes' : 'no')).join(', ')}. ` +
