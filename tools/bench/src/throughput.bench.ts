@@ -10,6 +10,7 @@
  *    the jobs stored (`processedAt` in the window) and counted (the runs' `processed`) over a steady window, and their
  *    ratio to each raw limit and to the combined one;
  * 3. the CPU each process used during the 2-worker window (`/proc/<pid>/stat`), and the machine's in all.
+ * AMQP_QUEUE_TYPE=quorum runs it all (the apps and the raw limit) on quorum queues instead of classic ones.
  * BENCH_WORKER_COUNTS (default 1,2,4), BENCH_WINDOW_SECONDS and BENCH_RAW_AMQP/ES/COUNT (items) shorten it for an A/B;
  * the apps take the environment as given (WORKER_BATCH_SIZE=1000 tries a batch size).
  */
@@ -17,6 +18,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { METRIC_NAMES, RUN_HASH_FIELDS, RUN_LIMITS, redisKeys, type Run } from '@app/contracts';
+// The queue type as the apps read it: their reader and their choices.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { AMQP_QUEUE_TYPES, envChoice } from '@app/infra';
 import { removeNamespace, TestSystem, waitFor } from '@app/testing';
 import { byFrame, byModule, selfTimes, type CpuProfile } from './cpu-profile';
 import { fullMode, recordFigures, type Figure } from './figures';
@@ -27,9 +31,14 @@ import { combinedLimit, cpuUse, machineTicks, perSecond, processTicks, type CpuU
 
 const full = fullMode();
 const profile = process.argv.includes('--profile');
+/**
+ * The queue type of the run, the apps' and the raw limit's alike: AMQP_QUEUE_TYPE as the apps read it, `classic`
+ * (their single-node default) when unset, so that `AMQP_QUEUE_TYPE=quorum` measures quorum queues end to end.
+ */
+const QUEUE_TYPE = envChoice(process.env, 'AMQP_QUEUE_TYPE', 'classic', AMQP_QUEUE_TYPES);
 const ENGINES: Engines = {
   amqpUrls: [process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672'],
-  amqpQueueType: 'classic',
+  amqpQueueType: QUEUE_TYPE,
   elasticsearchUrl: process.env['ELASTICSEARCH_URL'] ?? 'http://127.0.0.1:9200',
   redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
 };
@@ -170,10 +179,13 @@ async function main(): Promise<void> {
   const system = new TestSystem({
     workers: WORKER_COUNTS[0],
     basePort: 5700,
-    label: 'bench',
+    // A namespace named after its queue type: its queues are declared with it, apart from any of the other type.
+    label: `bench-${QUEUE_TYPE}`,
     env: profile ? { NODE_OPTIONS: `--require ${join(__dirname, 'cpu-profiler.cjs')}`, BENCH_PROFILE_DIR: PROFILE_DIR } : {},
   });
-  console.log(`throughput benchmark, ${full ? 'full' : 'short'} mode${profile ? ', profiling the apps' : ''}; load ${startedLoad}`);
+  console.log(
+    `throughput benchmark, ${full ? 'full' : 'short'} mode, ${QUEUE_TYPE} queues${profile ? ', profiling the apps' : ''}; load ${startedLoad}`,
+  );
   await system.start();
   const phases: Phase[] = [];
   let cpu: CpuUse[] = [];
@@ -249,7 +261,7 @@ function report(
   const combined = combinedLimit([limits.amqp, limits.elasticsearch, limits.countOnce]);
   const figures: Figure[] = [
     {
-      figure: `raw limit: RabbitMQ publish-with-confirms (${RUNS} windows in flight) + consume-with-acks`,
+      figure: `raw limit: RabbitMQ publish-with-confirms (${RUNS} windows in flight) + consume-with-acks, ${QUEUE_TYPE} queue`,
       measured: `${int(limits.amqp)} msgs/s`,
     },
     { figure: 'raw limit: Elasticsearch bulk indexing of result documents', measured: `${int(limits.elasticsearch)} docs/s` },
@@ -303,6 +315,7 @@ function report(
     'throughput',
     figures,
     `Commit ${run.commit}, ${full ? 'full' : 'short'} mode; load average ${run.startedLoad} at the start, ${loadAverage()} at the end. ` +
+      `${QUEUE_TYPE} queues (AMQP_QUEUE_TYPE), the raw limit's and the apps'. ` +
       `Workers' batch ${options.batchSize}, prefetch ${options.prefetch}; the raw limits with ${options.consumers} consumers ` +
       `(bulk requests, script calls in flight) and ${int(options.publishWindow)} jobs per confirmed publish, ` +
       `${options.windowsInFlight} publishes in flight at once on one channel: as the scheduler publishes the ${RUNS} runs side by side, ` +
