@@ -9,7 +9,9 @@
  *    side (side-by-side-runs.ts), each asked at 600,000/min; workers added one count after the other; after a ramp-up,
  *    the jobs stored (`processedAt` in the window) and counted (the runs' `processed`) over a steady window, and their
  *    ratio to each raw limit and to the combined one;
- * 3. the CPU each process used during the 2-worker window (`/proc/<pid>/stat`), and the machine's in all.
+ * 3. the CPU each process used during the 2-worker window (`/proc/<pid>/stat`), and the machine's in all;
+ * 4. over a dataset: BENCH_RUNS runs over the records of an uploaded dataset (BENCH_DATASET_RECORDS, 0 to leave it
+ *    out), delivered with `http` to a local endpoint by the workers of the last count, from start to end.
  * AMQP_QUEUE_TYPE=quorum runs it all (the apps and the raw limit) on quorum queues instead of classic ones.
  * BENCH_WORKER_COUNTS (default 1,2,4), BENCH_WINDOW_SECONDS and BENCH_RAW_AMQP/ES/COUNT (items) shorten it for an A/B;
  * the apps take the environment as given (WORKER_BATCH_SIZE=1000 tries a batch size).
@@ -24,8 +26,10 @@ import { AMQP_QUEUE_TYPES, envChoice } from '@app/infra';
 import { removeNamespace, TestSystem, waitFor } from '@app/testing';
 import { byFrame, byModule, selfTimes, type CpuProfile } from './cpu-profile';
 import { fullMode, recordFigures, type Figure } from './figures';
+import { endpointTarget, startEndpoint, uploadRecords } from './http-delivery';
 import { loadAverage } from './machine';
 import { amqpLimit, countOnceLimit, elasticsearchLimit, type Engines, type RawLimitOptions } from './raw-limits';
+import { completedRun, processedPerSecond } from './run-results';
 import { SIDE_BY_SIDE_RUNS, startRunsAtMostRate } from './side-by-side-runs';
 import { combinedLimit, cpuUse, machineTicks, perSecond, processTicks, type CpuUse } from './throughput-figures';
 
@@ -55,6 +59,10 @@ const WORKER_COUNTS = (process.env['BENCH_WORKER_COUNTS'] ?? '1,2,4').split(',')
 const RAMP_SECONDS = 10;
 const WINDOW_SECONDS = (workers: number) => Number(process.env['BENCH_WINDOW_SECONDS'] ?? (full && workers === 2 ? 600 : 60));
 const RUNS = SIDE_BY_SIDE_RUNS;
+/** Records of the dataset the dataset phase uploads; each of the RUNS runs goes over all of them (0 leaves it out). */
+const DATASET_RECORDS = Number(process.env['BENCH_DATASET_RECORDS'] ?? (full ? 500_000 : 100_000));
+/** The dataset phase's local endpoint: the port after the system's block (api, scheduler, 4 workers). */
+const ENDPOINT_PORT = 5706;
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString());
 const PROFILE_DIR = join(__dirname, '..', '..', '..', 'tmp', 'bench', 'profiles');
 
@@ -72,6 +80,15 @@ interface Phase {
   /** Mean time of a worker's bulk request and of its count-once call over the window. */
   bulkMs: number;
   countMs: number;
+}
+
+/** The dataset phase: runs over an uploaded dataset's records, start to end. */
+interface DatasetPhase {
+  workers: number;
+  jobsPerSecond: number;
+  counted: number;
+  stored: number;
+  failed: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -171,6 +188,37 @@ async function rawLimits(
   }
 }
 
+/**
+ * The fast path over a dataset: RUNS runs side by side, each over every record of one uploaded dataset, delivered with
+ * `http` (a dataset's record is no number for `square` to compute on) to a local endpoint answering 204 at once, by
+ * the workers left running; jobs a second from the first `processedAt` of any of them to the last.
+ */
+async function datasetPhase(system: TestSystem, workers: number): Promise<DatasetPhase> {
+  console.log(`dataset: ${int(DATASET_RECORDS)} records uploaded, ${RUNS} runs over them, ${workers} worker(s) (load ${loadAverage()})`);
+  const endpoint = await startEndpoint(ENDPOINT_PORT);
+  try {
+    const dataset = await uploadRecords(system, 'bench-throughput', DATASET_RECORDS);
+    const runIds = await startRunsAtMostRate(system, Array<number>(RUNS).fill(DATASET_RECORDS), {
+      datasetId: dataset.id,
+      processor: 'http',
+      target: endpointTarget(ENDPOINT_PORT),
+    });
+    const runs = await Promise.all(runIds.map((runId) => completedRun(system, runId, 1_800_000)));
+    const { count: stored } = await system.es.count({ index: system.indices.jobs, query: { terms: { runId: runIds } } });
+    const phase = {
+      workers,
+      jobsPerSecond: await processedPerSecond(system, runs),
+      counted: runs.reduce((sum, run) => sum + run.processed, 0),
+      stored,
+      failed: runs.reduce((sum, run) => sum + run.failed, 0),
+    };
+    console.log(`  ${int(phase.jobsPerSecond)} jobs/s; load ${loadAverage()}`);
+    return phase;
+  } finally {
+    endpoint.kill();
+  }
+}
+
 async function main(): Promise<void> {
   const startedLoad = loadAverage();
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
@@ -192,6 +240,7 @@ async function main(): Promise<void> {
   let machine = { cores: 0 };
   const pidNames = new Map<number, string>();
   let limits: Awaited<ReturnType<typeof rawLimits>> | undefined;
+  let overDataset: DatasetPhase | undefined;
   try {
     limits = await rawLimits(system);
     const runIds = await startRunsAtMostRate(system, Array<number>(RUNS).fill(RUN_LIMITS.totalMax), { processor: 'square' });
@@ -244,16 +293,18 @@ async function main(): Promise<void> {
     }
     for (const runId of runIds) await system.api('POST', `/runs/${runId}/stop`);
     await storeCounts(system, runIds, phases);
+    if (DATASET_RECORDS > 0) overDataset = await datasetPhase(system, WORKER_COUNTS[WORKER_COUNTS.length - 1]);
   } finally {
     await system.stop();
   }
-  if (limits) report(limits, phases, cpu, machine.cores, { commit, startedLoad });
+  if (limits) report(limits, phases, overDataset, cpu, machine.cores, { commit, startedLoad });
   if (profile) printProfiles(pidNames);
 }
 
 function report(
   limits: Awaited<ReturnType<typeof rawLimits>>,
   phases: Phase[],
+  overDataset: DatasetPhase | undefined,
   cpu: CpuUse[],
   machineCores: number,
   run: { commit: string; startedLoad: string },
@@ -291,6 +342,14 @@ function report(
       target: phase.workers === 2 ? 'combined >= 60%' : undefined,
     });
   }
+  if (overDataset) {
+    figures.push({
+      figure:
+        `end to end over a dataset, ${overDataset.workers} worker${overDataset.workers === 1 ? '' : 's'}: ${RUNS} runs × ` +
+        `${int(DATASET_RECORDS)} records, \`http\` to a local endpoint: jobs/s (counted, stored)`,
+      measured: `${int(overDataset.jobsPerSecond)} (${int(overDataset.counted)}, ${int(overDataset.stored)})`,
+    });
+  }
   // CPU per job holds better than jobs/s on a machine others load too: what the whole stack costs, and so what 2 cores allow.
   const twoWorkers = phases.find((phase) => phase.workers === 2);
   const jobsPerSecond = twoWorkers ? perSecond(twoWorkers.stored ?? 0, twoWorkers.startMs, twoWorkers.endMs) : NaN;
@@ -323,7 +382,12 @@ function report(
       `side by side, each asked at 600,000/min (together ${int(RUNS * 10_000)}/s), ${RAMP_SECONDS} s of ramp-up after each worker count starts; ` +
       `stored = results with processedAt in the window, counted = the runs' processed over it. ` +
       `A run held back by backpressure at the end of each window: ${phases.map((phase) => (phase.throttledAtEnd ? 'yes' : 'no')).join(', ')}. ` +
-      `The engines' CPU includes whatever else uses them on this machine.`,
+      `The engines' CPU includes whatever else uses them on this machine.` +
+      (overDataset
+        ? ` Over a dataset: after the phases above, the same system; ${overDataset.failed} failed; from the first record processed ` +
+          `to the last (ramp-up included), each run over the whole dataset at 600,000/min, each record delivered to an endpoint ` +
+          `answering 204 at once (a process of its own on the same cores).`
+        : ''),
   );
 }
 
