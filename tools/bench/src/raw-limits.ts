@@ -5,7 +5,7 @@
  * workers would drive it. Each in a namespace of its own, removed afterwards by the caller.
  */
 import { RUN_HASH_FIELDS as F, amqpNames, elasticsearchIndices, redisKeys, type JobDocument, type JobMessage } from '@app/contracts';
-import { newJob, runProcessor } from '@app/domain';
+import { Batcher, newJob, runProcessor } from '@app/domain';
 // The bench measures the platform's own clients alone, so it uses them rather than a copy of their settings.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import {
@@ -17,6 +17,7 @@ import {
   ResultStore,
   RunCounters,
   type AmqpQueueType,
+  type Delivery,
 } from '@app/infra';
 import { perSecond } from './throughput-figures';
 
@@ -49,6 +50,8 @@ export interface RawLimitOptions {
 }
 
 const RUN_ID = 'raw0000000000000';
+/** How long a worker's batch waits for more deliveries before it goes (the workers' WORKER_BATCH_WAIT_MS default). */
+const BATCH_WAIT_MS = 20;
 
 /** A generated record's job as the scheduler publishes it. */
 const jobOf = (seq: number, now: number): JobMessage => newJob(RUN_ID, seq, 'square', now);
@@ -84,7 +87,8 @@ async function inParallel(items: number, size: number, loops: number, handle: (f
 
 /**
  * Messages a second published with confirms (one publisher, `windowsInFlight` windows at once on its channel, as the
- * scheduler's runs side by side) and consumed with acks (`consumers` consumers), end to end.
+ * scheduler's runs side by side) and consumed with acks (`consumers` consumers, each acking a batch of `batchSize`
+ * deliveries at once as a worker acks a counted batch), end to end.
  */
 export async function amqpLimit(engines: Engines, options: RawLimitOptions): Promise<number> {
   const names = amqpNames(options.namespace);
@@ -96,10 +100,17 @@ export async function amqpLimit(engines: Engines, options: RawLimitOptions): Pro
   let allAcked = () => undefined as void;
   const acks = new Promise<void>((resolve) => (allAcked = resolve));
   for (const connection of consumers) {
-    await new JobQueue(connection).consume(options.prefetch, (delivery) => {
-      delivery.ack();
-      if (++acked === options.items) allAcked();
+    const consumer = new JobQueue(connection);
+    const batches = new Batcher<Delivery>({
+      maxSize: options.batchSize,
+      maxWaitMs: BATCH_WAIT_MS,
+      handle: async (batch) => {
+        consumer.ackAll(batch);
+        acked += batch.length;
+        if (acked === options.items) allAcked();
+      },
     });
+    await consumer.consume(options.prefetch, (delivery) => batches.add(delivery));
   }
   const queue = new JobQueue(publisher);
   const started = Date.now();
