@@ -6,10 +6,10 @@
  * run asked for 600,000/min (the most a run may ask), delivered records over the time between its first and last
  * delivery (SPEC.md: >= 3,000/s).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import type { CreatedRun, Dataset, Run } from '@app/contracts';
 import { TestSystem } from '@app/testing';
 import { fullMode, recordFigures } from './figures';
+import { endpointTarget, startEndpoint, uploadRecords } from './http-delivery';
 import { loadAverage, machineNote } from './machine';
 import { windowErrors, type WindowCount } from './pace-error';
 import { completedRun, processedPerSecond } from './run-results';
@@ -21,43 +21,13 @@ const THROUGHPUT_RECORDS = Number(process.env['BENCH_HTTP_RECORDS'] ?? 100_000);
 const WORKERS = Number(process.env['BENCH_WORKERS'] ?? 2);
 const ENDPOINT_PORT = 5450;
 
-/** The receiving endpoint, in a process of its own so that it does not share the benchmark's event loop. */
-function startEndpoint(): ChildProcess {
-  const code = `require('node:http').createServer((req, res) => { req.resume(); req.on('end', () => res.writeHead(204).end()); })
-    .listen(${ENDPOINT_PORT}, '127.0.0.1', () => console.log('listening'));`;
-  return spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'inherit', 'inherit'] });
-}
-
-async function* ndjson(records: number): AsyncGenerator<Uint8Array> {
-  let chunk = '';
-  for (let i = 1; i <= records; i++) {
-    chunk += `{"id":${i},"email":"user${i}@example.com","amount":${(i * 7919) % 100_000}}\n`;
-    if (chunk.length > 65_536) {
-      yield Buffer.from(chunk);
-      chunk = '';
-    }
-  }
-  yield Buffer.from(chunk);
-}
-
-async function upload(system: TestSystem, records: number): Promise<Dataset> {
-  const response = await fetch(`${system.apiUrl}/api/datasets?name=bench-http`, {
-    method: 'POST',
-    headers: { ...system.authorization(), 'content-type': 'application/x-ndjson' },
-    body: ndjson(records) as unknown as BodyInit,
-    duplex: 'half',
-  } as RequestInit);
-  if (response.status !== 201) throw new Error(`upload answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as Dataset;
-}
-
 async function deliverAll(system: TestSystem, dataset: Dataset, total: number, ratePerMinute: number): Promise<Run> {
   const created = await system.api<CreatedRun>('POST', '/runs', {
     datasetId: dataset.id,
     total,
     ratePerMinute,
     processor: 'http',
-    target: { url: `http://127.0.0.1:${ENDPOINT_PORT}/ingest`, concurrency: 64 },
+    target: endpointTarget(ENDPOINT_PORT),
   });
   if (created.status !== 201) throw new Error(`starting the run answered ${created.status}: ${JSON.stringify(created.body)}`);
   return completedRun(system, created.body.id, 600_000);
@@ -82,18 +52,18 @@ const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
 
 async function main(): Promise<void> {
   const paceRecords = Math.floor((PACE_RATE * PACE_SECONDS) / 60) + 1;
-  const endpoint = startEndpoint();
+  const endpoint = await startEndpoint(ENDPOINT_PORT);
   const system = new TestSystem({ workers: WORKERS, basePort: 5460, label: 'bench' });
   console.log(`http delivery benchmark: ${WORKERS} workers, a local endpoint answering 204, ${PACE_SECONDS} s at the pace rate`);
   const loadBefore = loadAverage();
   await system.start();
   try {
-    const dataset = await upload(system, Math.max(paceRecords, THROUGHPUT_RECORDS));
+    const dataset = await uploadRecords(system, 'bench-http', Math.max(paceRecords, THROUGHPUT_RECORDS));
     const paced = await deliverAll(system, dataset, paceRecords, PACE_RATE);
     const published = windowErrors(await windowCounts(system, paced, 'publishedAt'), PACE_RATE, paceRecords);
     const delivered = windowErrors(await windowCounts(system, paced, 'processedAt'), PACE_RATE, paceRecords);
     const fastest = await deliverAll(system, dataset, THROUGHPUT_RECORDS, 600_000);
-    const perSecond = await processedPerSecond(system, fastest);
+    const perSecond = await processedPerSecond(system, [fastest]);
     const windows = `${published.windows} window${published.windows === 1 ? '' : 's'}`;
     recordFigures(
       'http',

@@ -1,8 +1,9 @@
 /**
  * What quorum queues cost (`npm run bench:queue-types`): RabbitMQ publish-with-confirms + consume-with-acks alone, as
  * the throughput bench's raw limit measures it (the platform's own AmqpConnection and JobQueue: the same declaration,
- * the scheduler's confirmed window, two consumers with the workers' prefetch), for classic and quorum queues, on the
- * machine's single node and on a 3-node cluster started for the bench (infra/rabbitmq-cluster.sh on ports 5694-5696).
+ * the scheduler's confirmed window with as many in flight as its runs side by side, two consumers with the workers'
+ * prefetch acking a worker's batch at once), for classic and quorum queues, on the machine's single node and on a
+ * 3-node cluster started for the bench (infra/rabbitmq-cluster.sh on ports 5694-5696).
  * A quorum queue writes each message to a majority of its replicas (on one node: its one replica, to its own log)
  * before it confirms.
  */
@@ -14,10 +15,13 @@ import { connectToAnyNode, RabbitmqCluster } from '@app/testing';
 import { fullMode, recordFigures, type Figure } from './figures';
 import { loadAverage } from './machine';
 import { amqpLimit, type Engines, type RawLimitOptions } from './raw-limits';
+import { SIDE_BY_SIDE_RUNS } from './side-by-side-runs';
 
 const MACHINE_AMQP_URL = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
 const ITEMS = Number(process.env['BENCH_QUEUE_ITEMS'] ?? (fullMode() ? 300_000 : 100_000));
 const QUEUE_TYPES: AmqpQueueType[] = ['classic', 'quorum'];
+/** The scheduler's windows in flight with the throughput bench's runs side by side: the raw limit as it measures it. */
+const WINDOWS_IN_FLIGHT = SIDE_BY_SIDE_RUNS;
 const cluster = new RabbitmqCluster([5694, 5695, 5696]);
 
 const int = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -26,7 +30,15 @@ const int = (value: number) => Math.round(value).toLocaleString('en-US');
 async function measure(urls: string[], queueType: AmqpQueueType): Promise<number> {
   const namespace = `bench-qt-${Date.now().toString(36)}`;
   const engines: Engines = { amqpUrls: urls, amqpQueueType: queueType, elasticsearchUrl: '', redisUrl: '' };
-  const options: RawLimitOptions = { namespace, items: ITEMS, consumers: 2, batchSize: 250, prefetch: 500, publishWindow: 5_000 };
+  const options: RawLimitOptions = {
+    namespace,
+    items: ITEMS,
+    consumers: 2,
+    batchSize: 250,
+    prefetch: 500,
+    publishWindow: 5_000,
+    windowsInFlight: WINDOWS_IN_FLIGHT,
+  };
   try {
     return await amqpLimit(engines, options);
   } finally {
@@ -66,7 +78,8 @@ async function main(): Promise<void> {
   recordFigures(
     'queue-types',
     figures,
-    `${int(ITEMS)} messages per measurement, one publisher (5,000 a confirmed window) and two consumers (prefetch 500); ` +
+    `${int(ITEMS)} messages per measurement, one publisher (5,000 a confirmed window, ${WINDOWS_IN_FLIGHT} in flight) and two ` +
+      `consumers (prefetch 500, acking 250 at once); ` +
       `the cluster's three nodes share the machine's 2 cores with its own RabbitMQ. Load average ${loadBefore} before, ${loadAverage()} after.`,
   );
 }

@@ -5,7 +5,7 @@
  * workers would drive it. Each in a namespace of its own, removed afterwards by the caller.
  */
 import { RUN_HASH_FIELDS as F, amqpNames, elasticsearchIndices, redisKeys, type JobDocument, type JobMessage } from '@app/contracts';
-import { newJob, runProcessor } from '@app/domain';
+import { Batcher, newJob, runProcessor } from '@app/domain';
 // The bench measures the platform's own clients alone, so it uses them rather than a copy of their settings.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import {
@@ -17,6 +17,7 @@ import {
   ResultStore,
   RunCounters,
   type AmqpQueueType,
+  type Delivery,
 } from '@app/infra';
 import { perSecond } from './throughput-figures';
 
@@ -41,9 +42,16 @@ export interface RawLimitOptions {
   prefetch: number;
   /** Jobs the scheduler publishes per confirmed window. */
   publishWindow: number;
+  /**
+   * Confirmed windows in flight at once on the one publisher: the scheduler publishes its runs side by side, one
+   * window of each in flight, so as many as the runs it publishes.
+   */
+  windowsInFlight: number;
 }
 
 const RUN_ID = 'raw0000000000000';
+/** How long a worker's batch waits for more deliveries before it goes (the workers' WORKER_BATCH_WAIT_MS default). */
+const BATCH_WAIT_MS = 20;
 
 /** A generated record's job as the scheduler publishes it. */
 const jobOf = (seq: number, now: number): JobMessage => newJob(RUN_ID, seq, 'square', now);
@@ -63,21 +71,25 @@ function resultOf(job: JobMessage, processedAt: string): JobDocument {
   };
 }
 
-/** Seq batches 1..items in slices of `size`, shared by `consumers` loops that each take the next one. */
-async function inParallel(options: RawLimitOptions, size: number, handle: (from: number, to: number) => Promise<void>): Promise<void> {
+/** Seq batches 1..items in slices of `size`, shared by `loops` loops that each take the next one. */
+async function inParallel(items: number, size: number, loops: number, handle: (from: number, to: number) => Promise<void>): Promise<void> {
   let next = 1;
   const loop = async () => {
-    while (next <= options.items) {
+    while (next <= items) {
       const from = next;
-      const to = Math.min(options.items, from + size - 1);
+      const to = Math.min(items, from + size - 1);
       next = to + 1;
       await handle(from, to);
     }
   };
-  await Promise.all(Array.from({ length: options.consumers }, loop));
+  await Promise.all(Array.from({ length: loops }, loop));
 }
 
-/** Messages a second published with confirms (one publisher) and consumed with acks (`consumers` consumers), end to end. */
+/**
+ * Messages a second published with confirms (one publisher, `windowsInFlight` windows at once on its channel, as the
+ * scheduler's runs side by side) and consumed with acks (`consumers` consumers, each acking a batch of `batchSize`
+ * deliveries at once as a worker acks a counted batch), end to end.
+ */
 export async function amqpLimit(engines: Engines, options: RawLimitOptions): Promise<number> {
   const names = amqpNames(options.namespace);
   const connect = () => AmqpConnection.connect({ urls: engines.amqpUrls, names, queueType: engines.amqpQueueType });
@@ -88,18 +100,24 @@ export async function amqpLimit(engines: Engines, options: RawLimitOptions): Pro
   let allAcked = () => undefined as void;
   const acks = new Promise<void>((resolve) => (allAcked = resolve));
   for (const connection of consumers) {
-    await new JobQueue(connection).consume(options.prefetch, (delivery) => {
-      delivery.ack();
-      if (++acked === options.items) allAcked();
+    const consumer = new JobQueue(connection);
+    const batches = new Batcher<Delivery>({
+      maxSize: options.batchSize,
+      maxWaitMs: BATCH_WAIT_MS,
+      handle: async (batch) => {
+        consumer.ackAll(batch);
+        acked += batch.length;
+        if (acked === options.items) allAcked();
+      },
     });
+    await consumer.consume(options.prefetch, (delivery) => batches.add(delivery));
   }
   const queue = new JobQueue(publisher);
   const started = Date.now();
-  for (let from = 1; from <= options.items; from += options.publishWindow) {
-    const to = Math.min(options.items, from + options.publishWindow - 1);
+  await inParallel(options.items, options.publishWindow, options.windowsInFlight, async (from, to) => {
     const now = Date.now();
     await queue.publish(Array.from({ length: to - from + 1 }, (_, i) => jobOf(from + i, now)));
-  }
+  });
   await acks;
   const rate = perSecond(options.items, started, Date.now());
   await Promise.all([publisher, ...consumers].map((connection) => connection.close()));
@@ -114,7 +132,7 @@ export async function elasticsearchLimit(engines: Engines, options: RawLimitOpti
   });
   const store = new ResultStore(es);
   const started = Date.now();
-  await inParallel(options, options.batchSize, async (from, to) => {
+  await inParallel(options.items, options.batchSize, options.consumers, async (from, to) => {
     const now = Date.now();
     const processedAt = new Date(now).toISOString();
     const documents = Array.from({ length: to - from + 1 }, (_, i) => ({
@@ -143,7 +161,7 @@ export async function countOnceLimit(engines: Engines, options: RawLimitOptions)
   });
   const counters = new RunCounters(redis, keys);
   const started = Date.now();
-  await inParallel(options, options.batchSize, async (from, to) => {
+  await inParallel(options.items, options.batchSize, options.consumers, async (from, to) => {
     const counted = await counters.countProcessed(
       RUN_ID,
       Array.from({ length: to - from + 1 }, (_, i) => from + i),

@@ -17,14 +17,18 @@ export async function completedRun(system: TestSystem, runId: string, timeoutMs:
   return run as Run;
 }
 
-/** Processed records over the time from the first one's `processedAt` to the last one's. */
-export async function processedPerSecond(system: TestSystem, run: Run): Promise<number> {
+/**
+ * Records the runs processed (side by side, or one alone) over the time from the first one's `processedAt` to the last
+ * one's, of any of them.
+ */
+export async function processedPerSecond(system: TestSystem, runs: readonly Run[]): Promise<number> {
   const result = await system.es.search({
     index: system.indices.jobs,
     size: 0,
-    query: { term: { runId: run.id } },
+    query: { terms: { runId: runs.map((run) => run.id) } },
     aggs: { first: { min: { field: 'processedAt' } }, last: { max: { field: 'processedAt' } } },
   });
   const aggs = result.aggregations as { first: { value: number }; last: { value: number } };
-  return run.processed / ((aggs.last.value - aggs.first.value) / 1000);
+  const processed = runs.reduce((sum, run) => sum + run.processed, 0);
+  return processed / ((aggs.last.value - aggs.first.value) / 1000);
 }

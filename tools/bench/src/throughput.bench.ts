@@ -3,32 +3,46 @@
  * the apps, `cpu-profiler.cjs`): on this machine, in one run,
  * 1. the raw limits: RabbitMQ publish-with-confirms + consume-with-acks, Elasticsearch bulk indexing of result
  *    documents, and the count-once script, each alone (`raw-limits.ts`), with the batch and prefetch the workers
- *    use (read from a worker's start-up line);
- * 2. end-to-end throughput with 1, 2 and 4 workers: BENCH_RUNS (3) runs of generated records with `square`, each
- *    asked at 600,000/min (the most a run may ask: 10,000/s, which one run alone would make the bound), so that
- *    together they ask more than the machine can do and backpressure, not the ask, holds them; workers added one
- *    count after the other; after a ramp-up, the jobs stored (`processedAt` in the window) and counted (the runs'
- *    `processed`) over a steady window, and their ratio to each raw limit and to the combined one;
- * 3. the CPU each process used during the 2-worker window (`/proc/<pid>/stat`), and the machine's in all.
+ *    use (read from a worker's start-up line), and RabbitMQ's with as many confirmed windows in flight as the
+ *    scheduler has runs to publish end to end (BENCH_RUNS);
+ * 2. end-to-end throughput with 1, 2 and 4 workers: BENCH_RUNS (3) runs of generated records with `square`, side by
+ *    side (side-by-side-runs.ts), each asked at 600,000/min; workers added one count after the other; after a ramp-up,
+ *    the jobs stored (`processedAt` in the window) and counted (the runs' `processed`) over a steady window, and their
+ *    ratio to each raw limit and to the combined one;
+ * 3. the CPU each process used during the 2-worker window (`/proc/<pid>/stat`), and the machine's in all;
+ * 4. over a dataset: BENCH_RUNS runs over the records of an uploaded dataset (BENCH_DATASET_RECORDS, 0 to leave it
+ *    out), delivered with `http` to a local endpoint by the workers of the last count, from start to end.
+ * AMQP_QUEUE_TYPE=quorum runs it all (the apps and the raw limit) on quorum queues instead of classic ones.
  * BENCH_WORKER_COUNTS (default 1,2,4), BENCH_WINDOW_SECONDS and BENCH_RAW_AMQP/ES/COUNT (items) shorten it for an A/B;
  * the apps take the environment as given (WORKER_BATCH_SIZE=1000 tries a batch size).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { METRIC_NAMES, RUN_HASH_FIELDS, redisKeys, type Run } from '@app/contracts';
+import { METRIC_NAMES, RUN_HASH_FIELDS, RUN_LIMITS, redisKeys, type Run } from '@app/contracts';
+// The queue type as the apps read it: their reader and their choices.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { AMQP_QUEUE_TYPES, envChoice } from '@app/infra';
 import { removeNamespace, TestSystem, waitFor } from '@app/testing';
 import { byFrame, byModule, selfTimes, type CpuProfile } from './cpu-profile';
 import { fullMode, recordFigures, type Figure } from './figures';
+import { endpointTarget, startEndpoint, uploadRecords } from './http-delivery';
 import { loadAverage } from './machine';
 import { amqpLimit, countOnceLimit, elasticsearchLimit, type Engines, type RawLimitOptions } from './raw-limits';
+import { completedRun, processedPerSecond } from './run-results';
+import { SIDE_BY_SIDE_RUNS, startRunsAtMostRate } from './side-by-side-runs';
 import { combinedLimit, cpuUse, machineTicks, perSecond, processTicks, type CpuUse } from './throughput-figures';
 
 const full = fullMode();
 const profile = process.argv.includes('--profile');
+/**
+ * The queue type of the run, the apps' and the raw limit's alike: AMQP_QUEUE_TYPE as the apps read it, `classic`
+ * (their single-node default) when unset, so that `AMQP_QUEUE_TYPE=quorum` measures quorum queues end to end.
+ */
+const QUEUE_TYPE = envChoice(process.env, 'AMQP_QUEUE_TYPE', 'classic', AMQP_QUEUE_TYPES);
 const ENGINES: Engines = {
   amqpUrls: [process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672'],
-  amqpQueueType: 'classic',
+  amqpQueueType: QUEUE_TYPE,
   elasticsearchUrl: process.env['ELASTICSEARCH_URL'] ?? 'http://127.0.0.1:9200',
   redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
 };
@@ -44,9 +58,11 @@ const PUBLISH_WINDOW = Number(process.env['BENCH_PUBLISH_WINDOW'] ?? 5_000);
 const WORKER_COUNTS = (process.env['BENCH_WORKER_COUNTS'] ?? '1,2,4').split(',').map(Number);
 const RAMP_SECONDS = 10;
 const WINDOW_SECONDS = (workers: number) => Number(process.env['BENCH_WINDOW_SECONDS'] ?? (full && workers === 2 ? 600 : 60));
-const MAX_RATE_PER_MINUTE = 600_000;
-/** Runs at the most a run may ask, side by side: 3 ask 30,000 jobs/s, more than this machine does. */
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+const RUNS = SIDE_BY_SIDE_RUNS;
+/** Records of the dataset the dataset phase uploads; each of the RUNS runs goes over all of them (0 leaves it out). */
+const DATASET_RECORDS = Number(process.env['BENCH_DATASET_RECORDS'] ?? (full ? 500_000 : 100_000));
+/** The dataset phase's local endpoint: the port after the system's block (api, scheduler, 4 workers). */
+const ENDPOINT_PORT = 5706;
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString());
 const PROFILE_DIR = join(__dirname, '..', '..', '..', 'tmp', 'bench', 'profiles');
 
@@ -64,6 +80,15 @@ interface Phase {
   /** Mean time of a worker's bulk request and of its count-once call over the window. */
   bulkMs: number;
   countMs: number;
+}
+
+/** The dataset phase: runs over an uploaded dataset's records, start to end. */
+interface DatasetPhase {
+  workers: number;
+  jobsPerSecond: number;
+  counted: number;
+  stored: number;
+  failed: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -146,6 +171,7 @@ async function rawLimits(
     items: 0,
     consumers: 2,
     publishWindow: PUBLISH_WINDOW,
+    windowsInFlight: RUNS,
     ...workerSettings(system),
   };
   try {
@@ -162,6 +188,37 @@ async function rawLimits(
   }
 }
 
+/**
+ * The fast path over a dataset: RUNS runs side by side, each over every record of one uploaded dataset, delivered with
+ * `http` (a dataset's record is no number for `square` to compute on) to a local endpoint answering 204 at once, by
+ * the workers left running; jobs a second from the first `processedAt` of any of them to the last.
+ */
+async function datasetPhase(system: TestSystem, workers: number): Promise<DatasetPhase> {
+  console.log(`dataset: ${int(DATASET_RECORDS)} records uploaded, ${RUNS} runs over them, ${workers} worker(s) (load ${loadAverage()})`);
+  const endpoint = await startEndpoint(ENDPOINT_PORT);
+  try {
+    const dataset = await uploadRecords(system, 'bench-throughput', DATASET_RECORDS);
+    const runIds = await startRunsAtMostRate(system, Array<number>(RUNS).fill(DATASET_RECORDS), {
+      datasetId: dataset.id,
+      processor: 'http',
+      target: endpointTarget(ENDPOINT_PORT),
+    });
+    const runs = await Promise.all(runIds.map((runId) => completedRun(system, runId, 1_800_000)));
+    const { count: stored } = await system.es.count({ index: system.indices.jobs, query: { terms: { runId: runIds } } });
+    const phase = {
+      workers,
+      jobsPerSecond: await processedPerSecond(system, runs),
+      counted: runs.reduce((sum, run) => sum + run.processed, 0),
+      stored,
+      failed: runs.reduce((sum, run) => sum + run.failed, 0),
+    };
+    console.log(`  ${int(phase.jobsPerSecond)} jobs/s; load ${loadAverage()}`);
+    return phase;
+  } finally {
+    endpoint.kill();
+  }
+}
+
 async function main(): Promise<void> {
   const startedLoad = loadAverage();
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
@@ -170,28 +227,23 @@ async function main(): Promise<void> {
   const system = new TestSystem({
     workers: WORKER_COUNTS[0],
     basePort: 5700,
-    label: 'bench',
+    // A namespace named after its queue type: its queues are declared with it, apart from any of the other type.
+    label: `bench-${QUEUE_TYPE}`,
     env: profile ? { NODE_OPTIONS: `--require ${join(__dirname, 'cpu-profiler.cjs')}`, BENCH_PROFILE_DIR: PROFILE_DIR } : {},
   });
-  console.log(`throughput benchmark, ${full ? 'full' : 'short'} mode${profile ? ', profiling the apps' : ''}; load ${startedLoad}`);
+  console.log(
+    `throughput benchmark, ${full ? 'full' : 'short'} mode, ${QUEUE_TYPE} queues${profile ? ', profiling the apps' : ''}; load ${startedLoad}`,
+  );
   await system.start();
   const phases: Phase[] = [];
   let cpu: CpuUse[] = [];
   let machine = { cores: 0 };
   const pidNames = new Map<number, string>();
   let limits: Awaited<ReturnType<typeof rawLimits>> | undefined;
+  let overDataset: DatasetPhase | undefined;
   try {
     limits = await rawLimits(system);
-    const runIds: string[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const created = await system.api<Run>('POST', '/runs', {
-        total: 100_000_000,
-        ratePerMinute: MAX_RATE_PER_MINUTE,
-        processor: 'square',
-      });
-      if (created.status !== 201) throw new Error(`starting a run answered ${created.status}: ${JSON.stringify(created.body)}`);
-      runIds.push(created.body.id);
-    }
+    const runIds = await startRunsAtMostRate(system, Array<number>(RUNS).fill(RUN_LIMITS.totalMax), { processor: 'square' });
     await waitFor(async () => (await countersOf(system, runIds)).processed > 0, 60_000, 'the first job processed');
     for (const workers of WORKER_COUNTS) {
       const running = phases.length === 0 ? WORKER_COUNTS[0] : WORKER_COUNTS[phases.length - 1];
@@ -241,23 +293,28 @@ async function main(): Promise<void> {
     }
     for (const runId of runIds) await system.api('POST', `/runs/${runId}/stop`);
     await storeCounts(system, runIds, phases);
+    if (DATASET_RECORDS > 0) overDataset = await datasetPhase(system, WORKER_COUNTS[WORKER_COUNTS.length - 1]);
   } finally {
     await system.stop();
   }
-  if (limits) report(limits, phases, cpu, machine.cores, { commit, startedLoad });
+  if (limits) report(limits, phases, overDataset, cpu, machine.cores, { commit, startedLoad });
   if (profile) printProfiles(pidNames);
 }
 
 function report(
   limits: Awaited<ReturnType<typeof rawLimits>>,
   phases: Phase[],
+  overDataset: DatasetPhase | undefined,
   cpu: CpuUse[],
   machineCores: number,
   run: { commit: string; startedLoad: string },
 ): void {
   const combined = combinedLimit([limits.amqp, limits.elasticsearch, limits.countOnce]);
   const figures: Figure[] = [
-    { figure: 'raw limit: RabbitMQ publish-with-confirms + consume-with-acks', measured: `${int(limits.amqp)} msgs/s` },
+    {
+      figure: `raw limit: RabbitMQ publish-with-confirms (${RUNS} windows in flight) + consume-with-acks, ${QUEUE_TYPE} queue`,
+      measured: `${int(limits.amqp)} msgs/s`,
+    },
     { figure: 'raw limit: Elasticsearch bulk indexing of result documents', measured: `${int(limits.elasticsearch)} docs/s` },
     { figure: 'raw limit: count-once script', measured: `${int(limits.countOnce)} seqs/s` },
     { figure: 'combined raw limit 1/(1/amqp + 1/es + 1/count)', measured: `${int(combined)} jobs/s` },
@@ -285,6 +342,14 @@ function report(
       target: phase.workers === 2 ? 'combined >= 60%' : undefined,
     });
   }
+  if (overDataset) {
+    figures.push({
+      figure:
+        `end to end over a dataset, ${overDataset.workers} worker${overDataset.workers === 1 ? '' : 's'}: ${RUNS} runs × ` +
+        `${int(DATASET_RECORDS)} records, \`http\` to a local endpoint: jobs/s (counted, stored)`,
+      measured: `${int(overDataset.jobsPerSecond)} (${int(overDataset.counted)}, ${int(overDataset.stored)})`,
+    });
+  }
   // CPU per job holds better than jobs/s on a machine others load too: what the whole stack costs, and so what 2 cores allow.
   const twoWorkers = phases.find((phase) => phase.workers === 2);
   const jobsPerSecond = twoWorkers ? perSecond(twoWorkers.stored ?? 0, twoWorkers.startMs, twoWorkers.endMs) : NaN;
@@ -309,12 +374,20 @@ function report(
     'throughput',
     figures,
     `Commit ${run.commit}, ${full ? 'full' : 'short'} mode; load average ${run.startedLoad} at the start, ${loadAverage()} at the end. ` +
+      `${QUEUE_TYPE} queues (AMQP_QUEUE_TYPE), the raw limit's and the apps'. ` +
       `Workers' batch ${options.batchSize}, prefetch ${options.prefetch}; the raw limits with ${options.consumers} consumers ` +
-      `(bulk requests, script calls in flight) and ${int(options.publishWindow)} jobs per confirmed publish; end to end: ${RUNS} runs ` +
+      `(bulk requests, script calls in flight) and ${int(options.publishWindow)} jobs per confirmed publish, ` +
+      `${options.windowsInFlight} publishes in flight at once on one channel: as the scheduler publishes the ${RUNS} runs side by side, ` +
+      `so the RabbitMQ limit is what the broker does with the scheduler's concurrency, not with one window at a time; end to end: ${RUNS} runs ` +
       `side by side, each asked at 600,000/min (together ${int(RUNS * 10_000)}/s), ${RAMP_SECONDS} s of ramp-up after each worker count starts; ` +
       `stored = results with processedAt in the window, counted = the runs' processed over it. ` +
       `A run held back by backpressure at the end of each window: ${phases.map((phase) => (phase.throttledAtEnd ? 'yes' : 'no')).join(', ')}. ` +
-      `The engines' CPU includes whatever else uses them on this machine.`,
+      `The engines' CPU includes whatever else uses them on this machine.` +
+      (overDataset
+        ? ` Over a dataset: after the phases above, the same system; ${overDataset.failed} failed; from the first record processed ` +
+          `to the last (ramp-up included), each run over the whole dataset at 600,000/min, each record delivered to an endpoint ` +
+          `answering 204 at once (a process of its own on the same cores).`
+        : ''),
   );
 }
 
