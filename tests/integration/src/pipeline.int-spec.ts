@@ -138,7 +138,8 @@ describe('a run through the whole pipeline', () => {
   });
 
   it('dead-letters a malformed job with its reason and keeps consuming', async () => {
-    await publishRaw(Buffer.from('{"runId": "x", "seq": "not a number"}'), 'poison:1');
+    // A run id that would land inside a Redis key name: refused as not a run id, before any key is built of it.
+    await publishRaw(Buffer.from('{"runId": "x:processed-seqs", "seq": 1, "input": 1}'), 'poison:1');
     const channel = await system.amqp.createChannel();
     let reason: unknown;
     await waitFor(
