@@ -2,25 +2,30 @@ import { existsSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Run, RunPage } from '@app/contracts';
+import type { Dataset, DatasetPage, Run, RunPage } from '@app/contracts';
 import { TestSystem } from '@app/testing';
 
 /**
  * Bad requests, each to every route, against the api as `npm start` runs it: serving the built dashboard, whose
  * static module once turned the body parser's errors into 404s. Each must be a 4xx with a JSON message (a 404
- * only for a well-formed id of no run, or a method the route does not take), and change nothing. The run the test
- * holds is paused once its first record is published, and no worker runs, so nothing moves it but a request.
+ * only for a well-formed id of no run or dataset, or a method the route does not take), and change nothing. The run
+ * the test holds is paused once its first record is published, and no worker runs, so nothing moves it but a
+ * request. The api logs its routes (debug), so that the table is checked to hold every one.
  */
 const ROOT = resolve(__dirname, '../../..');
 const DASHBOARD_DIR = process.env['INTEGRATION_DASHBOARD_DIR'] ?? join(ROOT, 'dist', 'apps', 'dashboard', 'browser');
 
-const system = new TestSystem({ workers: 0, basePort: 4810, env: { DASHBOARD_DIR } });
+const system = new TestSystem({ workers: 0, basePort: 4810, env: { DASHBOARD_DIR, LOG_LEVEL: 'debug' } });
 let run: Run;
+let dataset: Dataset;
 
 beforeAll(async () => {
   if (!existsSync(join(DASHBOARD_DIR, 'index.html'))) throw new Error(`no built dashboard in ${DASHBOARD_DIR}: build it first`);
   await system.start();
   run = await system.pausedRun();
+  const uploaded = await system.uploadDataset('bad-requests', 'text/csv', 'n\n1\n2\n');
+  if (uploaded.status !== 201) throw new Error(`uploading the dataset answered ${uploaded.status}`);
+  dataset = uploaded.body;
 }, 120_000);
 afterAll(() => system.stop(), 60_000);
 
@@ -54,12 +59,13 @@ function send(method: string, path: string, headers: Record<string, string> = {}
   });
 }
 
-/** The run's state and the number of runs: what no bad request may change. */
+/** The run's state, the number of runs and the datasets there are: what no bad request may change. */
 async function snapshot(): Promise<string> {
   const page = await system.api<RunPage>('GET', '/runs?limit=100');
   const now = await system.api<Run>('GET', `/runs/${run.id}`);
+  const datasets = (await system.api<DatasetPage>('GET', '/datasets?limit=100')).body.items.map((item) => item.id);
   const { id, status, version, total, ratePerMinute, processor, published } = now.body;
-  return JSON.stringify({ runs: page.body.items.length, id, status, version, total, ratePerMinute, processor, published });
+  return JSON.stringify({ runs: page.body.items.length, id, status, version, total, ratePerMinute, processor, published, datasets });
 }
 
 /** Sends the request and asserts: the status expected, a JSON error naming the problem, and nothing changed. */
@@ -87,7 +93,11 @@ const VALID = JSON.stringify({ total: 10, ratePerMinute: 60 });
 const deep = (levels: number) => `{"total":${'['.repeat(levels)}${']'.repeat(levels)},"ratePerMinute":60}`;
 const TEN_MB = Buffer.alloc(10 * 1024 * 1024, ' ');
 
-/** Every route of the api; `:id` is the run the test holds. */
+/**
+ * Every route of the api's router, checked against the routes it maps (the docs, outside the router, have their own
+ * test); `:id` is the run the test holds, or under `/api/datasets` its dataset. The upload (`POST /api/datasets`) takes
+ * CSV or NDJSON, so it names those types when it refuses another, but is refused every bad JSON body as any route is.
+ */
 const ROUTES: [method: string, path: string][] = [
   ['POST', '/api/runs'],
   ['GET', '/api/runs'],
@@ -106,10 +116,23 @@ const ROUTES: [method: string, path: string][] = [
   ['POST', '/api/runs/:id/failures/replay'],
   ['GET', '/api/runs/:id/audit'],
   ['POST', '/api/runs/:id/audit/repair'],
+  ['GET', '/api/runs/:id/deliveries'],
   ['GET', '/api/workers'],
+  ['GET', '/api/session'],
+  ['GET', '/api/status'],
+  ['POST', '/api/datasets'],
+  ['POST', '/api/datasets/from-index'],
+  ['GET', '/api/datasets'],
+  ['GET', '/api/datasets/:id'],
+  ['DELETE', '/api/datasets/:id'],
+  ['GET', '/api/health'],
   ['GET', '/api/health/ready'],
+  ['GET', '/metrics'],
 ];
-const at = (path: string, id = run.id) => path.replace(':id', id);
+/** The docs, served outside the router and open to all: they read no body, and must not fail for one. */
+const DOCS = ['/api/docs', '/api/docs-json'];
+const isDatasetRoute = (path: string) => path.startsWith('/api/datasets/');
+const at = (path: string, id = isDatasetRoute(path) ? dataset.id : run.id) => path.replace(':id', id);
 
 /** Bodies refused on any route, whatever it does with a body: before the route sees the request. */
 const BAD_BODIES: [name: string, status: number, message: RegExp, headers: Record<string, string>, body: Buffer | string][] = [
@@ -124,15 +147,15 @@ const BAD_BODIES: [name: string, status: number, message: RegExp, headers: Recor
   ['a body that is not the gzip it says', 400, /^request body could not be read: /, { ...JSON_TYPE, 'content-encoding': 'gzip' }, VALID],
   ['10 MB', 413, /^request body must be at most 1 MB$/, JSON_TYPE, TEN_MB],
   ['10 MB once gunzipped', 413, /^request body must be at most 1 MB$/, { ...JSON_TYPE, 'content-encoding': 'gzip' }, gzipSync(TEN_MB)],
-  ['text/plain', 415, /^content-type must be application\/json, not "text\/plain"$/, { 'content-type': 'text/plain' }, VALID],
+  ['text/plain', 415, /^content-type must be .+, not "text\/plain"$/, { 'content-type': 'text/plain' }, VALID],
   [
     'a form',
     415,
-    /^content-type must be application\/json/,
+    /^content-type must be .+, not "application\/x-www-form-urlencoded"$/,
     { 'content-type': 'application/x-www-form-urlencoded' },
     'total=10&ratePerMinute=60',
   ],
-  ['no content-type', 415, /^content-type must be application\/json, not missing$/, {}, VALID],
+  ['no content-type', 415, /^content-type must be .+, not missing$/, {}, VALID],
   ['a __proto__ field', 400, /^property __proto__ should not exist$/, JSON_TYPE, '{"total":10,"ratePerMinute":60,"__proto__":{"total":1}}'],
   ['a constructor field', 400, /^property constructor should not exist$/, JSON_TYPE, '{"total":10,"ratePerMinute":60,"constructor":{}}'],
   ['a prototype field', 400, /^property prototype should not exist$/, JSON_TYPE, '{"total":10,"ratePerMinute":60,"prototype":1}'],
@@ -170,6 +193,16 @@ const BAD_FIELDS: [name: string, body: string, message: RegExp][] = [
   ['both rate and duration', '{"total":10,"ratePerMinute":60,"durationMinutes":1}', /ratePerMinute|durationMinutes/],
 ];
 
+/** Bodies of `POST /api/datasets/from-index`, refused by validation, naming the field. */
+const BAD_FROM_INDEX: [name: string, body: string, message: RegExp][] = [
+  ['no index', '{}', /^index must be an index name/],
+  ['a number for the index', '{"index":5}', /^index must be an index name/],
+  ['an index name over 255 characters', `{"index":"${'i'.repeat(256)}"}`, /^index must be an index name/],
+  ['a query that is not an object', '{"index":"x","query":"*"}', /^query must be an Elasticsearch query object$/],
+  ['an empty name', '{"index":"x","name":""}', /^name must be a string/],
+  ['an unknown field', '{"index":"x","size":1}', /^property size should not exist$/],
+];
+
 const LONG = 'a'.repeat(10_000);
 /** Query parameters of the listings, each refused naming the parameter. */
 const BAD_QUERIES: [path: string, message: RegExp][] = [
@@ -195,6 +228,11 @@ const BAD_QUERIES: [path: string, message: RegExp][] = [
   ['/api/runs/:id/failures?size=abc', /^size must be/],
   ['/api/runs/:id/failures?cursor=x', /^cursor must be a seq$/],
   ['/api/runs/:id/failures?__proto__=1', /^property __proto__ should not exist$/],
+  ['/api/runs/:id/deliveries?__proto__=1', /^property __proto__ should not exist$/],
+  ['/api/datasets?limit=abc', /^limit must be/],
+  ['/api/datasets?cursor=x:y', /^cursor must be a dataset id$/],
+  ['/api/datasets?colour=red', /^property colour should not exist$/],
+  ['/api/datasets?__proto__=1', /^property __proto__ should not exist$/],
 ];
 
 /** Methods the routes do not take: a 404 (Nest's "Cannot PUT …") or a 405, never a 5xx or the dashboard. */
@@ -210,12 +248,18 @@ const WRONG_METHODS: [method: string, path: string][] = [
   ['GET', '/api/runs/:id/failures/replay'],
   ['GET', '/api/runs/:id/audit/repair'],
   ['POST', '/api/workers'],
+  ['DELETE', '/api/session'],
+  ['POST', '/api/status'],
+  ['DELETE', '/api/datasets'],
+  ['PUT', '/api/datasets/:id'],
+  ['PATCH', '/api/datasets/from-index'],
   ['POST', '/api/health/ready'],
+  ['POST', '/metrics'],
   ['GET', '/api/nothing-here'],
   ['GET', '/metrics/nothing-here'],
 ];
 
-/** Ids of no run that are not run ids. */
+/** Ids of no run or dataset that are not run or dataset ids. */
 const MALFORMED_IDS = ['x:processed-seqs', 'x:failed-seqs', '%00', 'a'.repeat(200), '%ff', '..%2F..%2Fetc', '%E2%98%83', '*'];
 const ID_ROUTES = ROUTES.filter(([, path]) => path.includes(':id'));
 const WELL_FORMED_UNKNOWN_ID = '0000000000000000';
@@ -227,9 +271,25 @@ describe('bad requests', () => {
     expect(page.text).toMatch(/<!doctype html>/i);
   });
 
+  it('go to every route the api maps: the table has each one', async () => {
+    expect(ROUTES.map(([method, path]) => `${method} ${path}`).sort()).toEqual((await system.mappedRoutes()).sort());
+  });
+
   describe.each(BAD_BODIES)('a body of %s', (_, status, message, headers, body) => {
     it.each(ROUTES)(`is a ${status} on %s %s`, (method, path) => expectRefused(method, at(path), [status], message, headers, body));
   });
+
+  describe.each(DOCS)('the docs at %s', (path) => {
+    it.each(BAD_BODIES)('answer despite a body of %s, which they do not read', async (_, _status, _message, headers, body) => {
+      const before = await snapshot();
+      expect((await send('GET', path, headers, body)).status).toBe(200);
+      expect(await snapshot()).toBe(before);
+    });
+  });
+
+  it.each(BAD_FROM_INDEX)('a dataset from an index with %s is a 400 naming the field', (_, body, message) =>
+    expectRefused('POST', '/api/datasets/from-index', [400], message, JSON_TYPE, body),
+  );
 
   describe.each(BAD_FIELDS)('a definition with %s', (_, body, message) => {
     it.each(DTO_ROUTES)('is a 400 naming the field on %s %s', (method, path) =>
@@ -243,7 +303,7 @@ describe('bad requests', () => {
     expectRefused(method, at(path), [404, 405], /^Cannot /, JSON_TYPE, '{}'),
   );
 
-  it('a well-formed id of no run is a 404 on every route of a run', async () => {
+  it('a well-formed id of no run or dataset is a 404 on every route of one', async () => {
     for (const [method, path] of ID_ROUTES) {
       const [headers, body] = method === 'PATCH' ? [JSON_TYPE, '{"total":20}'] : [{}, undefined];
       await expectRefused(method, at(path, WELL_FORMED_UNKNOWN_ID), [404], new RegExp(WELL_FORMED_UNKNOWN_ID), headers, body);
@@ -258,18 +318,18 @@ describe('bad requests', () => {
 });
 
 /**
- * Malformed run ids: a 400 once every `:id` is validated against the run-id pattern (being added alongside
- * this spec), a 404 until then; never a 5xx, always a JSON message, and nothing changed.
+ * Malformed run and dataset ids: a 400, as every `:id` is checked against its pattern (`RunIdPipe`, `DatasetIdPipe`)
+ * before it goes near a key name or a document id; never a 5xx, always a JSON message, and nothing changed.
  */
-describe('malformed run ids', () => {
+describe('malformed ids', () => {
   describe.each(MALFORMED_IDS.map((id) => [id.length > 40 ? `${id.slice(0, 12)}… (${id.length} chars)` : id, id]))('%s', (_, id) => {
     it.each(ID_ROUTES)('is a 400 on %s %s', (method, path) =>
       expectRefused(
         method,
         at(path, id),
         [400],
-        // The run-id pipe's message, or Express's for a parameter that does not decode (`%ff`).
-        /id must be a run id|Failed to decode param/,
+        // The id pipe's message, or Express's for a parameter that does not decode (`%ff`).
+        isDatasetRoute(path) ? /id must be a dataset id|Failed to decode param/ : /id must be a run id|Failed to decode param/,
         method === 'PATCH' ? JSON_TYPE : {},
         method === 'PATCH' ? '{"total":20}' : undefined,
       ),

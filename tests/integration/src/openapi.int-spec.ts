@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { PROCESSOR_NAMES } from '@app/contracts';
-import { chromiumLaunchOptions, TestSystem, UNKNOWN_RUN_ID, waitFor } from '@app/testing';
+import { chromiumLaunchOptions, TestSystem, UNKNOWN_RUN_ID } from '@app/testing';
 
 // Ports: api 5200, scheduler 5201. At debug level the api logs each route Nest's router maps.
 const system = new TestSystem({ workers: 0, basePort: 5200, env: { LOG_LEVEL: 'debug' } });
@@ -30,12 +29,8 @@ afterAll(() => system.stop(), 60_000);
 const documented = (): string[] =>
   Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
 
-/** `METHOD /path/{param}` of every route Nest's router mapped, as the api logged them ("Mapped {/api/runs/:id, GET} route"). */
-async function mapped(): Promise<string[]> {
-  const routes = () => [...readFileSync(system.logFile('api'), 'utf8').matchAll(/Mapped \{([^,]+), (\w+)\} route/g)];
-  await waitFor(async () => routes().length > 0, 10_000, 'the mapped routes in the log');
-  return routes().map(([, path, method]) => `${method} ${path.replace(/:(\w+)/g, '{$1}')}`);
-}
+/** `METHOD /path/{param}` of every route Nest's router mapped. */
+const mapped = async (): Promise<string[]> => (await system.mappedRoutes()).map((route) => route.replace(/:(\w+)/g, '{$1}'));
 
 describe('OpenAPI', () => {
   it('is served without a token and lists every route the api serves, each with its methods', async () => {

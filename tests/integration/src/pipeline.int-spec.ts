@@ -138,7 +138,8 @@ describe('a run through the whole pipeline', () => {
   });
 
   it('dead-letters a malformed job with its reason and keeps consuming', async () => {
-    await publishRaw(Buffer.from('{"runId": "x", "seq": "not a number"}'), 'poison:1');
+    // A run id that would land inside a Redis key name: refused as not a run id, before any key is built of it.
+    await publishRaw(Buffer.from('{"runId": "x:processed-seqs", "seq": 1, "input": 1}'), 'poison:1');
     const channel = await system.amqp.createChannel();
     let reason: unknown;
     await waitFor(
@@ -151,7 +152,7 @@ describe('a run through the whole pipeline', () => {
       'the dead letter',
     );
     await channel.close();
-    expect(reason).toBe('invalid job: seq must be a positive integer');
+    expect(reason).toBe('invalid job: runId must be a run id');
 
     const { body: run } = await system.api<Run>('POST', '/runs', { total: 5, ratePerMinute: 600_000 });
     await waitFor(async () => (await getRun(run.id)).status === 'completed', 10_000, 'a later run to complete');
@@ -190,13 +191,15 @@ describe('the runs api', () => {
     expect(after.body.items.map((run) => run.id)).toEqual(before.body.items.map((run) => run.id));
   });
 
-  it('answers 400 for a body that is not JSON', async () => {
-    const response = await fetch(`${system.apiUrl}/api/runs`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{',
-    });
-    expect(response.status).toBe(400);
+  it('answers 400 for a body that is not JSON (with the token; without, a 401 before the body is read)', async () => {
+    const send = (token: string | null) =>
+      fetch(`${system.apiUrl}/api/runs`, {
+        method: 'POST',
+        headers: { ...system.authorization(token), 'content-type': 'application/json' },
+        body: '{',
+      });
+    expect((await send(system.tokens.operator)).status).toBe(400);
+    expect((await send(null)).status).toBe(401);
   });
 
   it('answers 404 for an unknown run', async () => {

@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { InfraModule } from '@app/infra';
 import { AccessModule } from './access/access.module';
@@ -9,7 +8,6 @@ import { DatasetsModule } from './datasets/datasets.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { FailuresModule } from './failures/failures.module';
 import { HistoryModule } from './history/history.module';
-import { HttpMetricsInterceptor } from './http/http-metrics.interceptor';
 import { LiveModule } from './live/live.module';
 import { ResultsModule } from './results/results.module';
 import { RunsModule } from './runs/runs.module';
@@ -44,10 +42,7 @@ export class AppModule {
         LiveModule,
         ...dashboard,
       ],
-      providers: [
-        { provide: API_CONFIG, useValue: config },
-        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
-      ],
+      providers: [{ provide: API_CONFIG, useValue: config }],
       exports: [API_CONFIG],
     };
   }

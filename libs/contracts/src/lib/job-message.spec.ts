@@ -1,6 +1,6 @@
 import { jobId, parseJobMessage } from './job-message';
 
-const valid = { runId: 'r1', seq: 7, input: 12, processor: 'square', publishedAt: 1_700_000_000_000, attempt: 1 };
+const valid = { runId: 'mfx3k2a0b7q4z', seq: 7, input: 12, processor: 'square', publishedAt: 1_700_000_000_000, attempt: 1 };
 const parse = (value: unknown) => parseJobMessage(Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)));
 
 describe('parseJobMessage', () => {
@@ -13,7 +13,12 @@ describe('parseJobMessage', () => {
   it.each([
     ['not json', 'body is not valid JSON'],
     [[1, 2], 'body is not a JSON object'],
-    [{ ...valid, runId: '' }, 'runId must be a non-empty string'],
+    [{ ...valid, runId: '' }, 'runId must be a run id'],
+    [{ ...valid, runId: 7 }, 'runId must be a run id'],
+    [{ ...valid, runId: 'r1' }, 'runId must be a run id'],
+    [{ ...valid, runId: 'mfx3k2a0b7q4z:processed-seqs' }, 'runId must be a run id'],
+    [{ ...valid, runId: 'MFX3K2A0B7Q4Z' }, 'runId must be a run id'],
+    [{ ...valid, runId: 'a'.repeat(65) }, 'runId must be a run id'],
     [{ ...valid, seq: 0 }, 'seq must be a positive integer'],
     [{ ...valid, seq: 1.5 }, 'seq must be a positive integer'],
     [{ ...valid, input: 'x' }, 'input must be an integer or a JSON object'],

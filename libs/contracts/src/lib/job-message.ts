@@ -1,4 +1,5 @@
 import { PROCESSOR_NAMES, type ProcessorName } from './processors';
+import { isRunId } from './run';
 
 /** A record as a job carries it: a generated record's number, or a dataset's record (a JSON object). */
 export type JobInput = number | Record<string, unknown>;
@@ -35,8 +36,9 @@ export function parseJobMessage(body: Uint8Array | string): JobParseResult {
     return { ok: false, reason: 'body is not a JSON object' };
   }
   const job = value as Record<string, unknown>;
-  if (typeof job['runId'] !== 'string' || job['runId'].length === 0) {
-    return { ok: false, reason: 'runId must be a non-empty string' };
+  // The run id goes into Redis key names and document ids: one that is not a run id (`x:processed-seqs`) never does.
+  if (typeof job['runId'] !== 'string' || !isRunId(job['runId'])) {
+    return { ok: false, reason: 'runId must be a run id' };
   }
   if (!isSafeInt(job['seq']) || job['seq'] < 1) {
     return { ok: false, reason: 'seq must be a positive integer' };

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client, ClusterConnectionPool } from '@elastic/elasticsearch';
 import { connect, type ChannelModel } from 'amqplib';
@@ -223,6 +223,17 @@ export class TestSystem {
   /** The `authorization` header that carries a token (the operator's by default), for requests made otherwise. */
   authorization(token: string | null = this.tokens.operator): Record<string, string> {
     return token === null ? {} : { authorization: `Bearer ${token}` };
+  }
+
+  /**
+   * Every route Nest's router mapped in the api, as `METHOD /path/:param`, read from the lines it logs at debug
+   * ("Mapped {/api/runs/:id, GET} route"), so the system must run with `LOG_LEVEL: 'debug'`. A spec that must cover
+   * every route checks its table against this, so a route added later cannot be missed.
+   */
+  async mappedRoutes(): Promise<string[]> {
+    const routes = () => [...readFileSync(this.logFile('api'), 'utf8').matchAll(/Mapped \{([^,]+), (\w+)\} route/g)];
+    await waitFor(async () => routes().length > 0, 10_000, 'the mapped routes in the api log (LOG_LEVEL=debug)');
+    return routes().map(([, path, method]) => `${method} ${path}`);
   }
 
   /** The file the output of the process of that name (`api`, `scheduler-1`, `worker-2`...) goes to. */

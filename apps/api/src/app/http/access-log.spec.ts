@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { INestApplication, Logger } from '@nestjs/common';
-import { accessEntry, useAccessLog, type AccessLogRequest, type AccessLogResponse } from './access-log';
+import { accessEntry, logAccess, type AccessLogRequest } from './access-log';
+import { observeAnswers, type ObservedResponse } from './answers';
 
 const RUN = 'm0abcdefgxyz1';
 const request = (overrides: Partial<AccessLogRequest> = {}): AccessLogRequest => ({
@@ -54,8 +55,8 @@ describe('accessEntry', () => {
   });
 });
 
-describe('useAccessLog', () => {
-  type Middleware = (request: AccessLogRequest, response: AccessLogResponse, next: () => void) => void;
+describe('logAccess, told by observeAnswers', () => {
+  type Middleware = (request: AccessLogRequest, response: ObservedResponse, next: () => void) => void;
 
   function setUp() {
     let middleware: Middleware | undefined;
@@ -65,7 +66,7 @@ describe('useAccessLog', () => {
       log: (line: unknown) => logged.push({ level: 'log', line }),
       debug: (line: unknown) => logged.push({ level: 'debug', line }),
     } as unknown as Logger;
-    useAccessLog(app, logger);
+    observeAnswers(app, [logAccess(logger)]);
     if (middleware === undefined) throw new Error('no middleware registered');
     return { middleware, logged };
   }

@@ -1,6 +1,7 @@
-import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { Logger, type LogLevel } from '@nestjs/common';
 import { isRunId } from '@app/contracts';
 import { LogLine, type LogFields } from '@app/infra';
+import type { AnswerObserver } from './answers';
 import { routePattern, type RoutedRequest } from './route-pattern';
 
 /** Probes a load balancer, an orchestrator or Prometheus makes every few seconds: logged at `debug`, not to flood. */
@@ -14,12 +15,6 @@ export interface AccessLogRequest extends RoutedRequest {
   /** The client's address, through `TRUST_PROXY`'s proxies. */
   ip?: string;
   params?: Record<string, unknown>;
-}
-
-export interface AccessLogResponse {
-  statusCode: number;
-  writableFinished: boolean;
-  once(event: 'finish' | 'close', listener: () => void): unknown;
 }
 
 export interface AccessEntry {
@@ -53,28 +48,11 @@ export function accessEntry(request: AccessLogRequest, status: number, durationM
   };
 }
 
-/**
- * Logs a line per request once it is answered (`Access` context), whatever answered it: a route, the throttle, the
- * token check, the body parser, or the dashboard's files. Registered first, so its timing covers all of them.
- */
-export function useAccessLog(app: INestApplication, logger = new Logger('Access')): void {
-  app.use((request: AccessLogRequest, response: AccessLogResponse, next: () => void) => {
-    const started = process.hrtime.bigint();
-    let logged = false;
-    const done = () => {
-      if (logged) return;
-      logged = true;
-      const { level, line } = accessEntry(
-        request,
-        response.statusCode,
-        Number(process.hrtime.bigint() - started) / 1e6,
-        !response.writableFinished,
-      );
-      if (level === 'debug') logger.debug(line);
-      else logger.log(line);
-    };
-    response.once('finish', done);
-    response.once('close', done);
-    next();
-  });
-}
+/** Logs a line per request once it is over (`Access` context); see `observeAnswers` for whatever answered it. */
+export const logAccess =
+  (logger = new Logger('Access')): AnswerObserver<AccessLogRequest> =>
+  (request, status, durationMs, aborted) => {
+    const { level, line } = accessEntry(request, status, durationMs, aborted);
+    if (level === 'debug') logger.debug(line);
+    else logger.log(line);
+  };

@@ -1,12 +1,6 @@
-import { BadRequestException, HttpException } from '@nestjs/common';
-import {
-  answerRefusedRequest,
-  checkRequest,
-  JSON_BODY_MAX_DEPTH,
-  toHttpException,
-  type JsonResponse,
-  type ParsedRequest,
-} from './json-body';
+import { BadRequestException, HttpException, type ExecutionContext } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { checkRequest, JSON_BODY_MAX_DEPTH, JsonBodyGuard, toHttpException, type ParsedRequest } from './json-body';
 
 type Checked = ParsedRequest;
 
@@ -159,33 +153,43 @@ describe('toHttpException', () => {
   });
 });
 
-describe('answerRefusedRequest', () => {
-  function answer(error: unknown): { status?: number; json?: unknown; next: jest.Mock } {
-    const sent: { status?: number; json?: unknown } = {};
-    const response: JsonResponse = {
-      status: (code) => {
-        sent.status = code;
-        return {
-          json: (body) => {
-            sent.json = body;
-          },
-        };
-      },
-    };
-    const next = jest.fn();
-    answerRefusedRequest(error, {}, response, next);
-    return { ...sent, next };
+describe('JsonBodyGuard', () => {
+  /** A request as Node hands it over: the body still a stream, for the guard to read. */
+  function incoming(body: string, headers: Record<string, string>, path = '/api/runs'): ParsedRequest & Readable {
+    const length = { 'content-length': String(Buffer.byteLength(body)) };
+    return Object.assign(Readable.from([Buffer.from(body)]), { method: 'POST', path, query: {}, headers: { ...length, ...headers } });
   }
+  const context = (request: unknown) =>
+    ({
+      getType: () => 'http',
+      switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({}) }),
+    }) as unknown as ExecutionContext;
+  const guard = new JsonBodyGuard();
 
-  it('answers a refusal as Nest would, and passes anything else on', () => {
-    const refused = answer(new HttpException('too big', 413));
-    expect(refused.status).toBe(413);
-    expect(refused.json).toBe('too big');
-    expect(refused.next).not.toHaveBeenCalled();
+  it('reads a JSON object into the body', async () => {
+    const request = incoming('{"total":10}', { 'content-type': 'application/json' });
+    await expect(guard.canActivate(context(request))).resolves.toBe(true);
+    expect(request.body).toEqual({ total: 10 });
+  });
 
-    const error = new Error('boom');
-    const passed = answer(error);
-    expect(passed.status).toBeUndefined();
-    expect(passed.next).toHaveBeenCalledWith(error);
+  it.each([
+    ['malformed JSON', '{"total":', { 'content-type': 'application/json' }, 400, /^request body is not valid JSON/],
+    ['a JSON string', '"x"', { 'content-type': 'application/json' }, 400, /^request body must be a JSON object$/],
+    ['a charset other than UTF-8', '{}', { 'content-type': 'application/json; charset=latin1' }, 415, /^unsupported charset "latin1"/],
+    ['text', 'total=10', { 'content-type': 'text/plain' }, 415, /^content-type must be application\/json/],
+  ])('refuses %s with its 4xx', async (_, body, headers, status, message) => {
+    const refused = guard.canActivate(context(incoming(body, headers)));
+    await expect(refused).rejects.toBeInstanceOf(HttpException);
+    await refused.catch((error: HttpException) => {
+      expect(error.getStatus()).toBe(status);
+      expect(error.message).toMatch(message);
+    });
+  });
+
+  it("leaves a dataset upload's CSV unread, for its handler", async () => {
+    const request = incoming('a,b\n1,2\n', { 'content-type': 'text/csv' }, '/api/datasets');
+    await expect(guard.canActivate(context(request))).resolves.toBe(true);
+    expect(request.body).toBeUndefined();
+    expect(request.readableEnded).toBe(false);
   });
 });

@@ -1,12 +1,14 @@
 import {
   BadRequestException,
   HttpException,
+  Injectable,
   PayloadTooLargeException,
   UnsupportedMediaTypeException,
-  type INestApplication,
+  type CanActivate,
+  type ExecutionContext,
 } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { IncomingHttpHeaders } from 'node:http';
+import { json } from 'body-parser';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { DATASET_CONTENT_TYPES } from '@app/contracts';
 import { depthOver } from './json-depth';
 
@@ -29,37 +31,29 @@ export interface ParsedRequest {
   body?: unknown;
 }
 
-/** What an Express response needs here. */
-export interface JsonResponse {
-  status(code: number): { json(body: unknown): unknown };
-}
-
-export type Next = (error?: unknown) => void;
-
 /**
- * The api's one body parser: `application/json` (an object, UTF-8, gzip/deflate/br or none, at most 1 MB), and a clear 4xx
- * for every request it refuses, before any route sees the request. It answers the parser's errors itself
- * because an error passed on would reach `@nestjs/serve-static`'s error handler, which turns every error on an
- * excluded path into a 404 "Cannot POST …". Call it before `listen`, with Nest's own parsers off.
+ * The api's one body parser: `application/json` (an object, UTF-8, gzip/deflate/br or none, at most 1 MB), and a clear
+ * 4xx for every request it refuses, before the route's pipes and handler see the request. A guard, registered after
+ * the throttle and the token check, so that a client without a valid token is answered 401 whatever its body, and
+ * never has one read. Nest's own parsers are off (`bodyParser: false`).
  */
-export function useJsonBody(app: INestApplication): void {
-  (app as NestExpressApplication).useBodyParser('json', { limit: JSON_BODY_LIMIT_BYTES, strict: false });
-  app.use(checkJsonRequest, answerRefusedRequest);
-}
+@Injectable()
+export class JsonBodyGuard implements CanActivate {
+  private readonly parse = json({ limit: JSON_BODY_LIMIT_BYTES, strict: false });
 
-/** Express middleware: passes on, as an `HttpException`, the first reason `checkRequest` finds. */
-export function checkJsonRequest(request: ParsedRequest, _response: unknown, next: Next): void {
-  next(checkRequest(request));
-}
-
-/** Express error handler: answers an `HttpException` or a body parser's 4xx as Nest would, passes on anything else. */
-export function answerRefusedRequest(error: unknown, _request: unknown, response: JsonResponse, next: Next): void {
-  const exception = toHttpException(error);
-  if (!exception) {
-    next(error);
-    return;
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const http = context.switchToHttp();
+    const request = http.getRequest<ParsedRequest & IncomingMessage>();
+    await new Promise<void>((done, fail) =>
+      this.parse(request, http.getResponse<ServerResponse>(), (error?: unknown) =>
+        error ? fail(toHttpException(error) ?? error) : done(),
+      ),
+    );
+    const refused = checkRequest(request);
+    if (refused) throw refused;
+    return true;
   }
-  response.status(exception.getStatus()).json(exception.getResponse());
 }
 
 /**

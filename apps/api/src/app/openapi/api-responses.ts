@@ -29,7 +29,7 @@ export const ApiChange = () => ApiForbiddenResponse({ type: ErrorDto, descriptio
 export const ApiBadRequest = () =>
   ApiBadRequestResponse({ type: BadRequestDto, description: 'bad input, each bad or unknown field named' });
 
-/** A JSON body (`useJsonBody`): validated, at most 1 MB, `application/json` only. */
+/** A JSON body (`JsonBodyGuard`): validated, at most 1 MB, `application/json` only. */
 export const ApiJsonBody = () =>
   applyDecorators(
     ApiBadRequest(),

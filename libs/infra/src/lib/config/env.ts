@@ -20,8 +20,12 @@ export function envInt(env: Env, name: string, fallback: number, min: number, ma
   return value;
 }
 
-/** A URL as an error may show it: any user and password masked (`amqp://guest:secret@host` -> `amqp://***@host`). */
-export const redactedUrl = (value: string): string => value.replace(/\/\/[^/@]*@/, '//***@');
+/**
+ * A URL as an error may show it: any user and password masked (`amqp://guest:secret@host` -> `amqp://***@host`).
+ * Everything from `//` to the last `@` goes, since a password may hold `/` or `@` itself (a malformed URL, which is
+ * exactly what reaches an error); an `@` further on (in a path) only masks more than needed, never less.
+ */
+export const redactedUrl = (value: string): string => value.replace(/\/\/[\s\S]*@/, '//***@');
 
 export function envChoice<T extends string>(env: Env, name: string, fallback: T, choices: readonly T[]): T {
   const value = envString(env, name, fallback);

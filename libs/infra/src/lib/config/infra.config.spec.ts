@@ -103,6 +103,14 @@ describe('loadInfraConfig', () => {
     [{ LOG_FORMAT: 'ndjson' }, /^LOG_FORMAT must be one of text, json, got "ndjson"/],
     [{ AMQP_URL: 'amqp://guest:s3cret@host:bad' }, /^AMQP_URL must be a URL, got "amqp:\/\/\*\*\*@host:bad"$/],
     [{ REDIS_URL: 'http://user:s3cret@host' }, /^REDIS_URL must use redis: or rediss:, got "http:\/\/\*\*\*@host"$/],
+    // Passwords holding a `/` (base64) or an `@`: masked up to the last `@`, whole.
+    [{ AMQP_URL: 'amqp://guest:pa/ss@host:bad' }, /^AMQP_URL must be a URL, got "amqp:\/\/\*\*\*@host:bad"$/],
+    [{ AMQP_URL: 'amqp://u:p@ss@host:bad' }, /^AMQP_URL must be a URL, got "amqp:\/\/\*\*\*@host:bad"$/],
+    [{ AMQP_URLS: 'amqp://a:5672,amqp://u:p/w@d@host:bad' }, /^AMQP_URLS must be a URL, got "amqp:\/\/\*\*\*@host:bad"$/],
+    [{ REDIS_URL: 'redis://:pa/ss@host:bad' }, /^REDIS_URL must be a URL, got "redis:\/\/\*\*\*@host:bad"$/],
+    [{ REDIS_URL: 'http://u:p@ss/x@host' }, /^REDIS_URL must use redis: or rediss:, got "http:\/\/\*\*\*@host"$/],
+    [{ ELASTICSEARCH_URL: 'http://elastic:pa/ss@host:bad' }, /^ELASTICSEARCH_URL must be a URL, got "http:\/\/\*\*\*@host:bad"$/],
+    [{ ELASTICSEARCH_NODES: 'http://elastic:p@ss@b:x' }, /^ELASTICSEARCH_NODES must be a URL, got "http:\/\/\*\*\*@b:x"$/],
   ])('refuses %j naming the variable, never showing a password', (env, message) => {
     expect(() => loadInfraConfig(env, 3000)).toThrow(ConfigError);
     expect(() => loadInfraConfig(env, 3000)).toThrow(message);

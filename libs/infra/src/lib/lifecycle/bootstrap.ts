@@ -10,7 +10,7 @@ export interface BootstrapOptions<C extends InfraConfig> {
   module: (config: C) => DynamicModule;
   /** Prefix of every route but `/metrics` (the api serves REST under `/api`). */
   globalPrefix?: string;
-  /** Whether Nest's own JSON and urlencoded body parsers run (default true); the api registers its own in `configure`. */
+  /** Whether Nest's own JSON and urlencoded body parsers run (default true); the api reads its bodies itself, once the token is checked. */
   bodyParser?: boolean;
   configure?: (app: INestApplication, config: C) => void;
 }
