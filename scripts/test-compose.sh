@@ -11,7 +11,8 @@
 #      tests/compose/compose.test.yml puts a stand-in answering kibana-setup's calls;
 #   4. tests/compose/check-compose.mjs: a run through the dashboard's nginx with the token, completed, taken by
 #      the three workers, its documents counted in the containers' Elasticsearch; the live feed over long polling
-#      across the api instances; Redis and RabbitMQ re-created on their volumes; and the rest of the wiring;
+#      across the api instances; the api scaled up and back on the running stack, nginx following; Redis and
+#      RabbitMQ re-created on their volumes; every instance a Prometheus target, up; and the rest of the wiring;
 #   5. `down -v`, then stops the engine if it started it and undoes its changes to the host's networking.
 #
 # Caches (kept between runs, so a second run builds nothing it built before) live in $COMPOSE_TEST_HOME
@@ -59,9 +60,12 @@ finish() {
     docker compose down -v --remove-orphans >/dev/null 2>&1 || ct_log "compose down failed"
     took "down -v" "$t"
   fi
-  # The cache stays bounded: dangling images go, the build cache keeps its most recently used 4 GB.
-  docker image prune -f >/dev/null 2>&1 || true
-  docker builder prune -f --keep-storage 4GB >/dev/null 2>&1 || true
+  # The cache stays bounded: dangling images go, the build cache keeps its most recently used 4 GB. Only on the
+  # private engine it started, whose data root is this test's cache: a user's own engine is never pruned.
+  if ((CT_STARTED_ENGINE)); then
+    docker image prune -f >/dev/null 2>&1 || true
+    docker builder prune -f --keep-storage 4GB >/dev/null 2>&1 || true
+  fi
   engine_down
   ct_log "times: ${TIMES[*]:-none}; total $((SECONDS - T0))s"
   if ((rc == 0)); then ct_log "PASSED"; else ct_log "FAILED (exit status $rc)"; fi
@@ -92,7 +96,11 @@ check_compose_config() {
   ct_log "compose config: docker-compose.yml is valid"
   # shellcheck disable=SC2086
   env "${env[@]}" $plugin --env-file "$empty" -f docker-compose.yml --profile observability config --quiet
-  ct_log "compose --profile observability config: valid (adds $(env "${env[@]}" $plugin --env-file "$empty" -f docker-compose.yml --profile observability config --services | grep -cE '^(prometheus|grafana)$') services: prometheus, grafana)"
+  local added
+  # shellcheck disable=SC2086
+  added=$(comm -13 <(env "${env[@]}" $plugin --env-file "$empty" -f docker-compose.yml config --services | sort) \
+    <(env "${env[@]}" $plugin --env-file "$empty" -f docker-compose.yml --profile observability config --services | sort) | paste -sd ' ')
+  ct_log "compose --profile observability config: valid (adds $added)"
   # shellcheck disable=SC2086
   if env "${env[@]}" API_TOKEN= $plugin --env-file "$empty" -f docker-compose.yml config --quiet 2>/dev/null; then
     ct_log "compose config accepted an empty API_TOKEN"
@@ -158,7 +166,8 @@ for image in rate-runner-api rate-runner-scheduler rate-runner-worker rate-runne
   ct_log "  $image: $(docker image inspect -f '{{.Size}}' "$image" | awk '{printf "%d MB", $1 / 1e6}')"
 done
 
-SERVICES=(redis rabbitmq elasticsearch kibana kibana-setup api scheduler worker dashboard prometheus)
+SERVICES=(redis rabbitmq elasticsearch kibana kibana-setup api scheduler worker dashboard prometheus redis-exporter
+  elasticsearch-exporter)
 t=$SECONDS
 STACK_UP=1
 ct_log "docker compose up --wait --scale worker=$WORKERS --scale api=$APIS --scale scheduler=$SCHEDULERS ${SERVICES[*]}"
@@ -172,6 +181,6 @@ took "up --wait" "$t"
 
 t=$SECONDS
 DASHBOARD_URL="http://127.0.0.1:$DASHBOARD_PORT" WORKERS=$WORKERS APIS=$APIS SCHEDULERS=$SCHEDULERS PROMETHEUS=1 \
-  node tests/compose/check-compose.mjs
+  COMPOSE_ENV_FILE="$CT_ENV" node tests/compose/check-compose.mjs
 took checks "$t"
 ct_log "not run here: grafana (no image, package or distribution within reach; its configuration is checked by 'compose config')"

@@ -20,6 +20,8 @@ lookalike_recipe() {
     nginx) echo nginx ;;
     curlimages/curl) echo curl ;;
     prom/prometheus) echo prometheus ;;
+    oliver006/redis_exporter) echo redis-exporter ;;
+    quay.io/prometheuscommunity/elasticsearch-exporter) echo elasticsearch-exporter ;;
   esac
 }
 

@@ -1,13 +1,15 @@
 // The Compose test's checks, run by scripts/test-compose.sh against the stack it brought up: a run started with
 // the token through the dashboard's nginx completes, at least WORKERS workers took its jobs, its documents are in
-// the containers' Elasticsearch, and the wiring the Compose file promises holds (health, AOF, RabbitMQ's node
-// name, nginx's api instances and sticky sessions, the standby scheduler, Redis and RabbitMQ re-created with their
-// volumes, Kibana's objects, Prometheus's targets). Prints one line
-// per check; exits non-zero at the first that fails.
+// the containers' Elasticsearch, and the wiring the Compose file promises holds (health, JSON logs, the client's
+// address through nginx, AOF, RabbitMQ's node name, nginx's api instances, re-read when the api is scaled, and
+// sticky sessions, the standby scheduler, Redis and RabbitMQ re-created with their volumes, Kibana's objects,
+// Prometheus's targets). Prints one line per check; exits non-zero at the first that fails.
 //
-// Environment: DASHBOARD_URL, API_TOKEN, WORKERS, APIS, SCHEDULERS, PROMETHEUS (1 when it runs); `docker compose`
-// finds the project through COMPOSE_PROJECT_NAME, COMPOSE_FILE and COMPOSE_PROFILES.
+// Environment: DASHBOARD_URL, API_TOKEN, WORKERS, APIS, SCHEDULERS, PROMETHEUS (1 when it runs), COMPOSE_ENV_FILE
+// (the settings file the stack was brought up with); `docker compose` finds the project through
+// COMPOSE_PROJECT_NAME, COMPOSE_FILE and COMPOSE_PROFILES.
 import { execFileSync } from 'node:child_process';
+import { get } from 'node:http';
 import { io } from 'socket.io-client';
 
 const base = process.env.DASHBOARD_URL ?? 'http://127.0.0.1:8080';
@@ -32,8 +34,20 @@ function check(condition, message, detail = '') {
 }
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const envFile = process.env.COMPOSE_ENV_FILE;
 function compose(...args) {
-  return execFileSync('docker', ['compose', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const options = ['compose', ...(envFile ? ['--env-file', envFile] : [])];
+  return execFileSync('docker', [...options, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+/** The addresses of a service's containers on the Compose network, sorted. */
+function addresses(service) {
+  const ids = compose('ps', '-q', service).trim().split('\n').filter(Boolean);
+  if (ids.length === 0) return [];
+  const format = '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}';
+  return execFileSync('docker', ['inspect', '-f', format, ...ids], { encoding: 'utf8' })
+    .split(/\s+/)
+    .filter(Boolean)
+    .sort();
 }
 /** A JSON answer from inside a service's container (its own tools: curl, node or wget). */
 function insideJson(service, command) {
@@ -94,14 +108,101 @@ check(refused.status === 401, 'GET /api/runs without the token is refused with 4
 const metrics = await fetch(`${base}/metrics`);
 check(!(await metrics.text()).includes('process_cpu'), 'nginx does not route /metrics');
 
-// 2. The instances: nginx's upstream lists every api; the schedulers are one leader and standbys.
-const upstream = compose('exec', '-T', 'dashboard', 'cat', '/etc/nginx/api-upstream.conf');
-const upstreamServers = upstream.split('\n').filter((line) => /^\s+server \d/.test(line)).length;
+/** A service's log lines, all its containers', as the apps wrote them (Compose starts each with an erase-line code). */
+const logLines = (service) =>
+  compose('logs', '--no-color', '--no-log-prefix', service)
+    .replaceAll(`${String.fromCharCode(27)}[2K`, '')
+    .split('\n')
+    .filter(Boolean);
+
+// The apps log JSON (LOG_FORMAT=json in x-app-env): every line of each app's containers, one object.
+for (const service of ['api', 'scheduler', 'worker']) {
+  const lines = logLines(service);
+  const notJson = lines.filter((line) => {
+    try {
+      const entry = JSON.parse(line);
+      return !(entry.app === service && typeof entry.level === 'string' && typeof entry.time === 'string');
+    } catch {
+      return true;
+    }
+  });
+  check(
+    lines.length > 0 && notJson.length === 0,
+    `${service} logs JSON: ${lines.length} lines, each an object with time, level and app "${service}"`,
+    notJson.slice(0, 3).join(' | ') || 'no lines',
+  );
+}
+
+// The client's address: nginx passes on the address it was reached from, and the api (TRUST_PROXY) takes it, not
+// the X-Forwarded-For a client wrote itself. Seen in the api's access log, by a path of this check's own.
+const FORGED = '203.0.113.7';
+const probePath = `/api/compose-check/forwarded-${Date.now()}`;
+await fetch(`${base}${probePath}`, { headers: { 'x-forwarded-for': FORGED } });
+let accessLine;
+for (let i = 0; i < 20 && !accessLine; i++) {
+  accessLine = logLines('api')
+    .filter((line) => line.includes(probePath))
+    .map((line) => JSON.parse(line))
+    .find((entry) => entry.context === 'Access');
+  if (!accessLine) await sleep(250);
+}
+const nginxAddress = addresses('dashboard')[0];
 check(
-  upstreamServers === apis && upstream.includes('hash $remote_addr consistent'),
-  `nginx spreads ${apis} api instance(s) with sticky sessions (hash $remote_addr consistent)`,
-  upstream,
+  accessLine !== undefined && accessLine.client !== FORGED && accessLine.client !== nginxAddress,
+  `a forged X-Forwarded-For through nginx is not the client: the api logs ${accessLine?.client} (nginx ${nginxAddress}, forged ${FORGED})`,
+  JSON.stringify(accessLine),
 );
+
+// 2. The instances: nginx's upstream lists every api, re-read when the api is scaled on the running stack; the
+// schedulers are one leader and standbys.
+function upstreamAddresses() {
+  const upstream = compose('exec', '-T', 'dashboard', 'cat', '/etc/nginx/api-upstream.conf');
+  return {
+    sticky: upstream.includes('hash $remote_addr consistent'),
+    servers: [...upstream.matchAll(/^\s+server ([\d.]+):3000\b/gm)].map((match) => match[1]).sort(),
+  };
+}
+/** Scales the api on the running stack (nothing else re-created), then waits for nginx to list exactly its instances. */
+async function scaleApi(count) {
+  compose('up', '-d', '--no-recreate', '--no-build', '--wait', '--scale', `api=${count}`, 'api');
+  let listed;
+  for (let i = 0; i < 40; i++) {
+    listed = upstreamAddresses();
+    if (listed.servers.join() === addresses('api').join()) break;
+    await sleep(500);
+  }
+  return listed;
+}
+const initial = upstreamAddresses();
+check(
+  initial.sticky && initial.servers.length === apis && initial.servers.join() === addresses('api').join(),
+  `nginx spreads ${apis} api instance(s) (${initial.servers.join(', ')}) with sticky sessions (hash $remote_addr consistent)`,
+  JSON.stringify({ initial, api: addresses('api') }),
+);
+/**
+ * Statuses of a few requests through nginx, each on a new connection: a reload closes the idle keep-alive connections
+ * of its old workers, which a pooled client may just be reusing (a browser retries such a request; fetch fails it).
+ */
+function answersThroughNginx() {
+  const once = () =>
+    new Promise((resolve, reject) => {
+      const request = get(`${base}/api/runs`, { agent: false, headers: { authorization: `Bearer ${token}` } }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode));
+      });
+      request.on('error', reject);
+    });
+  return Promise.all(Array.from({ length: 5 }, once));
+}
+for (const count of [apis + 1, apis]) {
+  const listed = await scaleApi(count);
+  const statuses = await answersThroughNginx();
+  check(
+    listed.servers.length === count && listed.servers.join() === addresses('api').join() && statuses.every((s) => s === 200),
+    `api scaled to ${count} while running: nginx re-read it and lists ${listed.servers.join(', ')}; requests through it answer ${statuses.join(', ')}`,
+    JSON.stringify({ listed, api: addresses('api'), statuses }),
+  );
+}
 for (const [service, count] of [
   ['api', apis],
   ['scheduler', schedulers],
@@ -271,22 +372,25 @@ check(
   JSON.stringify(search),
 );
 
-// 6. Prometheus scrapes each service.
+// 6. Prometheus scrapes every replica of each app, RabbitMQ's own endpoint and the Redis and Elasticsearch
+// exporters: each job with exactly its instances, all up (a replica removed by the scaling above is gone once
+// Docker's DNS is re-read).
 if (process.env.PROMETHEUS === '1') {
-  let targets = [];
-  for (let i = 0; i < 30; i++) {
-    targets = insideJson('prometheus', ['wget', '-q', '-O', '-', 'http://127.0.0.1:9090/api/v1/targets']).data.activeTargets;
-    const jobsUp = new Set(targets.filter((t) => t.health === 'up').map((t) => t.labels.job));
-    if (['api', 'scheduler', 'worker'].every((job) => jobsUp.has(job))) break;
-    await sleep(2000);
+  const expected = { api: apis, scheduler: schedulers, worker: workers, rabbitmq: 1, redis: 1, elasticsearch: 1 };
+  const tally = (targets) =>
+    Object.keys(expected).map((job) => {
+      const ofJob = targets.filter((t) => t.labels.job === job);
+      return { job, up: ofJob.filter((t) => t.health === 'up').length, total: ofJob.length };
+    });
+  const allUp = (counts) => counts.every(({ job, up, total }) => up === expected[job] && total === expected[job]);
+  let counts = tally([]);
+  for (let i = 0; i < 40 && !allUp(counts); i++) {
+    if (i > 0) await sleep(1500);
+    const targets = insideJson('prometheus', ['wget', '-q', '-O', '-', 'http://127.0.0.1:9090/api/v1/targets']).data.activeTargets;
+    counts = tally(targets);
   }
-  const summary = targets.map((t) => `${t.labels.job} ${t.labels.instance} ${t.health}`).join(', ');
-  const jobsUp = new Set(targets.filter((t) => t.health === 'up').map((t) => t.labels.job));
-  check(
-    ['api', 'scheduler', 'worker'].every((job) => jobsUp.has(job)),
-    `Prometheus scrapes api, scheduler and worker (${summary})`,
-    summary,
-  );
+  const summary = counts.map(({ job, up, total }) => `${job} ${up}/${total} up`).join(', ');
+  check(allUp(counts), `Prometheus scrapes every instance: ${summary}`, `expected ${JSON.stringify(expected)}`);
 }
 
 console.log(`[compose-check] all checks passed in ${Math.round((Date.now() - started) / 1000)} s`);

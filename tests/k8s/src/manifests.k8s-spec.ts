@@ -133,8 +133,26 @@ describe.each(OVERLAYS)('the %s overlay of deploy/k8s', (overlay) => {
         expect(`${app}: ${imageName(container.image)}`).toBe(`${app}: ${COMPOSE_SERVICES[app].image}`);
       }
     }
+    // An engine's pod: the engine, and the exporter beside it where it serves no metrics itself, each named after
+    // its Compose service.
     for (const engine of workloads.filter((candidate) => candidate.kind === 'StatefulSet')) {
-      expect(engine.spec.template.spec.containers[0].image).toBe(COMPOSE_SERVICES[engine.metadata.name]?.image);
+      expect(engine.spec.template.spec.containers[0].name).toBe(engine.metadata.name);
+      for (const container of allContainers(engine.spec.template.spec)) {
+        expect(`${engine.metadata.name}/${container.name}: ${container.image}`).toBe(
+          `${engine.metadata.name}/${container.name}: ${COMPOSE_SERVICES[container.name]?.image}`,
+        );
+      }
+    }
+  });
+
+  it("lets Prometheus find each engine's metrics, as Compose scrapes them: its annotated port is one of its containers'", () => {
+    for (const engine of workloads.filter((candidate) => candidate.kind === 'StatefulSet')) {
+      const annotations = engine.spec.template.metadata.annotations ?? {};
+      const ports = allContainers(engine.spec.template.spec).flatMap((container) => container.ports ?? []);
+      expect(`${engine.metadata.name}: ${annotations['prometheus.io/scrape']} ${annotations['prometheus.io/path']}`).toBe(
+        `${engine.metadata.name}: true ${METRICS_PATH}`,
+      );
+      expect(ports.map((port) => String(port.containerPort))).toContain(annotations['prometheus.io/port']);
     }
   });
 
