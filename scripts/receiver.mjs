@@ -61,4 +61,7 @@ const server = createServer((req, res) => {
     });
   });
 });
-server.listen(PORT, '127.0.0.1', () => process.stdout.write(`[receiver] listening on http://127.0.0.1:${PORT}/ (Ctrl-C stops it)\n`));
+// PORT 0 takes a free port; the line says which (the spec reads it).
+server.listen(PORT, '127.0.0.1', () =>
+  process.stdout.write(`[receiver] listening on http://127.0.0.1:${server.address().port}/ (Ctrl-C stops it)\n`),
+);
